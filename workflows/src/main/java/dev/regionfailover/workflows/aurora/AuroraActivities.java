@@ -1,0 +1,27 @@
+package dev.regionfailover.workflows.aurora;
+
+import dev.regionfailover.workflows.readiness.Finding;
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+
+/** Aurora Global Database: topology, readiness, promotion and replication lag. */
+@ActivityInterface(namePrefix = "Aurora")
+public interface AuroraActivities {
+
+  AuroraTopology describe(TopologyRequest request);
+
+  /**
+   * Checks the target cluster: a member of the global cluster, the same engine version as the
+   * source, and replication lag within bounds. Changes nothing.
+   */
+  List<Finding> checkReadiness(ReadinessRequest request);
+
+  /**
+   * Requests the promotion unless a retry finds it requested or done, then waits, heartbeating,
+   * until the target is the writer.
+   */
+  PromotionResult promote(PromoteRequest request);
+
+  /** Replication lag of one secondary cluster, as a finding against the bound. */
+  Finding lag(LagRequest request);
+}

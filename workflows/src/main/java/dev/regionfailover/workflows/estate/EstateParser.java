@@ -1,0 +1,505 @@
+package dev.regionfailover.workflows.estate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an estate from YAML and validates all of it before anything can reach AWS. Every problem is
+ * reported with its path ({@code fleets.us-west-2.ecsServices[0].cluster: missing}), unknown keys
+ * are errors, and one file with several mistakes yields all of them at once.
+ */
+public final class EstateParser {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Pattern APP = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final Pattern CLUSTER_ARN =
+      Pattern.compile("arn:aws[a-z-]*:rds:([a-z0-9-]+):(\\d{12}):cluster:([A-Za-z][A-Za-z0-9-]*)");
+  private static final long DEFAULT_TTL = 60;
+
+  private final List<String> errors = new ArrayList<>();
+
+  private EstateParser() {}
+
+  /**
+   * Parses and validates one estate document.
+   *
+   * @param yaml the document
+   * @param source where it came from, for messages (a file name)
+   */
+  public static Estate parse(String yaml, String source) throws EstateValidationException {
+    JsonNode root;
+    try {
+      root = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw new EstateValidationException(
+          source, List.of("not valid YAML" + where + ": " + e.getOriginalMessage()));
+    }
+    EstateParser parser = new EstateParser();
+    Estate estate = parser.estate(root);
+    if (!parser.errors.isEmpty()) {
+      throw new EstateValidationException(source, parser.errors);
+    }
+    return estate;
+  }
+
+  private Estate estate(JsonNode root) {
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      errors.add(
+          "(document): empty; an estate needs at least app, regions, aurora, authority, flags and approvals");
+      return null;
+    }
+    if (!object(
+        root,
+        "(document)",
+        Set.of(
+            "app",
+            "regions",
+            "traffic",
+            "aurora",
+            "authority",
+            "pins",
+            "fleets",
+            "flags",
+            "approvals"))) {
+      return null;
+    }
+    String app = text(root, "", "app");
+    if (app != null && !APP.matcher(app).matches()) {
+      errors.add(
+          "app: "
+              + app
+              + " must be lower-case letters, digits and dashes (it is part of the workflow id)");
+    }
+    List<String> regions = regions(root.get("regions"));
+    Set<String> known = new HashSet<>(regions);
+    Traffic traffic = new Traffic(null);
+    if (root.has("traffic") && object(root.get("traffic"), "traffic", Set.of("route53"))) {
+      traffic =
+          new Traffic(
+              optional(
+                  root.get("traffic"),
+                  "route53",
+                  "traffic.route53",
+                  (n, p) -> route53(n, p, regions)));
+    }
+    Aurora aurora = required(root, "aurora", "aurora", (n, p) -> aurora(n, p, regions));
+    AuthorityConfig authority =
+        required(
+            root,
+            "authority",
+            "authority",
+            (n, p) ->
+                object(n, p, Set.of("table")) ? new AuthorityConfig(text(n, p, "table")) : null);
+    Pins pins = optional(root, "pins", "pins", this::pins);
+    Map<String, Fleet> fleets = root.has("fleets") ? fleets(root.get("fleets"), known) : Map.of();
+    Flags flags = required(root, "flags", "flags", this::flags);
+    Approvals approvals = required(root, "approvals", "approvals", this::approvals);
+    if (!errors.isEmpty()) {
+      return null;
+    }
+    return new Estate(app, regions, traffic, aurora, authority, pins, fleets, flags, approvals);
+  }
+
+  private List<String> regions(JsonNode node) {
+    if (node == null) {
+      errors.add("regions: missing");
+      return List.of();
+    }
+    if (!node.isArray()) {
+      errors.add("regions: must be a list of AWS regions");
+      return List.of();
+    }
+    List<String> regions = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      String path = "regions[" + i + "]";
+      JsonNode item = node.get(i);
+      if (!item.isTextual() || item.asText().isBlank()) {
+        errors.add(path + ": must be a region name");
+      } else if (!AwsRegions.isKnown(item.asText())) {
+        errors.add(path + ": " + item.asText() + " is not an AWS region");
+      } else if (regions.contains(item.asText())) {
+        errors.add(path + ": " + item.asText() + " is listed twice");
+      } else {
+        regions.add(item.asText());
+      }
+    }
+    if (node.size() < 2) {
+      errors.add("regions: needs two or more regions, found " + node.size());
+    }
+    return regions;
+  }
+
+  private Route53Traffic route53(JsonNode node, String path, List<String> regions) {
+    if (!object(
+        node, path, Set.of("hostedZoneId", "hostedZoneName", "recordName", "ttl", "targets"))) {
+      return null;
+    }
+    HostedZone zone = zone(node, path);
+    String recordName = text(node, path, "recordName");
+    long ttl = ttl(node, path);
+    Map<String, String> targets =
+        perRegion(node.get("targets"), path + ".targets", regions, this::hostName);
+    return new Route53Traffic(zone, recordName, ttl, targets);
+  }
+
+  private Aurora aurora(JsonNode node, String path, List<String> regions) {
+    if (!object(node, path, Set.of("globalCluster", "clusters", "writerRecord", "maxLagSeconds"))) {
+      return null;
+    }
+    String globalCluster = text(node, path, "globalCluster");
+    Map<String, String> clusters =
+        perRegion(
+            node.get("clusters"),
+            path + ".clusters",
+            regions,
+            (value, itemPath) -> clusterArn(value, itemPath));
+    WriterRecord writerRecord =
+        required(
+            node,
+            "writerRecord",
+            path + ".writerRecord",
+            (n, p) -> {
+              if (!object(n, p, Set.of("hostedZoneId", "hostedZoneName", "name", "ttl"))) {
+                return null;
+              }
+              return new WriterRecord(zone(n, p), text(n, p, "name"), ttl(n, p));
+            });
+    long maxLag = -1;
+    JsonNode lag = node.get("maxLagSeconds");
+    if (lag == null) {
+      errors.add(path + ".maxLagSeconds: missing");
+    } else if (!lag.canConvertToLong() || !lag.isIntegralNumber() || lag.asLong() < 0) {
+      errors.add(
+          path
+              + ".maxLagSeconds: "
+              + lag.asText()
+              + " must be a whole number of seconds, 0 or more");
+    } else {
+      maxLag = lag.asLong();
+    }
+    return new Aurora(globalCluster, clusters, writerRecord, maxLag);
+  }
+
+  private String clusterArn(JsonNode value, String path) {
+    String text = value.isTextual() ? value.asText() : null;
+    Matcher m = text == null ? null : CLUSTER_ARN.matcher(text);
+    if (m == null || !m.matches()) {
+      errors.add(
+          path
+              + ": "
+              + value.asText()
+              + " is not an Aurora cluster ARN (arn:aws:rds:REGION:ACCOUNT:cluster:NAME)");
+      return null;
+    }
+    String region = path.substring(path.lastIndexOf('.') + 1);
+    if (!m.group(1).equals(region)) {
+      errors.add(path + ": the ARN is in " + m.group(1) + ", not " + region);
+    }
+    return text;
+  }
+
+  private Pins pins(JsonNode node, String path) {
+    if (!object(node, path, Set.of("table", "homeRegionAttribute", "index", "versionAttribute"))) {
+      return null;
+    }
+    String version = node.has("versionAttribute") ? text(node, path, "versionAttribute") : null;
+    return new Pins(
+        text(node, path, "table"),
+        text(node, path, "homeRegionAttribute"),
+        text(node, path, "index"),
+        version);
+  }
+
+  private Map<String, Fleet> fleets(JsonNode node, Set<String> regions) {
+    if (!node.isObject()) {
+      errors.add("fleets: must map each region to its fleet");
+      return Map.of();
+    }
+    Map<String, Fleet> fleets = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String path = "fleets." + entry.getKey();
+      if (!regions.contains(entry.getKey())) {
+        errors.add(path + ": " + entry.getKey() + " is not one of the estate's regions " + regions);
+        continue;
+      }
+      Fleet fleet = fleet(entry.getValue(), path);
+      if (fleet != null) {
+        fleets.put(entry.getKey(), fleet);
+      }
+    }
+    checkFleetShapes(fleets, regions);
+    return fleets;
+  }
+
+  private void checkFleetShapes(Map<String, Fleet> fleets, Set<String> regions) {
+    if (fleets.isEmpty()) {
+      return;
+    }
+    for (String region : regions) {
+      if (!fleets.containsKey(region)) {
+        errors.add(
+            "fleets."
+                + region
+                + ": missing; every region needs a fleet once any region has one, so that work can move");
+      }
+    }
+    Map.Entry<String, Fleet> first = fleets.entrySet().iterator().next();
+    for (Map.Entry<String, Fleet> other : fleets.entrySet()) {
+      Fleet a = first.getValue();
+      Fleet b = other.getValue();
+      if (a.ecsServices().size() != b.ecsServices().size()) {
+        errors.add(
+            "fleets."
+                + other.getKey()
+                + ".ecsServices: has "
+                + b.ecsServices().size()
+                + " entries but fleets."
+                + first.getKey()
+                + " has "
+                + a.ecsServices().size()
+                + "; entries correspond by position across regions");
+      }
+      if (a.autoScalingGroups().size() != b.autoScalingGroups().size()) {
+        errors.add(
+            "fleets."
+                + other.getKey()
+                + ".autoScalingGroups: has "
+                + b.autoScalingGroups().size()
+                + " entries but fleets."
+                + first.getKey()
+                + " has "
+                + a.autoScalingGroups().size()
+                + "; entries correspond by position across regions");
+      }
+    }
+  }
+
+  private Fleet fleet(JsonNode node, String path) {
+    if (!object(node, path, Set.of("ecsServices", "autoScalingGroups"))) {
+      return null;
+    }
+    List<EcsServiceRef> services =
+        list(
+            node.get("ecsServices"),
+            path + ".ecsServices",
+            (item, itemPath) -> {
+              if (!object(item, itemPath, Set.of("cluster", "service"))) {
+                return null;
+              }
+              return new EcsServiceRef(
+                  text(item, itemPath, "cluster"), text(item, itemPath, "service"));
+            });
+    List<String> groups =
+        list(node.get("autoScalingGroups"), path + ".autoScalingGroups", this::nonBlank);
+    return new Fleet(services, groups);
+  }
+
+  private Flags flags(JsonNode node, String path) {
+    if (!object(node, path, Set.of("writesEnabledParameter"))) {
+      return null;
+    }
+    String parameter = text(node, path, "writesEnabledParameter");
+    if (parameter != null && !parameter.contains("{region}")) {
+      errors.add(
+          path
+              + ".writesEnabledParameter: "
+              + parameter
+              + " must contain {region}, so that each region has its own flag");
+    }
+    if (parameter != null && !parameter.startsWith("/")) {
+      errors.add(
+          path
+              + ".writesEnabledParameter: "
+              + parameter
+              + " must start with / (an SSM parameter path)");
+    }
+    return new Flags(parameter);
+  }
+
+  private Approvals approvals(JsonNode node, String path) {
+    if (!object(node, path, Set.of("approvers", "timeout"))) {
+      return null;
+    }
+    List<String> approvers = list(node.get("approvers"), path + ".approvers", this::nonBlank);
+    if (node.get("approvers") != null && approvers.isEmpty()) {
+      errors.add(path + ".approvers: needs at least one approver");
+    }
+    if (new HashSet<>(approvers).size() != approvers.size()) {
+      errors.add(path + ".approvers: lists an approver twice");
+    }
+    Duration timeout = null;
+    String text = text(node, path, "timeout");
+    if (text != null) {
+      try {
+        timeout = Duration.parse(text);
+        if (timeout.isNegative() || timeout.isZero()) {
+          errors.add(path + ".timeout: " + text + " must be positive");
+        }
+      } catch (DateTimeParseException e) {
+        errors.add(
+            path + ".timeout: " + text + " is not an ISO-8601 duration such as PT1H or PT30M");
+      }
+    }
+    return new Approvals(approvers, timeout);
+  }
+
+  private HostedZone zone(JsonNode node, String path) {
+    boolean byId = node.has("hostedZoneId");
+    boolean byName = node.has("hostedZoneName");
+    if (byId == byName) {
+      errors.add(path + ": needs exactly one of hostedZoneId and hostedZoneName");
+      return null;
+    }
+    if (byId) {
+      return new HostedZone(text(node, path, "hostedZoneId"), null);
+    }
+    String name = text(node, path, "hostedZoneName");
+    if (name != null && !name.endsWith(".")) {
+      name = name + ".";
+    }
+    return new HostedZone(null, name);
+  }
+
+  private long ttl(JsonNode node, String path) {
+    JsonNode ttl = node.get("ttl");
+    if (ttl == null) {
+      return DEFAULT_TTL;
+    }
+    if (!ttl.isIntegralNumber() || ttl.asLong() < 1 || ttl.asLong() > 172800) {
+      errors.add(
+          path + ".ttl: " + ttl.asText() + " must be a whole number of seconds from 1 to 172800");
+      return DEFAULT_TTL;
+    }
+    return ttl.asLong();
+  }
+
+  private String hostName(JsonNode value, String path) {
+    String name = nonBlank(value, path);
+    if (name != null && !name.matches("[A-Za-z0-9.-]+")) {
+      errors.add(path + ": " + name + " is not a DNS name");
+    }
+    return name;
+  }
+
+  private <T> Map<String, T> perRegion(
+      JsonNode node, String path, List<String> regions, BiFunction<JsonNode, String, T> item) {
+    if (node == null) {
+      errors.add(path + ": missing");
+      return Map.of();
+    }
+    if (!node.isObject()) {
+      errors.add(path + ": must map each region to a value");
+      return Map.of();
+    }
+    Map<String, T> values = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String itemPath = path + "." + entry.getKey();
+      if (!regions.contains(entry.getKey())) {
+        errors.add(
+            itemPath + ": " + entry.getKey() + " is not one of the estate's regions " + regions);
+        continue;
+      }
+      T value = item.apply(entry.getValue(), itemPath);
+      if (value != null) {
+        values.put(entry.getKey(), value);
+      }
+    }
+    for (String region : regions) {
+      if (!node.has(region)) {
+        errors.add(path + "." + region + ": missing");
+      }
+    }
+    return values;
+  }
+
+  private <T> List<T> list(JsonNode node, String path, BiFunction<JsonNode, String, T> item) {
+    if (node == null) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      errors.add(path + ": must be a list");
+      return List.of();
+    }
+    List<T> values = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      T value = item.apply(node.get(i), path + "[" + i + "]");
+      if (value != null) {
+        values.add(value);
+      }
+    }
+    return values;
+  }
+
+  private <T> T required(
+      JsonNode parent, String key, String path, BiFunction<JsonNode, String, T> reader) {
+    JsonNode node = parent.get(key);
+    if (node == null || node.isNull()) {
+      errors.add(path + ": missing");
+      return null;
+    }
+    return reader.apply(node, path);
+  }
+
+  private <T> T optional(
+      JsonNode parent, String key, String path, BiFunction<JsonNode, String, T> reader) {
+    JsonNode node = parent.get(key);
+    return node == null || node.isNull() ? null : reader.apply(node, path);
+  }
+
+  private boolean object(JsonNode node, String path, Set<String> allowed) {
+    if (!node.isObject()) {
+      errors.add(path + ": must be a mapping with keys " + new TreeSet<>(allowed));
+      return false;
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!allowed.contains(key)) {
+        String prefix = path.equals("(document)") ? "" : path + ".";
+        errors.add(prefix + key + ": unknown key (expected one of " + new TreeSet<>(allowed) + ")");
+      }
+    }
+    return true;
+  }
+
+  private String text(JsonNode parent, String path, String key) {
+    String full = path.isEmpty() ? key : path + "." + key;
+    JsonNode node = parent.get(key);
+    if (node == null || node.isNull()) {
+      errors.add(full + ": missing");
+      return null;
+    }
+    return nonBlank(node, full);
+  }
+
+  private String nonBlank(JsonNode node, String path) {
+    if (!node.isValueNode() || node.asText().isBlank()) {
+      errors.add(path + ": must be a non-empty text value");
+      return null;
+    }
+    return node.asText();
+  }
+}

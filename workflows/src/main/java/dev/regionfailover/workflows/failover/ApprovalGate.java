@@ -1,0 +1,112 @@
+package dev.regionfailover.workflows.failover;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whether approvals and denials count: the approver must be on the estate's allow-list,
+ * must not be the requester, and may only answer while the workflow asks for an answer. Every
+ * signal is recorded, counted or not, so status shows why one was ignored.
+ */
+final class ApprovalGate {
+
+  private final List<SignalRecord> records = new ArrayList<>();
+  private final Set<String> approvedBy = new LinkedHashSet<>();
+  private List<String> approvers = List.of();
+  private String requestedBy;
+  private int required = 1;
+  private boolean open;
+  private SignalRecord denial;
+
+  /** Opens the gate once the estate is known and the old writer is fenced. */
+  void open(List<String> approvers, String requestedBy, int required) {
+    this.approvers = List.copyOf(approvers);
+    this.requestedBy = requestedBy;
+    this.required = required;
+    this.open = true;
+  }
+
+  void close() {
+    open = false;
+  }
+
+  void approve(ApprovalSignal signal, String at) {
+    String approver = signal == null ? null : signal.approver();
+    String comment = signal == null ? null : signal.comment();
+    String refusal = refusal(approver);
+    if (refusal == null && approvedBy.contains(approver)) {
+      refusal = approver + " has already approved; a second approval must come from someone else";
+    }
+    if (refusal == null) {
+      approvedBy.add(approver);
+    }
+    records.add(
+        new SignalRecord("approvePromotion", approver, comment, at, refusal == null, refusal));
+  }
+
+  void deny(DenialSignal signal, String at) {
+    String approver = signal == null ? null : signal.approver();
+    String reason = signal == null ? null : signal.reason();
+    String refusal = refusal(approver);
+    if (refusal != null
+        && approver != null
+        && approver.equals(requestedBy)
+        && approvers.contains(approver)) {
+      // The requester may withdraw their own request even though they may not approve it.
+      refusal = null;
+    }
+    SignalRecord record =
+        new SignalRecord("denyPromotion", approver, reason, at, refusal == null, refusal);
+    if (refusal == null && denial == null) {
+      denial = record;
+    }
+    records.add(record);
+  }
+
+  /** Records a signal that is not an approval, such as abort, in the same list. */
+  void record(SignalRecord record) {
+    records.add(record);
+  }
+
+  boolean approved() {
+    return approvedBy.size() >= required;
+  }
+
+  SignalRecord denial() {
+    return denial;
+  }
+
+  List<String> approvedBy() {
+    return List.copyOf(approvedBy);
+  }
+
+  List<String> approvers() {
+    return approvers;
+  }
+
+  int required() {
+    return required;
+  }
+
+  List<SignalRecord> records() {
+    return List.copyOf(records);
+  }
+
+  private String refusal(String approver) {
+    if (!open) {
+      return "not accepted: the workflow is not waiting for approval; send it when status shows phase AWAIT_APPROVAL";
+    }
+    if (approver == null || approver.isBlank()) {
+      return "not accepted: the payload has no \"approver\"";
+    }
+    if (!approvers.contains(approver)) {
+      return "not accepted: " + approver + " is not an approver of this app " + approvers;
+    }
+    if (approver.equals(requestedBy)) {
+      return "not accepted: " + approver + " requested this failover and cannot approve it";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.regionfailover.workflows.failover;
+
+/** How the writer moves. */
+public enum FailoverMode {
+  /** Aurora switchover, RPO 0, with a human approval. */
+  PLANNED,
+  /** Aurora failover allowing data loss, for a region that is gone. */
+  UNPLANNED,
+  /** A planned switchover that approves itself, for rehearsals. */
+  DRILL
+}

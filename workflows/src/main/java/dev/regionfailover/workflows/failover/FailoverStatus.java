@@ -1,0 +1,26 @@
+package dev.regionfailover.workflows.failover;
+
+import dev.regionfailover.workflows.authority.AuthorityRecord;
+import dev.regionfailover.workflows.readiness.Finding;
+import java.util.List;
+
+/**
+ * Everything an operator needs at a glance: where the failover stands, what it did, what it waits
+ * for, and which region is authoritative now.
+ */
+public record FailoverStatus(
+    String app,
+    FailoverMode mode,
+    String sourceRegion,
+    String targetRegion,
+    String requestedBy,
+    String reason,
+    Phase phase,
+    List<StepStatus> steps,
+    WaitingFor waitingFor,
+    List<SignalRecord> signals,
+    AuthorityRecord authority,
+    RpoEstimate rpo,
+    long entitiesRepinned,
+    List<Finding> findings,
+    String outcome) {}

@@ -1,0 +1,817 @@
+package dev.regionfailover.workflows.failover;
+
+import dev.regionfailover.workflows.aurora.AuroraActivities;
+import dev.regionfailover.workflows.aurora.AuroraTopology;
+import dev.regionfailover.workflows.aurora.ClusterMember;
+import dev.regionfailover.workflows.aurora.LagRequest;
+import dev.regionfailover.workflows.aurora.PromoteRequest;
+import dev.regionfailover.workflows.aurora.PromotionResult;
+import dev.regionfailover.workflows.aurora.ReadinessRequest;
+import dev.regionfailover.workflows.aurora.TopologyRequest;
+import dev.regionfailover.workflows.authority.AuthorityActivities;
+import dev.regionfailover.workflows.authority.AuthorityRecord;
+import dev.regionfailover.workflows.authority.AuthorityState;
+import dev.regionfailover.workflows.authority.AuthorityTransition;
+import dev.regionfailover.workflows.authority.ReadAuthorityRequest;
+import dev.regionfailover.workflows.dns.DnsActivities;
+import dev.regionfailover.workflows.dns.PointRecordRequest;
+import dev.regionfailover.workflows.dns.RecordState;
+import dev.regionfailover.workflows.estate.Estate;
+import dev.regionfailover.workflows.estate.EstateActivities;
+import dev.regionfailover.workflows.estate.LoadEstateRequest;
+import dev.regionfailover.workflows.estate.Route53Traffic;
+import dev.regionfailover.workflows.flags.FlagActivities;
+import dev.regionfailover.workflows.flags.FlagRequest;
+import dev.regionfailover.workflows.flags.FlagValue;
+import dev.regionfailover.workflows.fleet.FleetActivities;
+import dev.regionfailover.workflows.fleet.FleetCapacity;
+import dev.regionfailover.workflows.fleet.FleetRequest;
+import dev.regionfailover.workflows.pins.PinActivities;
+import dev.regionfailover.workflows.pins.RepinRequest;
+import dev.regionfailover.workflows.pins.RepinResult;
+import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.readiness.Verdict;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The failover saga. Until PROMOTE begins, every forward step has a compensation registered before
+ * it runs, and deny, abort, an approval timeout or a failed step undo what was done. From PROMOTE
+ * on there is no automatic rollback: failing back is a new planned failover.
+ */
+public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
+
+  private static final Logger log = Workflow.getLogger(RegionFailoverWorkflowImpl.class);
+
+  private static final RetryOptions AWS_RETRY =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .setMaximumAttempts(10)
+          .build();
+
+  private static final ActivityOptions SHORT =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(AWS_RETRY)
+          .build();
+
+  private static final ActivityOptions WAITING =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofHours(1))
+          .setHeartbeatTimeout(Duration.ofSeconds(20))
+          .setRetryOptions(AWS_RETRY)
+          .build();
+
+  private static final ActivityOptions BULK =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofHours(6))
+          .setHeartbeatTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(AWS_RETRY)
+          .build();
+
+  private final EstateActivities estates = Workflow.newActivityStub(EstateActivities.class, SHORT);
+  private final AuthorityActivities authorityLedger =
+      Workflow.newActivityStub(AuthorityActivities.class, SHORT);
+  private final AuroraActivities aurora = Workflow.newActivityStub(AuroraActivities.class, SHORT);
+  private final AuroraActivities promotion =
+      Workflow.newActivityStub(AuroraActivities.class, WAITING);
+  private final DnsActivities dns = Workflow.newActivityStub(DnsActivities.class, SHORT);
+  private final FleetActivities fleets = Workflow.newActivityStub(FleetActivities.class, SHORT);
+  private final FlagActivities flags = Workflow.newActivityStub(FlagActivities.class, SHORT);
+  private final PinActivities pins = Workflow.newActivityStub(PinActivities.class, BULK);
+
+  private final StepLog steps = new StepLog();
+  private final ApprovalGate gate = new ApprovalGate();
+  private final List<Compensation> compensations = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
+
+  private FailoverRequest request;
+  private Estate estate;
+  private String source;
+  private Phase phase = Phase.ASSESS;
+  private AuthorityRecord authority;
+  private WaitingFor waitingFor;
+  private RpoEstimate rpo;
+  private long repinned;
+  private String outcome;
+  private AbortSignal abortRequest;
+  private boolean promotionStarted;
+  private FleetCapacity sourceFleet;
+  private long startedAtMillis;
+
+  @Override
+  public FailoverResult run(FailoverRequest input) {
+    startedAtMillis = Workflow.currentTimeMillis();
+    request =
+        input == null ? new FailoverRequest(null, null, null, null, null) : input.withDefaults();
+    publish();
+    try {
+      assess();
+      shift();
+      fence();
+      if (!awaitApproval()) {
+        return compensateAndEnd(Phase.ABORTED, outcome);
+      }
+      promote();
+      repin();
+      activate();
+      reconcile();
+      return end(Phase.COMPLETED, completionSummary());
+    } catch (Interruption interruption) {
+      return compensateAndEnd(Phase.ABORTED, interruption.getMessage());
+    } catch (TemporalFailure failure) {
+      throw fail(failure);
+    }
+  }
+
+  @Override
+  public void approvePromotion(ApprovalSignal signal) {
+    gate.approve(signal, StepLog.now());
+    publish();
+  }
+
+  @Override
+  public void denyPromotion(DenialSignal signal) {
+    gate.deny(signal, StepLog.now());
+    publish();
+  }
+
+  @Override
+  public void abort(AbortSignal signal) {
+    String by = signal == null ? null : signal.by();
+    String reason = signal == null ? null : signal.reason();
+    String refusal = null;
+    if (promotionStarted) {
+      refusal =
+          "refused: promotion has begun and is never rolled back automatically; failing back is a new planned failover";
+    } else if (isFinal()) {
+      refusal = "refused: the failover already ended " + phase;
+    } else if (abortRequest != null) {
+      refusal = "ignored: already aborting at the request of " + abortRequest.by();
+    }
+    if (refusal == null) {
+      abortRequest = new AbortSignal(by == null ? "unspecified" : by, reason == null ? "" : reason);
+    }
+    gate.record(new SignalRecord("abort", by, reason, StepLog.now(), refusal == null, refusal));
+    publish();
+  }
+
+  @Override
+  public FailoverStatus status() {
+    return new FailoverStatus(
+        request == null ? null : request.app(),
+        request == null ? null : request.mode(),
+        source,
+        request == null ? null : request.targetRegion(),
+        request == null ? null : request.requestedBy(),
+        request == null ? null : request.reason(),
+        phase,
+        steps.all(),
+        waitingFor,
+        gate.records(),
+        authority,
+        rpo,
+        repinned,
+        List.copyOf(findings),
+        outcome);
+  }
+
+  private void assess() {
+    enter(Phase.ASSESS);
+    validateRequest();
+    estate =
+        step(
+            "load estate",
+            "read the estate of " + request.app(),
+            () -> estates.load(new LoadEstateRequest(request.app())),
+            e -> e.regions().toString());
+    if (!estate.regions().contains(request.targetRegion())) {
+      throw assessmentFailure(
+          "target region "
+              + request.targetRegion()
+              + " is not a region of "
+              + request.app()
+              + " "
+              + estate.regions());
+    }
+    authority =
+        step(
+            "read authority",
+            "ledger " + estate.authority().table() + " in " + estate.regions(),
+            () ->
+                authorityLedger.read(
+                    new ReadAuthorityRequest(
+                        estate.app(), estate.authority().table(), estate.regions())),
+            StatusText::authority);
+    AuroraTopology topology =
+        step(
+            "describe aurora",
+            estate.aurora().globalCluster(),
+            this::describeTopology,
+            t -> describe(t));
+    source = currentWriter(topology);
+    if (source.equals(request.targetRegion())) {
+      throw assessmentFailure(
+          request.targetRegion()
+              + " is already the writer of "
+              + request.app()
+              + " ("
+              + StatusText.authority(authority)
+              + ")");
+    }
+    List<Finding> readiness =
+        step(
+            "check readiness",
+            "Aurora in " + request.targetRegion() + " against " + source,
+            () ->
+                aurora.checkReadiness(
+                    new ReadinessRequest(estate.aurora(), source, request.targetRegion())),
+            this::summarize);
+    findings.addAll(readiness);
+    List<String> failed =
+        readiness.stream().filter(f -> f.verdict() == Verdict.FAIL).map(Finding::describe).toList();
+    if (!failed.isEmpty()) {
+      throw assessmentFailure(
+          request.targetRegion()
+              + " is not ready to take over; nothing was changed:\n  "
+              + String.join("\n  ", failed));
+    }
+  }
+
+  private void validateRequest() {
+    List<String> problems = new ArrayList<>();
+    if (request.app() == null || request.app().isBlank()) {
+      problems.add("\"app\" is missing");
+    }
+    if (request.targetRegion() == null || request.targetRegion().isBlank()) {
+      problems.add("\"targetRegion\" is missing");
+    }
+    if (request.mode() == FailoverMode.UNPLANNED) {
+      problems.add(
+          "mode UNPLANNED is not available yet; use PLANNED (Aurora switchover, RPO 0) while the source region answers");
+    }
+    String expectedId = FailoverRequest.workflowId(request.app());
+    String actualId = Workflow.getInfo().getWorkflowId();
+    if (problems.isEmpty() && !actualId.equals(expectedId)) {
+      problems.add(
+          "workflow id is "
+              + actualId
+              + " but must be "
+              + expectedId
+              + ", so that at most one failover of "
+              + request.app()
+              + " runs at a time");
+    }
+    if (!problems.isEmpty()) {
+      throw assessmentFailure("invalid request " + request + ": " + String.join("; ", problems));
+    }
+  }
+
+  private AuroraTopology describeTopology() {
+    List<String> regions = new ArrayList<>();
+    regions.add(request.targetRegion());
+    estate.regions().stream().filter(r -> !r.equals(request.targetRegion())).forEach(regions::add);
+    return aurora.describe(new TopologyRequest(estate.aurora().globalCluster(), regions));
+  }
+
+  /**
+   * Whoever the ledger names, provided Aurora agrees; Aurora's writer when there is no ledger yet.
+   */
+  private String currentWriter(AuroraTopology topology) {
+    ClusterMember writer = topology.writer();
+    if (authority.state() == AuthorityState.FENCED) {
+      throw assessmentFailure(
+          "authority of "
+              + request.app()
+              + " is FENCED at epoch "
+              + authority.epoch()
+              + " by "
+              + authority.workflowId()
+              + ": an earlier failover stopped between FENCE and PROMOTE; inspect it and restore authority before starting another");
+    }
+    if (writer == null) {
+      throw assessmentFailure(
+          "global cluster "
+              + topology.globalCluster()
+              + " has no writer (status "
+              + topology.status()
+              + ")");
+    }
+    if (authority.state() == AuthorityState.ACTIVE
+        && !authority.writerRegion().equals(writer.region())) {
+      throw assessmentFailure(
+          "the authority ledger says "
+              + authority.writerRegion()
+              + " writes but Aurora's writer is "
+              + writer.clusterArn()
+              + " in "
+              + writer.region()
+              + "; reconcile them before failing over");
+    }
+    return writer.region();
+  }
+
+  private void shift() {
+    enter(Phase.SHIFT);
+    checkAbort();
+    Route53Traffic route53 = estate.traffic() == null ? null : estate.traffic().route53();
+    if (route53 == null) {
+      steps.skip("shift route53", Phase.SHIFT, "the estate has no Route 53 traffic layer");
+      return;
+    }
+    compensations.add(
+        new Compensation(
+            "point " + route53.recordName() + " back to " + source,
+            () ->
+                dns.pointRecord(
+                    new PointRecordRequest(
+                        route53.zone(),
+                        route53.recordName(),
+                        route53.targets().get(source),
+                        route53.ttl()))));
+    String target = route53.targets().get(request.targetRegion());
+    step(
+        "shift route53",
+        route53.recordName() + " -> " + target,
+        () ->
+            dns.pointRecord(
+                new PointRecordRequest(
+                    route53.zone(), route53.recordName(), target, route53.ttl())),
+        RegionFailoverWorkflowImpl::describe);
+    checkAbort();
+  }
+
+  private void fence() {
+    enter(Phase.FENCE);
+    long fromEpoch = authority.epoch();
+    compensations.add(
+        new Compensation("restore authority to " + source, () -> restoreAuthority(fromEpoch + 1)));
+    authority =
+        step(
+            "fence authority",
+            "epoch " + fromEpoch + " -> " + (fromEpoch + 1) + ", no writer",
+            () ->
+                authorityLedger.transition(
+                    transition(
+                        fromEpoch,
+                        AuthorityState.FENCED,
+                        null,
+                        "fence " + source + ": " + request.reason())),
+            StatusText::authority);
+    checkAbort();
+    if (estate.fleet(source).ecsServices().isEmpty()
+        && estate.fleet(source).autoScalingGroups().isEmpty()) {
+      steps.skip(
+          "stop source fleet", Phase.FENCE, "the estate has no background workers in " + source);
+    } else {
+      sourceFleet =
+          step(
+              "snapshot source fleet",
+              source,
+              () -> fleets.snapshot(new FleetRequest(source, estate.fleet(source))),
+              RegionFailoverWorkflowImpl::describe);
+      FleetCapacity snapshot = sourceFleet;
+      compensations.add(
+          new Compensation("restore fleet in " + source, () -> fleets.scale(snapshot)));
+      step(
+          "stop source fleet",
+          source + " to zero",
+          () -> fleets.scale(snapshot.stopped()),
+          RegionFailoverWorkflowImpl::describe);
+    }
+    checkAbort();
+    String flag = estate.flags().writesEnabledParameter(source);
+    FlagValue previous =
+        step(
+            "read source writes flag",
+            flag + " in " + source,
+            () -> flags.read(new FlagRequest(source, flag)),
+            RegionFailoverWorkflowImpl::describe);
+    compensations.add(
+        new Compensation("restore " + flag + " in " + source, () -> flags.write(previous)));
+    step(
+        "disable source writes",
+        flag + " = false in " + source,
+        () -> flags.write(new FlagValue(source, flag, "false")),
+        RegionFailoverWorkflowImpl::describe);
+    checkAbort();
+  }
+
+  /** Gives authority back to the source, unless the fence never happened. */
+  private void restoreAuthority(long fencedEpoch) {
+    AuthorityRecord current =
+        authorityLedger.read(
+            new ReadAuthorityRequest(estate.app(), estate.authority().table(), estate.regions()));
+    String ownId = Workflow.getInfo().getWorkflowId();
+    if (current.state() == AuthorityState.FENCED
+        && current.epoch() == fencedEpoch
+        && ownId.equals(current.workflowId())) {
+      authority =
+          authorityLedger.transition(
+              transition(
+                  fencedEpoch,
+                  AuthorityState.ACTIVE,
+                  source,
+                  "restore " + source + " after the failover ended early"));
+    } else {
+      authority = current;
+    }
+  }
+
+  private boolean awaitApproval() {
+    enter(Phase.AWAIT_APPROVAL);
+    if (request.mode() == FailoverMode.DRILL) {
+      steps.skip("approval", Phase.AWAIT_APPROVAL, "DRILL approves itself");
+      return true;
+    }
+    Duration timeout = estate.approvals().timeout();
+    gate.open(estate.approvals().approvers(), request.requestedBy(), 1);
+    int index =
+        steps.start(
+            "approval",
+            Phase.AWAIT_APPROVAL,
+            "waiting for one of " + estate.approvals().approvers());
+    String since = StepLog.now();
+    waitingFor =
+        new WaitingFor(
+            "approval to promote "
+                + request.targetRegion()
+                + " from one of "
+                + estate.approvals().approvers()
+                + " other than "
+                + request.requestedBy(),
+            since,
+            Instant.ofEpochMilli(Workflow.currentTimeMillis() + timeout.toMillis()).toString(),
+            "signal approvePromotion {\"approver\":\"NAME\",\"comment\":\"...\"} (./failover approve "
+                + request.app()
+                + " --as NAME), or denyPromotion {\"approver\":\"NAME\",\"reason\":\"...\"}, or abort {\"by\":\"NAME\",\"reason\":\"...\"}");
+    publish();
+    boolean answered =
+        Workflow.await(
+            timeout, () -> gate.approved() || gate.denial() != null || abortRequest != null);
+    gate.close();
+    waitingFor = null;
+    if (abortRequest != null) {
+      outcome =
+          "aborted by " + abortRequest.by() + " while awaiting approval: " + abortRequest.reason();
+    } else if (gate.denial() != null) {
+      outcome = "denied by " + gate.denial().by() + ": " + gate.denial().text();
+    } else if (!answered) {
+      outcome = "no approval within " + timeout;
+    } else {
+      steps.finish(index, StepState.DONE, "approved by " + gate.approvedBy());
+      publish();
+      return true;
+    }
+    steps.finish(index, StepState.FAILED, outcome);
+    return false;
+  }
+
+  private void promote() {
+    enter(Phase.PROMOTE);
+    promotionStarted = true;
+    compensations.clear();
+    String targetCluster = estate.aurora().cluster(request.targetRegion());
+    rpo = new RpoEstimate(0, "switchover synchronizes the secondary before promoting it");
+    PromotionResult promoted =
+        step(
+            "promote aurora",
+            "switchover of " + estate.aurora().globalCluster() + " to " + targetCluster,
+            () ->
+                promotion.promote(
+                    new PromoteRequest(
+                        estate.aurora().globalCluster(), targetCluster, request.targetRegion())),
+            p ->
+                "writer is "
+                    + p.writerClusterArn()
+                    + (p.issued() ? "" : " (already requested before a retry)"));
+    var writerRecord = estate.aurora().writerRecord();
+    step(
+        "point writer record",
+        writerRecord.name() + " -> " + promoted.writerEndpoint(),
+        () ->
+            dns.pointRecord(
+                new PointRecordRequest(
+                    writerRecord.zone(),
+                    writerRecord.name(),
+                    promoted.writerEndpoint(),
+                    writerRecord.ttl())),
+        RegionFailoverWorkflowImpl::describe);
+    long fencedEpoch = authority.epoch();
+    authority =
+        step(
+            "activate authority",
+            "epoch "
+                + fencedEpoch
+                + " -> "
+                + (fencedEpoch + 1)
+                + ", "
+                + request.targetRegion()
+                + " writes",
+            () ->
+                authorityLedger.transition(
+                    transition(
+                        fencedEpoch,
+                        AuthorityState.ACTIVE,
+                        request.targetRegion(),
+                        "promote " + request.targetRegion() + ": " + request.reason())),
+            StatusText::authority);
+  }
+
+  private void repin() {
+    enter(Phase.REPIN);
+    if (estate.pins() == null) {
+      steps.skip("repin entities", Phase.REPIN, "the estate has no pins table");
+      return;
+    }
+    RepinResult result =
+        step(
+            "repin entities",
+            estate.pins().table() + ": " + source + " -> " + request.targetRegion(),
+            () ->
+                pins.repin(
+                    new RepinRequest(
+                        estate.pins(), request.targetRegion(), source, request.targetRegion())),
+            r -> r.moved() + " moved, " + r.retried() + " re-read after a concurrent change");
+    repinned = result.moved();
+  }
+
+  private void activate() {
+    enter(Phase.ACTIVATE);
+    if (sourceFleet == null) {
+      steps.skip(
+          "start target fleet",
+          Phase.ACTIVATE,
+          "the estate has no background workers in " + source);
+    } else {
+      FleetCapacity desired =
+          sourceFleet.movedTo(request.targetRegion(), estate.fleet(request.targetRegion()));
+      step(
+          "start target fleet",
+          request.targetRegion() + " to the source's capacity",
+          () -> fleets.scale(desired),
+          RegionFailoverWorkflowImpl::describe);
+    }
+    String flag = estate.flags().writesEnabledParameter(request.targetRegion());
+    step(
+        "enable target writes",
+        flag + " = true in " + request.targetRegion(),
+        () -> flags.write(new FlagValue(request.targetRegion(), flag, "true")),
+        RegionFailoverWorkflowImpl::describe);
+  }
+
+  private void reconcile() {
+    enter(Phase.RECONCILE);
+    String oldCluster = estate.aurora().cluster(source);
+    AuroraTopology topology =
+        step("check old primary", oldCluster, this::describeTopology, t -> describe(t));
+    ClusterMember old =
+        topology.members().stream()
+            .filter(m -> m.clusterArn().equals(oldCluster))
+            .findFirst()
+            .orElse(null);
+    if (old == null) {
+      findings.add(
+          Finding.fail(
+              "old primary rejoined",
+              oldCluster,
+              "not a member of " + topology.globalCluster(),
+              "a secondary member"));
+    } else if (old.writer()) {
+      findings.add(
+          Finding.fail(
+              "old primary rejoined", oldCluster, "still the writer", "a secondary member"));
+    } else {
+      findings.add(
+          Finding.pass(
+              "old primary rejoined", oldCluster, "secondary member", "a secondary member"));
+    }
+    Finding lag =
+        step(
+            "check replication lag",
+            oldCluster + " in " + source,
+            () -> aurora.lag(new LagRequest(oldCluster, source, estate.aurora().maxLagSeconds())),
+            Finding::describe);
+    findings.add(lag);
+  }
+
+  private FailoverResult compensateAndEnd(Phase end, String why) {
+    List<String> failures = compensate();
+    if (!failures.isEmpty()) {
+      phase = Phase.FAILED;
+      outcome = why + "; could not undo: " + String.join("; ", failures);
+      publish();
+      throw ApplicationFailure.newNonRetryableFailure(
+          "failover of "
+              + request.app()
+              + " ended early ("
+              + why
+              + ") and these steps could not be undone: "
+              + String.join("; ", failures),
+          "CompensationFailed");
+    }
+    return end(end, why + "; every change was undone and " + source + " writes again");
+  }
+
+  /** Runs the registered compensations in reverse, even if the workflow is being cancelled. */
+  private List<String> compensate() {
+    List<String> failures = new ArrayList<>();
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              for (int i = compensations.size() - 1; i >= 0; i--) {
+                Compensation compensation = compensations.get(i);
+                int index = steps.start("undo: " + compensation.name(), phase, "");
+                publish();
+                try {
+                  compensation.action().run();
+                  steps.finish(index, StepState.COMPENSATED, "");
+                } catch (ActivityFailure e) {
+                  steps.finish(index, StepState.FAILED, rootMessage(e));
+                  failures.add(compensation.name() + ": " + rootMessage(e));
+                }
+              }
+              compensations.clear();
+            })
+        .run();
+    return failures;
+  }
+
+  private RuntimeException fail(TemporalFailure failure) {
+    if (failure instanceof ApplicationFailure own && phase == Phase.FAILED) {
+      return own;
+    }
+    String message = rootMessage(failure);
+    if (promotionStarted || compensations.isEmpty()) {
+      phase = Phase.FAILED;
+      outcome =
+          promotionStarted
+              ? "failed during "
+                  + lastPhase()
+                  + ": "
+                  + message
+                  + ". Promotion had begun, so nothing was rolled back: inspect the global cluster and the ledger; failing back is a new planned failover"
+              : message;
+      waitingFor = null;
+      publish();
+      return ApplicationFailure.newNonRetryableFailure(outcome, "FailoverFailed");
+    }
+    List<String> failures = compensate();
+    phase = Phase.FAILED;
+    outcome =
+        failures.isEmpty()
+            ? message + "; every change was undone and " + source + " writes again"
+            : message + "; could not undo: " + String.join("; ", failures);
+    publish();
+    return ApplicationFailure.newNonRetryableFailure(outcome, "FailoverFailed");
+  }
+
+  private FailoverResult end(Phase end, String summary) {
+    phase = end;
+    outcome = summary;
+    waitingFor = null;
+    publish();
+    log.info("failover of {} ended {}: {}", request.app(), end, summary);
+    return new FailoverResult(
+        request.app(),
+        request.mode(),
+        source,
+        request.targetRegion(),
+        end,
+        summary,
+        steps.all(),
+        authority,
+        rpo,
+        repinned,
+        List.copyOf(findings),
+        Workflow.currentTimeMillis() - startedAtMillis);
+  }
+
+  private String completionSummary() {
+    long warnings = findings.stream().filter(f -> f.verdict() != Verdict.PASS).count();
+    return request.targetRegion()
+        + " is the writer of "
+        + request.app()
+        + " at epoch "
+        + authority.epoch()
+        + "; "
+        + repinned
+        + " entities re-pinned"
+        + (warnings == 0 ? "" : "; " + warnings + " reconcile finding(s) need attention");
+  }
+
+  private AuthorityTransition transition(
+      long fromEpoch, AuthorityState state, String writer, String reason) {
+    return new AuthorityTransition(
+        estate.app(),
+        estate.authority().table(),
+        estate.regions(),
+        fromEpoch,
+        fromEpoch + 1,
+        state,
+        writer,
+        Workflow.getInfo().getWorkflowId(),
+        reason);
+  }
+
+  /** Runs one step, recording it in status before and after. */
+  private <T> T step(String name, String detail, Supplier<T> action, Function<T, String> result) {
+    int index = steps.start(name, phase, detail);
+    publish();
+    try {
+      T value = action.get();
+      steps.finish(index, StepState.DONE, result.apply(value));
+      publish();
+      return value;
+    } catch (TemporalFailure e) {
+      steps.finish(index, StepState.FAILED, rootMessage(e));
+      publish();
+      throw e;
+    }
+  }
+
+  private void enter(Phase next) {
+    phase = next;
+    log.info("failover of {}: phase {}", request.app(), next);
+    publish();
+  }
+
+  private void checkAbort() {
+    if (abortRequest != null) {
+      throw new Interruption(
+          "aborted by " + abortRequest.by() + " during " + phase + ": " + abortRequest.reason());
+    }
+  }
+
+  private ApplicationFailure assessmentFailure(String message) {
+    phase = Phase.FAILED;
+    outcome = message;
+    publish();
+    return ApplicationFailure.newNonRetryableFailure(message, "AssessmentFailed");
+  }
+
+  private boolean isFinal() {
+    return phase == Phase.COMPLETED || phase == Phase.ABORTED || phase == Phase.FAILED;
+  }
+
+  private Phase lastPhase() {
+    List<StepStatus> all = steps.all();
+    return all.isEmpty() ? phase : all.get(all.size() - 1).phase();
+  }
+
+  private void publish() {
+    Workflow.setCurrentDetails(StatusText.render(status()));
+  }
+
+  private String summarize(List<Finding> list) {
+    long failed = list.stream().filter(f -> f.verdict() == Verdict.FAIL).count();
+    return list.size() + " checks, " + failed + " failed";
+  }
+
+  private static String describe(AuroraTopology topology) {
+    ClusterMember writer = topology.writer();
+    return "status "
+        + topology.status()
+        + ", writer "
+        + (writer == null ? "none" : writer.clusterArn());
+  }
+
+  private static String describe(RecordState record) {
+    return record.name() + " = " + record.value() + (record.changed() ? "" : " (already so)");
+  }
+
+  private static String describe(FleetCapacity capacity) {
+    return capacity.ecsServices().size()
+        + " ECS service(s) and "
+        + capacity.autoScalingGroups().size()
+        + " Auto Scaling group(s) in "
+        + capacity.region()
+        + ", "
+        + capacity.totalUnits()
+        + " tasks and instances desired";
+  }
+
+  private static String describe(FlagValue flag) {
+    return flag.name() + " = " + flag.value();
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
+  }
+}

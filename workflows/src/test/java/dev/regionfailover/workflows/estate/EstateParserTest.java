@@ -1,0 +1,127 @@
+package dev.regionfailover.workflows.estate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class EstateParserTest {
+
+  private static final Path EXAMPLE = Path.of("..", "deploy", "estates", "orders.yaml");
+
+  @Test
+  void theShippedExampleIsValid() throws Exception {
+    Estate estate = EstateParser.parse(Files.readString(EXAMPLE), EXAMPLE.toString());
+
+    assertThat(estate.app()).isEqualTo("orders");
+    assertThat(estate.regions()).containsExactly("us-east-1", "us-west-2");
+    assertThat(estate.traffic().route53().zone())
+        .isEqualTo(new HostedZone(null, "orders.example.com."));
+    assertThat(estate.traffic().route53().targets())
+        .containsEntry("us-west-2", "api-usw2.orders.example.com");
+    assertThat(estate.aurora().cluster("us-west-2"))
+        .isEqualTo("arn:aws:rds:us-west-2:123456789012:cluster:orders-usw2");
+    assertThat(estate.aurora().writerRecord().ttl()).isEqualTo(30);
+    assertThat(estate.aurora().maxLagSeconds()).isEqualTo(5);
+    assertThat(estate.fleet("us-east-1").ecsServices())
+        .containsExactly(new EcsServiceRef("orders-use1", "order-worker"));
+    assertThat(estate.flags().writesEnabledParameter("us-west-2"))
+        .isEqualTo("/orders/us-west-2/writes-enabled");
+    assertThat(estate.approvals().timeout()).isEqualTo(Duration.ofHours(1));
+    assertThat(estate.pins().versionAttribute()).isEqualTo("version");
+  }
+
+  @Test
+  void reportsEveryProblemWithItsPath() throws Exception {
+    String yaml =
+        Files.readString(EXAMPLE)
+            .replace(
+                "regions: [us-east-1, us-west-2]", "regions: [us-east-1, us-west-2, us-west-3]")
+            .replace("{cluster: orders-usw2, service: order-worker}", "{service: order-worker}")
+            .replace("maxLagSeconds: 5", "maxLagSeconds: five")
+            .replace("timeout: PT1H", "timeout: 1 hour\n  approverz: [eve]")
+            .replace("/orders/{region}/writes-enabled", "/orders/writes-enabled");
+
+    EstateValidationException e =
+        catchThrowableOfType(
+            EstateValidationException.class, () -> EstateParser.parse(yaml, "orders.yaml"));
+
+    assertThat(e.errors())
+        .contains(
+            "regions[2]: us-west-3 is not an AWS region",
+            "fleets.us-west-2.ecsServices[0].cluster: missing",
+            "aurora.maxLagSeconds: five must be a whole number of seconds, 0 or more",
+            "approvals.timeout: 1 hour is not an ISO-8601 duration such as PT1H or PT30M",
+            "approvals.approverz: unknown key (expected one of [approvers, timeout])",
+            "flags.writesEnabledParameter: /orders/writes-enabled must contain {region}, so that each region has its own flag");
+    assertThat(e.getMessage()).startsWith("orders.yaml is not a valid estate:");
+  }
+
+  @Test
+  void regionKeysMustBeEstateRegionsAndArnsMustMatchTheirRegion() throws Exception {
+    String yaml =
+        Files.readString(EXAMPLE)
+            .replace(
+                "us-west-2: arn:aws:rds:us-west-2:123456789012:cluster:orders-usw2",
+                "us-west-2: arn:aws:rds:eu-west-1:123456789012:cluster:orders-usw2")
+            .replace(
+                "      us-west-2: api-usw2.orders.example.com",
+                "      eu-west-1: api-euw1.orders.example.com");
+
+    EstateValidationException e =
+        catchThrowableOfType(
+            EstateValidationException.class, () -> EstateParser.parse(yaml, "orders.yaml"));
+
+    assertThat(e.errors())
+        .contains(
+            "aurora.clusters.us-west-2: the ARN is in eu-west-1, not us-west-2",
+            "traffic.route53.targets.eu-west-1: eu-west-1 is not one of the estate's regions [us-east-1, us-west-2]",
+            "traffic.route53.targets.us-west-2: missing");
+  }
+
+  @Test
+  void fleetsMustCorrespondAcrossRegions() throws Exception {
+    String yaml =
+        Files.readString(EXAMPLE)
+            .replace("autoScalingGroups: [orders-batch-usw2]", "autoScalingGroups: []");
+
+    EstateValidationException e =
+        catchThrowableOfType(
+            EstateValidationException.class, () -> EstateParser.parse(yaml, "orders.yaml"));
+
+    assertThat(e.errors())
+        .singleElement()
+        .asString()
+        .startsWith("fleets.us-west-2.autoScalingGroups: has 0 entries but fleets.us-east-1 has 1");
+  }
+
+  @Test
+  void malformedYamlNamesTheLine() {
+    EstateValidationException e =
+        catchThrowableOfType(
+            EstateValidationException.class,
+            () -> EstateParser.parse("app: orders\nregions: [us-east-1\n", "bad.yaml"));
+
+    assertThat(e.errors()).singleElement().asString().startsWith("not valid YAML at line");
+  }
+
+  @Test
+  void missingSectionsAreNamed() {
+    EstateValidationException e =
+        catchThrowableOfType(
+            EstateValidationException.class,
+            () -> EstateParser.parse("app: Orders!\nregions: [us-east-1]\n", "min.yaml"));
+
+    assertThat(e.errors())
+        .contains(
+            "app: Orders! must be lower-case letters, digits and dashes (it is part of the workflow id)",
+            "regions: needs two or more regions, found 1",
+            "aurora: missing",
+            "authority: missing",
+            "flags: missing",
+            "approvals: missing");
+  }
+}

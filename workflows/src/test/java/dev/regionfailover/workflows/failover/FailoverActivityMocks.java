@@ -1,0 +1,125 @@
+package dev.regionfailover.workflows.failover;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import dev.regionfailover.workflows.aurora.AuroraActivities;
+import dev.regionfailover.workflows.aurora.AuroraTopology;
+import dev.regionfailover.workflows.aurora.ClusterMember;
+import dev.regionfailover.workflows.aurora.PromotionResult;
+import dev.regionfailover.workflows.authority.AuthorityActivities;
+import dev.regionfailover.workflows.authority.AuthorityRecord;
+import dev.regionfailover.workflows.authority.AuthorityState;
+import dev.regionfailover.workflows.authority.AuthorityTransition;
+import dev.regionfailover.workflows.dns.DnsActivities;
+import dev.regionfailover.workflows.dns.PointRecordRequest;
+import dev.regionfailover.workflows.dns.RecordState;
+import dev.regionfailover.workflows.estate.EstateActivities;
+import dev.regionfailover.workflows.flags.FlagActivities;
+import dev.regionfailover.workflows.flags.FlagRequest;
+import dev.regionfailover.workflows.flags.FlagValue;
+import dev.regionfailover.workflows.fleet.AsgCapacity;
+import dev.regionfailover.workflows.fleet.EcsCapacity;
+import dev.regionfailover.workflows.fleet.FleetActivities;
+import dev.regionfailover.workflows.fleet.FleetCapacity;
+import dev.regionfailover.workflows.pins.PinActivities;
+import dev.regionfailover.workflows.pins.RepinResult;
+import dev.regionfailover.workflows.readiness.Finding;
+import java.util.List;
+
+/**
+ * Mocked activities that behave like a healthy orders estate with us-east-1 writing: each mutating
+ * mock answers with what it was asked to do, as the real activities do after reading back.
+ */
+final class FailoverActivityMocks {
+
+  static final String SOURCE = "us-east-1";
+  static final String TARGET = "us-west-2";
+  static final String USE1 = "arn:aws:rds:us-east-1:123456789012:cluster:orders-use1";
+  static final String USW2 = "arn:aws:rds:us-west-2:123456789012:cluster:orders-usw2";
+  static final String WRITER_ENDPOINT = "orders-usw2.cluster-abc.us-west-2.rds.amazonaws.com";
+  static final FleetCapacity SOURCE_FLEET =
+      new FleetCapacity(
+          SOURCE,
+          List.of(new EcsCapacity("orders-use1", "order-worker", 2)),
+          List.of(new AsgCapacity("orders-batch-use1", 1, 4, 2)));
+
+  final EstateActivities estates =
+      mock(EstateActivities.class, withSettings().withoutAnnotations());
+  final AuthorityActivities authority =
+      mock(AuthorityActivities.class, withSettings().withoutAnnotations());
+  final AuroraActivities aurora = mock(AuroraActivities.class, withSettings().withoutAnnotations());
+  final DnsActivities dns = mock(DnsActivities.class, withSettings().withoutAnnotations());
+  final FleetActivities fleets = mock(FleetActivities.class, withSettings().withoutAnnotations());
+  final FlagActivities flags = mock(FlagActivities.class, withSettings().withoutAnnotations());
+  final PinActivities pins = mock(PinActivities.class, withSettings().withoutAnnotations());
+
+  /** The ledger as the mocks last wrote it, so a compensation reads what the fence wrote. */
+  private volatile AuthorityRecord ledger =
+      new AuthorityRecord(
+          "orders", SOURCE, 1, AuthorityState.ACTIVE, "provisioned", "2026-01-01T00:00:00Z");
+
+  FailoverActivityMocks() {
+    when(estates.load(any())).thenReturn(FakeEstate.orders());
+    when(authority.read(any())).thenAnswer(i -> ledger);
+    when(authority.transition(any()))
+        .thenAnswer(
+            i -> {
+              AuthorityTransition t = i.getArgument(0);
+              ledger =
+                  new AuthorityRecord(
+                      t.app(),
+                      t.writerRegion(),
+                      t.newEpoch(),
+                      t.state(),
+                      t.workflowId(),
+                      "2026-01-01T00:00:00Z");
+              return ledger;
+            });
+    when(aurora.describe(any())).thenReturn(topology(USE1), topology(USW2));
+    when(aurora.checkReadiness(any()))
+        .thenReturn(
+            List.of(
+                Finding.pass("member of global cluster", USW2, "member", "member"),
+                Finding.pass("replication lag", USW2, "0.8 s", "at most 5 s")));
+    when(aurora.promote(any())).thenReturn(new PromotionResult(USW2, WRITER_ENDPOINT, true));
+    when(aurora.lag(any()))
+        .thenReturn(Finding.pass("replication lag", USE1, "0.8 s", "at most 5 s"));
+    when(dns.pointRecord(any()))
+        .thenAnswer(
+            i -> {
+              PointRecordRequest r = i.getArgument(0);
+              return new RecordState("Z1", r.name(), r.value(), r.ttl(), true);
+            });
+    when(fleets.snapshot(any())).thenReturn(SOURCE_FLEET);
+    when(fleets.scale(any())).thenAnswer(i -> i.getArgument(0));
+    when(flags.read(any()))
+        .thenAnswer(
+            i -> {
+              FlagRequest r = i.getArgument(0);
+              return new FlagValue(
+                  r.region(), r.name(), r.region().equals(SOURCE) ? "true" : "false");
+            });
+    when(flags.write(any())).thenAnswer(i -> i.getArgument(0));
+    when(pins.repin(any())).thenReturn(new RepinResult(100, 3));
+  }
+
+  Object[] all() {
+    return new Object[] {estates, authority, aurora, dns, fleets, flags, pins};
+  }
+
+  AuthorityRecord ledger() {
+    return ledger;
+  }
+
+  static AuroraTopology topology(String writerArn) {
+    return new AuroraTopology(
+        "orders-global",
+        "available",
+        List.of(
+            new ClusterMember(USE1, SOURCE, writerArn.equals(USE1)),
+            new ClusterMember(USW2, TARGET, writerArn.equals(USW2))));
+  }
+}

@@ -1,0 +1,385 @@
+package dev.regionfailover.workflows.failover;
+
+import static dev.regionfailover.workflows.failover.FailoverActivityMocks.SOURCE;
+import static dev.regionfailover.workflows.failover.FailoverActivityMocks.SOURCE_FLEET;
+import static dev.regionfailover.workflows.failover.FailoverActivityMocks.TARGET;
+import static dev.regionfailover.workflows.failover.FailoverActivityMocks.USW2;
+import static dev.regionfailover.workflows.failover.FailoverActivityMocks.WRITER_ENDPOINT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.regionfailover.workflows.aurora.PromotionResult;
+import dev.regionfailover.workflows.authority.AuthorityState;
+import dev.regionfailover.workflows.dns.PointRecordRequest;
+import dev.regionfailover.workflows.flags.FlagValue;
+import dev.regionfailover.workflows.fleet.FleetCapacity;
+import dev.regionfailover.workflows.readiness.Finding;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+class RegionFailoverWorkflowTest {
+
+  @RegisterExtension
+  static final TestWorkflowExtension testWorkflow =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class)
+          .setDoNotStart(true)
+          .build();
+
+  private final FailoverActivityMocks mocks = new FailoverActivityMocks();
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private String taskQueue;
+
+  @BeforeEach
+  void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(mocks.all());
+    env.start();
+    this.env = env;
+    this.client = client;
+    this.taskQueue = worker.getTaskQueue();
+  }
+
+  @Test
+  void plannedFailoverRunsEveryPhaseAndMovesAuthority() {
+    RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
+    awaitPhase(failover, Phase.AWAIT_APPROVAL);
+    FailoverStatus waiting = failover.status();
+    assertThat(waiting.authority().state()).isEqualTo(AuthorityState.FENCED);
+    assertThat(waiting.authority().epoch()).isEqualTo(2);
+    assertThat(waiting.waitingFor().how()).contains("approvePromotion");
+
+    failover.approvePromotion(new ApprovalSignal("alice", "looks good"));
+    FailoverResult result = result(failover);
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(result.sourceRegion()).isEqualTo(SOURCE);
+    assertThat(result.authority().writerRegion()).isEqualTo(TARGET);
+    assertThat(result.authority().state()).isEqualTo(AuthorityState.ACTIVE);
+    assertThat(result.authority().epoch()).isEqualTo(3);
+    assertThat(result.rpo().seconds()).isZero();
+    assertThat(result.entitiesRepinned()).isEqualTo(100);
+    assertThat(result.steps())
+        .extracting(StepStatus::state)
+        .doesNotContain(StepState.FAILED, StepState.RUNNING);
+    assertThat(result.steps())
+        .extracting(StepStatus::phase)
+        .containsSubsequence(
+            Phase.ASSESS,
+            Phase.SHIFT,
+            Phase.FENCE,
+            Phase.AWAIT_APPROVAL,
+            Phase.PROMOTE,
+            Phase.REPIN,
+            Phase.ACTIVATE,
+            Phase.RECONCILE);
+    assertThat(result.findings())
+        .extracting(Finding::check)
+        .contains("old primary rejoined", "replication lag");
+
+    verify(mocks.dns)
+        .pointRecord(
+            new PointRecordRequest(
+                FakeEstate.orders().traffic().route53().zone(),
+                "api.orders.example.com",
+                "api-usw2.orders.example.com",
+                60));
+    verify(mocks.dns)
+        .pointRecord(
+            new PointRecordRequest(
+                FakeEstate.orders().aurora().writerRecord().zone(),
+                "writer.orders.internal",
+                WRITER_ENDPOINT,
+                30));
+    verify(mocks.aurora, times(1)).promote(any());
+    verify(mocks.fleets).scale(SOURCE_FLEET.stopped());
+    verify(mocks.fleets).scale(SOURCE_FLEET.movedTo(TARGET, FakeEstate.orders().fleet(TARGET)));
+    verify(mocks.flags).write(new FlagValue(SOURCE, "/orders/us-east-1/writes-enabled", "false"));
+    verify(mocks.flags).write(new FlagValue(TARGET, "/orders/us-west-2/writes-enabled", "true"));
+    assertThat(failover.status().phase()).isEqualTo(Phase.COMPLETED);
+  }
+
+  @Test
+  void denialUndoesEveryChangeAndEndsAborted() {
+    RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
+    awaitPhase(failover, Phase.AWAIT_APPROVAL);
+    failover.denyPromotion(new DenialSignal("bob", "replica looks stale"));
+
+    FailoverResult result = result(failover);
+
+    assertThat(result.outcome()).isEqualTo(Phase.ABORTED);
+    assertThat(result.summary()).contains("denied by bob");
+    assertCompensated(result);
+    verify(mocks.aurora, never()).promote(any());
+  }
+
+  @Test
+  void approvalTimeoutUndoesEveryChange() {
+    RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
+    awaitPhase(failover, Phase.AWAIT_APPROVAL);
+
+    FailoverResult result = result(failover);
+
+    assertThat(result.outcome()).isEqualTo(Phase.ABORTED);
+    assertThat(result.summary()).contains("no approval within PT1H");
+    assertCompensated(result);
+  }
+
+  @Test
+  void abortWhileAwaitingApprovalUndoesEveryChange() {
+    RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
+    awaitPhase(failover, Phase.AWAIT_APPROVAL);
+    failover.abort(new AbortSignal("dave", "the outage is over"));
+
+    FailoverResult result = result(failover);
+
+    assertThat(result.outcome()).isEqualTo(Phase.ABORTED);
+    assertThat(result.summary()).contains("aborted by dave");
+    assertCompensated(result);
+  }
+
+  @Test
+  void unknownApproverAndSelfApprovalAreRecordedButDoNotCount() {
+    RegionFailoverWorkflow failover = start("failover-orders", planned("alice"));
+    awaitPhase(failover, Phase.AWAIT_APPROVAL);
+    failover.approvePromotion(new ApprovalSignal("mallory", "let me"));
+    failover.approvePromotion(new ApprovalSignal("alice", "my own request"));
+    failover.approvePromotion(null);
+
+    FailoverStatus status = failover.status();
+    assertThat(status.phase()).isEqualTo(Phase.AWAIT_APPROVAL);
+    assertThat(status.signals())
+        .extracting(SignalRecord::accepted)
+        .containsExactly(false, false, false);
+    assertThat(status.signals().get(0).note()).contains("mallory is not an approver");
+    assertThat(status.signals().get(1).note())
+        .contains("alice requested this failover and cannot approve it");
+    assertThat(status.signals().get(2).note()).contains("no \"approver\"");
+    verify(mocks.aurora, never()).promote(any());
+
+    failover.approvePromotion(new ApprovalSignal("bob", "ok"));
+    assertThat(result(failover).outcome()).isEqualTo(Phase.COMPLETED);
+  }
+
+  @Test
+  void approvalSentBeforeTheWorkflowAsksDoesNotCount() {
+    CountDownLatch release = new CountDownLatch(1);
+    when(mocks.fleets.snapshot(any()))
+        .thenAnswer(
+            i -> {
+              release.await(10, TimeUnit.SECONDS);
+              return SOURCE_FLEET;
+            });
+    RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
+    awaitPhase(failover, Phase.FENCE);
+    failover.approvePromotion(new ApprovalSignal("alice", "early"));
+    release.countDown();
+    awaitPhase(failover, Phase.AWAIT_APPROVAL);
+
+    assertThat(failover.status().signals())
+        .singleElement()
+        .satisfies(s -> assertThat(s.note()).contains("not waiting for approval"));
+    failover.approvePromotion(new ApprovalSignal("alice", "now"));
+    assertThat(result(failover).outcome()).isEqualTo(Phase.COMPLETED);
+  }
+
+  @Test
+  void drillApprovesItself() {
+    RegionFailoverWorkflow failover =
+        start(
+            "failover-orders",
+            new FailoverRequest("orders", TARGET, FailoverMode.DRILL, "rehearsal", "scheduler"));
+
+    FailoverResult result = result(failover);
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(result.steps())
+        .filteredOn(s -> s.name().equals("approval"))
+        .singleElement()
+        .extracting(StepStatus::state)
+        .isEqualTo(StepState.SKIPPED);
+    assertThat(result.authority().writerRegion()).isEqualTo(TARGET);
+  }
+
+  @Test
+  void abortAfterPromotionBeganIsRefused() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    when(mocks.aurora.promote(any()))
+        .thenAnswer(
+            i -> {
+              release.await(10, TimeUnit.SECONDS);
+              return new PromotionResult(USW2, WRITER_ENDPOINT, true);
+            });
+    RegionFailoverWorkflow failover =
+        start(
+            "failover-orders",
+            new FailoverRequest("orders", TARGET, FailoverMode.DRILL, "rehearsal", "scheduler"));
+    awaitPhase(failover, Phase.PROMOTE);
+    failover.abort(new AbortSignal("dave", "too late"));
+    release.countDown();
+
+    FailoverResult result = result(failover);
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(failover.status().signals())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.accepted()).isFalse();
+              assertThat(s.note()).contains("promotion has begun");
+            });
+  }
+
+  @Test
+  void readinessFailureStopsBeforeAnyChange() {
+    when(mocks.aurora.checkReadiness(any()))
+        .thenReturn(List.of(Finding.fail("replication lag", USW2, "42.0 s", "at most 5 s")));
+    RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
+
+    assertThatThrownBy(() -> result(failover))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause()
+        .isInstanceOf(ApplicationFailure.class)
+        .hasMessageContaining("replication lag")
+        .hasMessageContaining("observed 42.0 s");
+    assertNothingChanged();
+    assertThat(failover.status().phase()).isEqualTo(Phase.FAILED);
+  }
+
+  @Test
+  void targetThatAlreadyWritesIsRefused() {
+    RegionFailoverWorkflow failover =
+        start("failover-orders", new FailoverRequest("orders", SOURCE, null, null, "carol"));
+
+    assertThatThrownBy(() -> result(failover))
+        .rootCause()
+        .hasMessageContaining("us-east-1 is already the writer of orders");
+    assertNothingChanged();
+  }
+
+  @Test
+  void targetOutsideTheEstateIsRefused() {
+    RegionFailoverWorkflow failover =
+        start("failover-orders", new FailoverRequest("orders", "eu-west-1", null, null, "carol"));
+
+    assertThatThrownBy(() -> result(failover))
+        .rootCause()
+        .hasMessageContaining("eu-west-1 is not a region of orders");
+    assertNothingChanged();
+  }
+
+  @Test
+  void workflowIdMustNameTheApp() {
+    RegionFailoverWorkflow failover = start("my-own-id", planned("carol"));
+
+    assertThatThrownBy(() -> result(failover))
+        .rootCause()
+        .hasMessageContaining("must be failover-orders");
+    assertNothingChanged();
+  }
+
+  @Test
+  void secondFailoverOfTheSameAppIsRejected() {
+    RegionFailoverWorkflow first = start("failover-orders", planned("carol"));
+    awaitPhase(first, Phase.AWAIT_APPROVAL);
+
+    assertThatThrownBy(() -> start("failover-orders", planned("erin")))
+        .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
+  }
+
+  @Test
+  void failedStepBeforePromotionUndoesWhatWasDone() {
+    when(mocks.flags.write(new FlagValue(SOURCE, "/orders/us-east-1/writes-enabled", "false")))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "parameter is managed elsewhere", "AccessDenied"));
+    RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
+
+    assertThatThrownBy(() -> result(failover))
+        .rootCause()
+        .hasMessageContaining("parameter is managed elsewhere")
+        .hasMessageContaining("every change was undone");
+    assertThat(mocks.ledger().writerRegion()).isEqualTo(SOURCE);
+    assertThat(mocks.ledger().epoch()).isEqualTo(3);
+    verify(mocks.fleets).scale(SOURCE_FLEET);
+    verify(mocks.aurora, never()).promote(any());
+    assertThat(failover.status().phase()).isEqualTo(Phase.FAILED);
+  }
+
+  private void assertCompensated(FailoverResult result) {
+    assertThat(result.authority().writerRegion()).isEqualTo(SOURCE);
+    assertThat(result.authority().state()).isEqualTo(AuthorityState.ACTIVE);
+    assertThat(result.authority().epoch()).isEqualTo(3);
+    ArgumentCaptor<PointRecordRequest> records = ArgumentCaptor.forClass(PointRecordRequest.class);
+    verify(mocks.dns, times(2)).pointRecord(records.capture());
+    assertThat(records.getAllValues())
+        .extracting(PointRecordRequest::value)
+        .containsExactly("api-usw2.orders.example.com", "api-use1.orders.example.com");
+    ArgumentCaptor<FleetCapacity> fleets = ArgumentCaptor.forClass(FleetCapacity.class);
+    verify(mocks.fleets, times(2)).scale(fleets.capture());
+    assertThat(fleets.getAllValues()).containsExactly(SOURCE_FLEET.stopped(), SOURCE_FLEET);
+    verify(mocks.flags).write(new FlagValue(SOURCE, "/orders/us-east-1/writes-enabled", "true"));
+    assertThat(result.steps()).filteredOn(s -> s.state() == StepState.COMPENSATED).hasSize(4);
+  }
+
+  private void assertNothingChanged() {
+    verify(mocks.dns, never()).pointRecord(any());
+    verify(mocks.authority, never()).transition(any());
+    verify(mocks.fleets, never()).scale(any());
+    verify(mocks.flags, never()).write(any());
+  }
+
+  private static FailoverRequest planned(String requestedBy) {
+    return new FailoverRequest(
+        "orders", TARGET, FailoverMode.PLANNED, "quarterly rotation", requestedBy);
+  }
+
+  private RegionFailoverWorkflow start(String workflowId, FailoverRequest request) {
+    RegionFailoverWorkflow failover =
+        client.newWorkflowStub(
+            RegionFailoverWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(taskQueue)
+                .setWorkflowId(workflowId)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
+    WorkflowClient.start(failover::run, request);
+    return failover;
+  }
+
+  private static FailoverResult result(RegionFailoverWorkflow failover) {
+    return WorkflowStub.fromTyped(failover).getResult(FailoverResult.class);
+  }
+
+  private void awaitPhase(RegionFailoverWorkflow failover, Phase phase) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (failover.status().phase() != phase) {
+      assertThat(System.nanoTime())
+          .as("phase %s not reached; status %s", phase, failover.status())
+          .isLessThan(deadline);
+      env.sleep(Duration.ofMillis(50));
+    }
+  }
+}
