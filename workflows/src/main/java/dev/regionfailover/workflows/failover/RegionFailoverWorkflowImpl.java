@@ -586,18 +586,18 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     if (old == null) {
       findings.add(
           Finding.fail(
-              "old primary rejoined",
+              "aurora-old-primary-rejoined",
               oldCluster,
               "not a member of " + topology.globalCluster(),
               "a secondary member"));
     } else if (old.writer()) {
       findings.add(
           Finding.fail(
-              "old primary rejoined", oldCluster, "still the writer", "a secondary member"));
+              "aurora-old-primary-rejoined", oldCluster, "still the writer", "a secondary member"));
     } else {
       findings.add(
           Finding.pass(
-              "old primary rejoined", oldCluster, "secondary member", "a secondary member"));
+              "aurora-old-primary-rejoined", oldCluster, "secondary member", "a secondary member"));
     }
     Finding lag =
         step(

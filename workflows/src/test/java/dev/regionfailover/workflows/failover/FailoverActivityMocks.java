@@ -82,11 +82,11 @@ final class FailoverActivityMocks {
     when(aurora.checkReadiness(any()))
         .thenReturn(
             List.of(
-                Finding.pass("member of global cluster", USW2, "member", "member"),
-                Finding.pass("replication lag", USW2, "0.8 s", "at most 5 s")));
+                Finding.pass("aurora-membership", USW2, "member", "member"),
+                Finding.pass("aurora-replication-lag", USW2, "0.8 s", "at most 5 s")));
     when(aurora.promote(any())).thenReturn(new PromotionResult(USW2, WRITER_ENDPOINT, true));
     when(aurora.lag(any()))
-        .thenReturn(Finding.pass("replication lag", USE1, "0.8 s", "at most 5 s"));
+        .thenReturn(Finding.pass("aurora-replication-lag", USE1, "0.8 s", "at most 5 s"));
     when(dns.pointRecord(any()))
         .thenAnswer(
             i -> {

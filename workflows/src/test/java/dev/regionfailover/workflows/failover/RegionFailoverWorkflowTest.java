@@ -96,7 +96,7 @@ class RegionFailoverWorkflowTest {
             Phase.RECONCILE);
     assertThat(result.findings())
         .extracting(Finding::check)
-        .contains("old primary rejoined", "replication lag");
+        .contains("aurora-old-primary-rejoined", "aurora-replication-lag");
 
     verify(mocks.dns)
         .pointRecord(
@@ -254,14 +254,14 @@ class RegionFailoverWorkflowTest {
   @Test
   void readinessFailureStopsBeforeAnyChange() {
     when(mocks.aurora.checkReadiness(any()))
-        .thenReturn(List.of(Finding.fail("replication lag", USW2, "42.0 s", "at most 5 s")));
+        .thenReturn(List.of(Finding.fail("aurora-replication-lag", USW2, "42.0 s", "at most 5 s")));
     RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
 
     assertThatThrownBy(() -> result(failover))
         .isInstanceOf(WorkflowFailedException.class)
         .rootCause()
         .isInstanceOf(ApplicationFailure.class)
-        .hasMessageContaining("replication lag")
+        .hasMessageContaining("aurora-replication-lag")
         .hasMessageContaining("observed 42.0 s");
     assertNothingChanged();
     assertThat(failover.status().phase()).isEqualTo(Phase.FAILED);

@@ -1,0 +1,152 @@
+package dev.regionfailover.activities.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The worker's AWS clients: one shared HTTP client, one client per service and region created on
+ * first use and reused by every activity, all closed at shutdown.
+ */
+public final class AwsClients implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AwsClients.class);
+  private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final String GLOBAL = "aws-global";
+
+  private final AwsSettings settings;
+  private final SdkHttpClient http;
+  private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  @Inject
+  public AwsClients(AwsSettings settings) {
+    this.settings = requireNonNull(settings, "settings is null");
+    Duration attempt = settings.apiCallAttemptTimeout();
+    this.http =
+        ApacheHttpClient.builder()
+            .connectionTimeout(
+                attempt.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? attempt : MAX_CONNECT_TIMEOUT)
+            .socketTimeout(attempt)
+            .build();
+  }
+
+  /** Route 53 is a global service: one client serves every region. */
+  public Route53Client route53() {
+    return client(
+        "route53",
+        GLOBAL,
+        Route53Client.class,
+        () -> build(Route53Client.builder(), Region.AWS_GLOBAL));
+  }
+
+  public DynamoDbClient dynamo(String region) {
+    return client(
+        "dynamodb",
+        region,
+        DynamoDbClient.class,
+        () -> build(DynamoDbClient.builder(), region(region)));
+  }
+
+  public RdsClient rds(String region) {
+    return client("rds", region, RdsClient.class, () -> build(RdsClient.builder(), region(region)));
+  }
+
+  public CloudWatchClient cloudWatch(String region) {
+    return client(
+        "monitoring",
+        region,
+        CloudWatchClient.class,
+        () -> build(CloudWatchClient.builder(), region(region)));
+  }
+
+  public EcsClient ecs(String region) {
+    return client("ecs", region, EcsClient.class, () -> build(EcsClient.builder(), region(region)));
+  }
+
+  public AutoScalingClient autoScaling(String region) {
+    return client(
+        "autoscaling",
+        region,
+        AutoScalingClient.class,
+        () -> build(AutoScalingClient.builder(), region(region)));
+  }
+
+  public SsmClient ssm(String region) {
+    return client("ssm", region, SsmClient.class, () -> build(SsmClient.builder(), region(region)));
+  }
+
+  /** Closes every client, then the HTTP client they share. */
+  @Override
+  public void close() {
+    closed = true;
+    List<SdkClient> open = new ArrayList<>(clients.values());
+    clients.clear();
+    for (SdkClient client : open) {
+      try {
+        client.close();
+      } catch (RuntimeException e) {
+        log.warn("Closing the {} client failed", client.serviceName(), e);
+      }
+    }
+    http.close();
+  }
+
+  private <C extends SdkClient> C client(
+      String service, String region, Class<C> type, Supplier<C> factory) {
+    if (closed) {
+      throw new IllegalStateException("AWS clients are closed; the worker is shutting down");
+    }
+    requireNonNull(region, "region is null");
+    return type.cast(clients.computeIfAbsent(service + "/" + region, key -> factory.get()));
+  }
+
+  private static Region region(String name) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("region is blank");
+    }
+    return Region.of(name);
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+      B builder, Region region) {
+    builder
+        .region(region)
+        .credentialsProvider(settings.credentials())
+        .httpClient(http)
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .apiCallTimeout(settings.apiCallTimeout())
+                .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+                .retryStrategy(
+                    AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(settings.maxAttempts())
+                        .build())
+                .build());
+    settings.endpointOverride().ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+}

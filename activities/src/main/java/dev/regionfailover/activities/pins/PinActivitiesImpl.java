@@ -1,0 +1,308 @@
+package dev.regionfailover.activities.pins;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.regionfailover.activities.aws.AwsClients;
+import dev.regionfailover.activities.aws.AwsFailures;
+import dev.regionfailover.workflows.estate.Pins;
+import dev.regionfailover.workflows.pins.PinActivities;
+import dev.regionfailover.workflows.pins.RepinRequest;
+import dev.regionfailover.workflows.pins.RepinResult;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * Moves entities from one home region to another. Entities are found through the index on the
+ * home-region attribute; a moved entity leaves that index, so each query returns the next ones
+ * without a cursor. Each move is a conditional update on the home region (and version), so a
+ * concurrent change is read again and never overwritten.
+ */
+public final class PinActivitiesImpl implements PinActivities {
+
+  /** Failure type for a request or table that cannot be re-pinned. */
+  public static final String INVALID_PINS = "InvalidPins";
+
+  static final int PAGE_SIZE = 100;
+
+  private static final Logger log = LoggerFactory.getLogger(PinActivitiesImpl.class);
+  private static final int MAX_ATTEMPTS_PER_ITEM = 10;
+  private static final AttributeValue ONE = AttributeValue.fromN("1");
+
+  private final AwsClients clients;
+  private final Duration stalePause;
+
+  @Inject
+  public PinActivitiesImpl(AwsClients clients) {
+    this(clients, Duration.ofSeconds(1));
+  }
+
+  /**
+   * @param stalePause how long to wait after a page that moved nothing, which means the index
+   *     (eventually consistent) still lists entities that have already moved
+   */
+  public PinActivitiesImpl(AwsClients clients, Duration stalePause) {
+    this.clients = requireNonNull(clients, "clients is null");
+    this.stalePause = requireNonNull(stalePause, "stalePause is null");
+  }
+
+  @Override
+  public RepinResult repin(RepinRequest request) {
+    if (request.fromRegion().equals(request.toRegion())) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "cannot re-pin from " + request.fromRegion() + " to itself", INVALID_PINS);
+    }
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    Progress progress =
+        new Progress(context.getHeartbeatDetails(RepinResult.class).orElse(new RepinResult(0, 0)));
+    if (progress.moved > 0 || progress.retried > 0) {
+      log.info(
+          "Resuming the re-pin of {} from {} to {} after {} moved and {} retried",
+          request.pins().table(),
+          request.fromRegion(),
+          request.toRegion(),
+          progress.moved,
+          progress.retried);
+    }
+    Table table = new Table(request, keyAttributes(request));
+    while (true) {
+      List<Map<String, AttributeValue>> page = table.nextPage();
+      if (page.isEmpty()) {
+        break;
+      }
+      long movedBefore = progress.moved;
+      for (Map<String, AttributeValue> item : page) {
+        table.move(item, progress);
+      }
+      context.heartbeat(progress.result());
+      if (progress.moved == movedBefore) {
+        pause();
+      }
+    }
+    log.info(
+        "Re-pinned {} entities of {} from {} to {} ({} conditional updates retried)",
+        progress.moved,
+        request.pins().table(),
+        request.fromRegion(),
+        request.toRegion(),
+        progress.retried);
+    return progress.result();
+  }
+
+  /** The table's key attributes, after checking that the index exists and is keyed on the home. */
+  private List<String> keyAttributes(RepinRequest request) {
+    Pins pins = request.pins();
+    String region = request.tableRegion();
+    TableDescription table =
+        AwsFailures.call(
+            "DescribeTable",
+            "table " + pins.table(),
+            region,
+            () -> clients.dynamo(region).describeTable(b -> b.tableName(pins.table())).table());
+    GlobalSecondaryIndexDescription index =
+        table.globalSecondaryIndexes().stream()
+            .filter(i -> i.indexName().equals(pins.index()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        "table "
+                            + pins.table()
+                            + " in "
+                            + region
+                            + " has no index "
+                            + pins.index()
+                            + " (indexes: "
+                            + table.globalSecondaryIndexes().stream()
+                                .map(GlobalSecondaryIndexDescription::indexName)
+                                .toList()
+                            + ")",
+                        INVALID_PINS));
+    String indexHash =
+        index.keySchema().stream()
+            .filter(k -> k.keyType() == KeyType.HASH)
+            .map(KeySchemaElement::attributeName)
+            .findFirst()
+            .orElse(null);
+    if (!pins.homeRegionAttribute().equals(indexHash)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "index "
+              + pins.index()
+              + " of table "
+              + pins.table()
+              + " in "
+              + region
+              + " is keyed on "
+              + indexHash
+              + ", not on the home region attribute "
+              + pins.homeRegionAttribute(),
+          INVALID_PINS);
+    }
+    return table.keySchema().stream().map(KeySchemaElement::attributeName).toList();
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(stalePause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApplicationFailure.newFailure(
+          "interrupted while re-pinning; a retry resumes from the last heartbeat", "Interrupted");
+    }
+  }
+
+  /** Counts that survive a retry through the heartbeat details. */
+  private static final class Progress {
+    private long moved;
+    private long retried;
+
+    Progress(RepinResult resumed) {
+      this.moved = resumed.moved();
+      this.retried = resumed.retried();
+    }
+
+    RepinResult result() {
+      return new RepinResult(moved, retried);
+    }
+  }
+
+  /** The pins table of one request, reached through the replica in its region. */
+  private final class Table {
+    private final Pins pins;
+    private final String region;
+    private final List<String> keyAttributes;
+    private final AttributeValue from;
+    private final AttributeValue to;
+
+    Table(RepinRequest request, List<String> keyAttributes) {
+      this.pins = request.pins();
+      this.region = request.tableRegion();
+      this.keyAttributes = keyAttributes;
+      this.from = AttributeValue.fromS(request.fromRegion());
+      this.to = AttributeValue.fromS(request.toRegion());
+    }
+
+    List<Map<String, AttributeValue>> nextPage() {
+      return AwsFailures.call(
+          "Query",
+          "index " + pins.index() + " of table " + pins.table(),
+          region,
+          () ->
+              dynamo()
+                  .query(
+                      b ->
+                          b.tableName(pins.table())
+                              .indexName(pins.index())
+                              .keyConditionExpression("#home = :from")
+                              .expressionAttributeNames(Map.of("#home", pins.homeRegionAttribute()))
+                              .expressionAttributeValues(Map.of(":from", from))
+                              .limit(PAGE_SIZE))
+                  .items());
+    }
+
+    void move(Map<String, AttributeValue> indexed, Progress progress) {
+      Map<String, AttributeValue> key = new HashMap<>();
+      keyAttributes.forEach(name -> key.put(name, indexed.get(name)));
+      // The index may not project the version; then the item itself has to be read.
+      Map<String, AttributeValue> item =
+          pins.versionAttribute() != null && !indexed.containsKey(pins.versionAttribute())
+              ? read(key)
+              : indexed;
+      for (int attempt = 1; attempt <= MAX_ATTEMPTS_PER_ITEM; attempt++) {
+        if (item == null || !from.equals(item.get(pins.homeRegionAttribute()))) {
+          return;
+        }
+        if (update(key, item)) {
+          progress.moved++;
+          return;
+        }
+        progress.retried++;
+        item = read(key);
+      }
+      throw ApplicationFailure.newFailure(
+          "entity "
+              + key
+              + " of table "
+              + pins.table()
+              + " changed during each of "
+              + MAX_ATTEMPTS_PER_ITEM
+              + " attempts to re-pin it; a retry resumes",
+          "PinContention");
+    }
+
+    private boolean update(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
+      Map<String, String> names = new HashMap<>();
+      Map<String, AttributeValue> values = new HashMap<>();
+      names.put("#home", pins.homeRegionAttribute());
+      values.put(":from", from);
+      values.put(":to", to);
+      String condition = "#home = :from";
+      String update = "SET #home = :to";
+      if (pins.versionAttribute() != null) {
+        names.put("#version", pins.versionAttribute());
+        values.put(":one", ONE);
+        AttributeValue version = item.get(pins.versionAttribute());
+        if (version == null) {
+          condition += " AND attribute_not_exists(#version)";
+        } else {
+          condition += " AND #version = :version";
+          values.put(":version", version);
+        }
+        update += " ADD #version :one";
+      }
+      String finalCondition = condition;
+      String finalUpdate = update;
+      return AwsFailures.call(
+          "UpdateItem",
+          "entity " + key + " of table " + pins.table(),
+          region,
+          () -> {
+            try {
+              dynamo()
+                  .updateItem(
+                      b ->
+                          b.tableName(pins.table())
+                              .key(key)
+                              .conditionExpression(finalCondition)
+                              .updateExpression(finalUpdate)
+                              .expressionAttributeNames(names)
+                              .expressionAttributeValues(values));
+              return true;
+            } catch (ConditionalCheckFailedException e) {
+              return false;
+            }
+          });
+    }
+
+    private Map<String, AttributeValue> read(Map<String, AttributeValue> key) {
+      Map<String, AttributeValue> item =
+          AwsFailures.call(
+              "GetItem",
+              "entity " + key + " of table " + pins.table(),
+              region,
+              () ->
+                  dynamo()
+                      .getItem(b -> b.tableName(pins.table()).key(key).consistentRead(true))
+                      .item());
+      return item == null || item.isEmpty() ? null : item;
+    }
+
+    private DynamoDbClient dynamo() {
+      return clients.dynamo(region);
+    }
+  }
+}

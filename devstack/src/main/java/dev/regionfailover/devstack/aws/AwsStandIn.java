@@ -1,0 +1,139 @@
+package dev.regionfailover.devstack.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static java.util.Objects.requireNonNull;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place for what moto cannot serve (DESIGN.md section 7): an HTTP front on 127.0.0.1 that
+ * speaks the real AWS wire protocols. It answers the operations moto lacks itself and forwards
+ * every other request to moto unchanged, so SDK clients pointed at {@link #endpoint()} (through an
+ * endpoint override or {@code AWS_ENDPOINT_URL}) reach every service and region through it.
+ *
+ * <p>What it serves itself: Aurora {@code SwitchoverGlobalCluster} and {@code
+ * FailoverGlobalCluster}, and {@code DescribeGlobalClusters} with the writer and status those
+ * produce. It also counts the requests of every operation per region, for tests that check what an
+ * activity called. Used by tests and dev mode only.
+ */
+public final class AwsStandIn implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AwsStandIn.class);
+  private static final int STAND_IN_PRIORITY = 1;
+  private static final int PROXY_PRIORITY = 10;
+
+  private final WireMockServer server;
+  private final URI endpoint;
+  private final URI moto;
+  private final HttpClient http;
+  private final OperationCounter counter;
+  private final AuroraGlobalClusters globalClusters;
+
+  private AwsStandIn(
+      WireMockServer server,
+      URI moto,
+      HttpClient http,
+      OperationCounter counter,
+      AuroraGlobalClusters globalClusters) {
+    this.server = requireNonNull(server, "server is null");
+    this.endpoint = URI.create("http://127.0.0.1:" + server.port());
+    this.moto = requireNonNull(moto, "moto is null");
+    this.http = requireNonNull(http, "http is null");
+    this.counter = requireNonNull(counter, "counter is null");
+    this.globalClusters = requireNonNull(globalClusters, "globalClusters is null");
+  }
+
+  /** Starts the stand-in in front of {@code moto} on a free port of 127.0.0.1. */
+  public static AwsStandIn start(URI moto) {
+    return start(moto, 0);
+  }
+
+  /** Starts the stand-in in front of {@code moto} on {@code port} of 127.0.0.1 (0: any free). */
+  public static AwsStandIn start(URI moto, int port) {
+    requireNonNull(moto, "moto is null");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    OperationCounter counter = new OperationCounter();
+    AuroraGlobalClusters globalClusters = new AuroraGlobalClusters(moto, http, Clock.systemUTC());
+    WireMockServer server =
+        new WireMockServer(
+            options()
+                .bindAddress("127.0.0.1")
+                .port(port)
+                // Only counters are kept; a journal of every request would grow for as long as a
+                // dev session runs.
+                .disableRequestJournal()
+                .stubRequestLoggingDisabled(true)
+                // The SDK checks CRC32 checksums of DynamoDB bodies, which gzip would break.
+                .gzipDisabled(true)
+                .notifier(new Slf4jWireMockNotifier())
+                .extensions(
+                    new StandInRequestFilter(counter),
+                    new GlobalClusterTransformer(globalClusters)));
+    server.start();
+    server.stubFor(
+        any(anyUrl())
+            .atPriority(PROXY_PRIORITY)
+            .willReturn(aResponse().proxiedFrom(moto.toString())));
+    server.stubFor(
+        post(urlPathEqualTo("/"))
+            .atPriority(STAND_IN_PRIORITY)
+            .withFormParam("Action", matching(String.join("|", AuroraGlobalClusters.actions())))
+            .willReturn(aResponse().withTransformers(GlobalClusterTransformer.NAME)));
+    AwsStandIn standIn = new AwsStandIn(server, moto, http, counter, globalClusters);
+    log.info("AWS stand-in listening at {} in front of moto at {}", standIn.endpoint(), moto);
+    return standIn;
+  }
+
+  /** Where SDK clients should send every AWS request. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * How many requests of {@code operation} (the AWS operation name, such as {@code
+   * "SwitchoverGlobalCluster"} or {@code "ChangeResourceRecordSets"}) the stand-in served, in all
+   * regions. SDK retries count as separate requests.
+   */
+  public long count(String operation) {
+    return counter.count(requireNonNull(operation, "operation is null"));
+  }
+
+  /** How many requests of {@code operation} signed for {@code region} the stand-in served. */
+  public long count(String region, String operation) {
+    return counter.count(
+        requireNonNull(region, "region is null"), requireNonNull(operation, "operation is null"));
+  }
+
+  /**
+   * How long a switchover or failover stays in progress before the target becomes the writer;
+   * {@code reset()} restores the default of three seconds.
+   */
+  public void setPromotionDuration(Duration duration) {
+    globalClusters.setPromotionDuration(duration);
+  }
+
+  /** Clears the stand-in's own state and counters, then all of moto's state. */
+  public void reset() {
+    globalClusters.reset();
+    counter.reset();
+    MotoApi.reset(http, moto);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    log.info("AWS stand-in at {} stopped", endpoint);
+  }
+}

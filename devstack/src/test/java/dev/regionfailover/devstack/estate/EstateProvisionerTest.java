@@ -1,0 +1,274 @@
+package dev.regionfailover.devstack.estate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.devstack.aws.AwsStackExtension;
+import dev.regionfailover.devstack.aws.EmulatorClients;
+import dev.regionfailover.workflows.estate.Estate;
+import dev.regionfailover.workflows.estate.EstateParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.rds.model.DBCluster;
+import software.amazon.awssdk.services.rds.model.GlobalCluster;
+import software.amazon.awssdk.services.rds.model.GlobalClusterMember;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+@ExtendWith(AwsStackExtension.class)
+class EstateProvisionerTest {
+
+  private static final String EAST = "us-east-1";
+  private static final String WEST = "us-west-2";
+  private static final String EAST_ARN = "arn:aws:rds:us-east-1:123456789012:cluster:orders-use1";
+  private static final String WEST_ARN = "arn:aws:rds:us-west-2:123456789012:cluster:orders-usw2";
+
+  private final EmulatorClients clients;
+  private final Estate orders;
+
+  EstateProvisionerTest(EmulatorClients clients) throws Exception {
+    this.clients = clients;
+    Path file = Path.of("..", "deploy", "estates", "orders.yaml");
+    this.orders = EstateParser.parse(Files.readString(file), file.toString());
+  }
+
+  @Test
+  void createsEveryResourceOfTheOrdersEstateWithTheFirstRegionAsWriter(AwsStack aws) {
+    new EstateProvisioner(clients).provision(orders, 10);
+
+    assertAurora();
+    assertRoute53();
+    assertAuthority();
+    assertPins();
+    assertFleets();
+    assertFlags();
+    assertLag();
+    assertThat(aws.standIn().count("CreateGlobalCluster")).isEqualTo(1);
+  }
+
+  @Test
+  void runningTwiceChangesNothing(AwsStack aws) {
+    EstateProvisioner provisioner = new EstateProvisioner(clients);
+    provisioner.provision(orders, 3);
+    provisioner.provision(orders, 3);
+
+    assertThat(clients.rds(WEST).describeDBClusters(r -> {}).dbClusters()).hasSize(1);
+    assertThat(clients.route53().listHostedZones().hostedZones()).hasSize(2);
+    assertThat(clients.ecs(EAST).listServices(r -> r.cluster("orders-use1")).serviceArns())
+        .hasSize(1);
+    assertThat(aws.standIn().count("CreateDBCluster")).isEqualTo(2);
+    assertThat(aws.standIn().count("CreateHostedZone")).isEqualTo(2);
+  }
+
+  @Test
+  void refusesAZoneNamedById() throws Exception {
+    String yaml =
+        Files.readString(Path.of("..", "deploy", "estates", "orders.yaml"))
+            .replace("hostedZoneName: orders.example.com.", "hostedZoneId: Z0123456789");
+    Estate byId = EstateParser.parse(yaml, "by-id.yaml");
+
+    assertThatThrownBy(() -> new EstateProvisioner(clients).provision(byId, 0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("traffic.route53 names hosted zone Z0123456789 by id");
+  }
+
+  private void assertAurora() {
+    GlobalCluster global =
+        clients
+            .rds(WEST)
+            .describeGlobalClusters(r -> r.globalClusterIdentifier("orders-global"))
+            .globalClusters()
+            .get(0);
+    assertThat(global.engine()).isEqualTo("aurora-postgresql");
+    assertThat(global.globalClusterMembers())
+        .extracting(GlobalClusterMember::dbClusterArn, GlobalClusterMember::isWriter)
+        .containsExactlyInAnyOrder(tuple(EAST_ARN, true), tuple(WEST_ARN, false));
+    DBCluster east = cluster(EAST, "orders-use1");
+    DBCluster west = cluster(WEST, "orders-usw2");
+    assertThat(east.engineVersion()).isEqualTo("15.4").isEqualTo(west.engineVersion());
+    assertThat(east.dbClusterMembers()).hasSize(1);
+    assertThat(west.dbClusterMembers()).hasSize(1);
+    assertThat(
+            clients
+                .rds(WEST)
+                .describeDBInstances(r -> r.dbInstanceIdentifier("orders-usw2-1"))
+                .dbInstances()
+                .get(0)
+                .dbInstanceClass())
+        .isEqualTo("db.r6g.large");
+  }
+
+  private void assertRoute53() {
+    assertThat(cname("orders.example.com.", "api.orders.example.com."))
+        .satisfies(
+            set -> {
+              assertThat(set.ttl()).isEqualTo(60L);
+              assertThat(set.resourceRecords().get(0).value())
+                  .isEqualTo("api-use1.orders.example.com");
+            });
+    assertThat(cname("orders.internal.", "writer.orders.internal."))
+        .satisfies(
+            set -> {
+              assertThat(set.ttl()).isEqualTo(30L);
+              assertThat(set.resourceRecords().get(0).value())
+                  .isEqualTo(cluster(EAST, "orders-use1").endpoint());
+            });
+  }
+
+  private void assertAuthority() {
+    for (String region : List.of(EAST, WEST)) {
+      Map<String, AttributeValue> item =
+          clients
+              .dynamo(region)
+              .getItem(
+                  r ->
+                      r.tableName("failover-authority")
+                          .key(
+                              Map.of(
+                                  "pk", AttributeValue.fromS("orders"),
+                                  "sk", AttributeValue.fromS("authority"))))
+              .item();
+      assertThat(item)
+          .containsEntry("writerRegion", AttributeValue.fromS(EAST))
+          .containsEntry("epoch", AttributeValue.fromN("1"))
+          .containsEntry("state", AttributeValue.fromS("ACTIVE"))
+          .containsEntry("workflowId", AttributeValue.fromS("provisioned"))
+          .containsEntry("reason", AttributeValue.fromS("initial state"));
+      assertThat(Instant.parse(item.get("updatedAt").s())).isBefore(Instant.now().plusSeconds(1));
+    }
+  }
+
+  private void assertPins() {
+    for (String region : List.of(EAST, WEST)) {
+      TableDescription table =
+          clients.dynamo(region).describeTable(r -> r.tableName("orders-tenants")).table();
+      GlobalSecondaryIndexDescription index = table.globalSecondaryIndexes().get(0);
+      assertThat(index.indexName()).isEqualTo("homeRegion-index");
+      assertThat(index.keySchema().get(0).attributeName()).isEqualTo("homeRegion");
+      assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+      List<Map<String, AttributeValue>> westHomed =
+          clients
+              .dynamo(region)
+              .query(
+                  r ->
+                      r.tableName("orders-tenants")
+                          .indexName("homeRegion-index")
+                          .keyConditionExpression("homeRegion = :r")
+                          .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(WEST))))
+              .items();
+      assertThat(westHomed)
+          .extracting(item -> item.get("id").s())
+          .containsExactlyInAnyOrder(
+              "tenant-00002", "tenant-00004", "tenant-00006", "tenant-00008", "tenant-00010");
+      assertThat(westHomed).allSatisfy(item -> assertThat(item.get("version").n()).isEqualTo("1"));
+      assertThat(clients.dynamo(region).scan(r -> r.tableName("orders-tenants")).count())
+          .isEqualTo(10);
+    }
+  }
+
+  private void assertFleets() {
+    assertThat(service(EAST, "orders-use1").desiredCount()).isEqualTo(2);
+    assertThat(service(WEST, "orders-usw2").desiredCount()).isZero();
+    assertThat(group(EAST, "orders-batch-use1"))
+        .satisfies(
+            g -> {
+              assertThat(g.minSize()).isEqualTo(1);
+              assertThat(g.maxSize()).isEqualTo(4);
+              assertThat(g.desiredCapacity()).isEqualTo(2);
+            });
+    assertThat(group(WEST, "orders-batch-usw2"))
+        .satisfies(
+            g -> {
+              assertThat(g.minSize()).isZero();
+              assertThat(g.maxSize()).isZero();
+              assertThat(g.desiredCapacity()).isZero();
+            });
+  }
+
+  private void assertFlags() {
+    assertThat(parameter(EAST, "/orders/us-east-1/writes-enabled")).isEqualTo("true");
+    assertThat(parameter(WEST, "/orders/us-west-2/writes-enabled")).isEqualTo("false");
+  }
+
+  private void assertLag() {
+    for (Map.Entry<String, String> cluster :
+        Map.of(EAST, "orders-use1", WEST, "orders-usw2").entrySet()) {
+      List<Datapoint> datapoints =
+          clients
+              .cloudWatch(cluster.getKey())
+              .getMetricStatistics(
+                  r ->
+                      r.namespace("AWS/RDS")
+                          .metricName("AuroraGlobalDBRPOLag")
+                          .dimensions(d -> d.name("DBClusterIdentifier").value(cluster.getValue()))
+                          .startTime(Instant.now().minus(Duration.ofMinutes(5)))
+                          .endTime(Instant.now().plus(Duration.ofMinutes(1)))
+                          .period(60)
+                          .statistics(Statistic.MAXIMUM))
+              .datapoints();
+      assertThat(datapoints).extracting(Datapoint::maximum).containsExactly(800.0);
+    }
+  }
+
+  private DBCluster cluster(String region, String id) {
+    return clients
+        .rds(region)
+        .describeDBClusters(r -> r.dbClusterIdentifier(id))
+        .dbClusters()
+        .get(0);
+  }
+
+  private ResourceRecordSet cname(String zoneName, String recordName) {
+    HostedZone zone =
+        clients.route53().listHostedZonesByName(r -> r.dnsName(zoneName)).hostedZones().stream()
+            .filter(z -> z.name().equals(zoneName))
+            .findFirst()
+            .orElseThrow();
+    String zoneId = zone.id().substring(zone.id().lastIndexOf('/') + 1);
+    return clients
+        .route53()
+        .listResourceRecordSets(r -> r.hostedZoneId(zoneId))
+        .resourceRecordSets()
+        .stream()
+        .filter(set -> set.name().equals(recordName) && set.type() == RRType.CNAME)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no CNAME " + recordName + " in " + zoneName));
+  }
+
+  private Service service(String region, String cluster) {
+    return clients
+        .ecs(region)
+        .describeServices(r -> r.cluster(cluster).services("order-worker"))
+        .services()
+        .get(0);
+  }
+
+  private AutoScalingGroup group(String region, String name) {
+    return clients
+        .autoScaling(region)
+        .describeAutoScalingGroups(r -> r.autoScalingGroupNames(name))
+        .autoScalingGroups()
+        .get(0);
+  }
+
+  private String parameter(String region, String name) {
+    return clients.ssm(region).getParameter(r -> r.name(name)).parameter().value();
+  }
+}

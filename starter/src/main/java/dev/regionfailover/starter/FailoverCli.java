@@ -1,0 +1,76 @@
+package dev.regionfailover.starter;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.regionfailover.starter.estate.ValidateCommand;
+import dev.regionfailover.starter.failover.AbortCommand;
+import dev.regionfailover.starter.failover.ApproveCommand;
+import dev.regionfailover.starter.failover.DenyCommand;
+import dev.regionfailover.starter.failover.StartCommand;
+import dev.regionfailover.starter.failover.StatusCommand;
+import dev.regionfailover.starter.local.DemoCommand;
+import dev.regionfailover.starter.local.DevCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The operator CLI. Exit codes: 0 when the operation succeeded, 1 when it failed, 2 when the
+ * command line itself is wrong.
+ */
+@Command(
+    name = "failover",
+    mixinStandardHelpOptions = true,
+    version = "region-failover 0.1.0",
+    description = "Moves an application's traffic and write authority to another AWS region.",
+    subcommands = {
+      StartCommand.class,
+      ApproveCommand.class,
+      DenyCommand.class,
+      AbortCommand.class,
+      StatusCommand.class,
+      ValidateCommand.class,
+      DevCommand.class,
+      DemoCommand.class
+    })
+public final class FailoverCli implements Runnable {
+
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  private final TemporalConnector connector;
+
+  @Spec private CommandSpec spec;
+
+  public FailoverCli(TemporalConnector connector) {
+    this.connector = requireNonNull(connector, "connector is null");
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine(new GrpcTemporalConnector()).execute(args));
+  }
+
+  /** The configured command line; tests pass a connector to an in-process Temporal service. */
+  public static CommandLine commandLine(TemporalConnector connector) {
+    CommandLine commandLine = new CommandLine(new FailoverCli(connector));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    commandLine.setExecutionExceptionHandler(new FailureHandler());
+    return commandLine;
+  }
+
+  /** How commands reach Temporal. */
+  public TemporalConnector connector() {
+    return connector;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(),
+        "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.regionfailover.starter.failover;
+
+import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.TemporalConnection;
+import dev.regionfailover.starter.TemporalOptions;
+import dev.regionfailover.workflows.failover.AbortSignal;
+import dev.regionfailover.workflows.failover.SignalRecord;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code abort APP}: sends {@code abort} to the app's running failover. */
+@Command(
+    name = "abort",
+    mixinStandardHelpOptions = true,
+    description = "Stops a failover of APP; before promotion it rolls back.")
+public final class AbortCommand implements Callable<Integer> {
+
+  @ParentCommand private FailoverCli cli;
+  @Spec private CommandSpec spec;
+  @Mixin private TemporalOptions temporal;
+
+  @Parameters(index = "0", paramLabel = "APP", description = "The app, as named in its estate.")
+  private String app;
+
+  @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who stops it.")
+  private String by;
+
+  @Option(
+      names = "--reason",
+      required = true,
+      paramLabel = "TEXT",
+      description = "Why, for the record.")
+  private String reason;
+
+  @Override
+  public Integer call() {
+    Arguments.app(spec, app);
+    AbortSignal signal =
+        new AbortSignal(
+            Arguments.nonBlank(spec, "--by", by), Arguments.nonBlank(spec, "--reason", reason));
+    Optional<SignalRecord> record;
+    try (TemporalConnection connection = temporal.connect(cli.connector())) {
+      record = new FailoverClient(connection.client()).abort(app, signal);
+    }
+    return SignalReport.print(spec.commandLine().getOut(), app, "abort", record);
+  }
+}

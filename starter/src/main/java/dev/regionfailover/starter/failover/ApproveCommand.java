@@ -1,0 +1,57 @@
+package dev.regionfailover.starter.failover;
+
+import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.TemporalConnection;
+import dev.regionfailover.starter.TemporalOptions;
+import dev.regionfailover.workflows.failover.ApprovalSignal;
+import dev.regionfailover.workflows.failover.SignalRecord;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code approve APP}: sends {@code approvePromotion} to the app's running failover. */
+@Command(
+    name = "approve",
+    mixinStandardHelpOptions = true,
+    description = "Approves the promotion a failover of APP waits for.")
+public final class ApproveCommand implements Callable<Integer> {
+
+  @ParentCommand private FailoverCli cli;
+  @Spec private CommandSpec spec;
+  @Mixin private TemporalOptions temporal;
+
+  @Parameters(index = "0", paramLabel = "APP", description = "The app, as named in its estate.")
+  private String app;
+
+  @Option(
+      names = "--as",
+      required = true,
+      paramLabel = "NAME",
+      description = "Who approves; one of the estate's approvers, not the requester.")
+  private String approver;
+
+  @Option(
+      names = "--comment",
+      defaultValue = "",
+      paramLabel = "TEXT",
+      description = "Why, for the record.")
+  private String comment;
+
+  @Override
+  public Integer call() {
+    Arguments.app(spec, app);
+    ApprovalSignal signal = new ApprovalSignal(Arguments.nonBlank(spec, "--as", approver), comment);
+    Optional<SignalRecord> record;
+    try (TemporalConnection connection = temporal.connect(cli.connector())) {
+      record = new FailoverClient(connection.client()).approve(app, signal);
+    }
+    return SignalReport.print(spec.commandLine().getOut(), app, "approvePromotion", record);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.regionfailover.starter.failover;
+
+import static dev.regionfailover.starter.failover.Sections.line;
+
+import dev.regionfailover.workflows.failover.FailoverResult;
+
+/** The summary of a finished failover. */
+public final class ResultRenderer {
+
+  private ResultRenderer() {}
+
+  public static String render(FailoverResult result) {
+    StringBuilder out = new StringBuilder();
+    out.append("Failover of ")
+        .append(result.app())
+        .append(' ')
+        .append(result.outcome())
+        .append(" in ")
+        .append(Times.duration(result.totalMillis()))
+        .append(" (")
+        .append(result.mode())
+        .append(", ")
+        .append(Sections.regions(result.sourceRegion(), result.targetRegion()))
+        .append(")\n");
+    if (result.summary() != null && !result.summary().isBlank()) {
+      line(out, result.summary());
+    }
+    Sections.steps(out, result.steps(), false);
+    Sections.authority(out, result.authority());
+    Sections.data(out, result.rpo(), result.entitiesRepinned());
+    Sections.findings(out, result.findings());
+    return out.toString();
+  }
+}

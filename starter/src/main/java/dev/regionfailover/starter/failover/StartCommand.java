@@ -1,0 +1,97 @@
+package dev.regionfailover.starter.failover;
+
+import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.TemporalConnection;
+import dev.regionfailover.starter.TemporalOptions;
+import dev.regionfailover.workflows.failover.FailoverMode;
+import dev.regionfailover.workflows.failover.FailoverRequest;
+import io.temporal.api.common.v1.WorkflowExecution;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code start APP --to REGION}: starts the RegionFailover workflow of an app. */
+@Command(
+    name = "start",
+    mixinStandardHelpOptions = true,
+    description = "Starts a failover of APP to another region.")
+public final class StartCommand implements Callable<Integer> {
+
+  @ParentCommand private FailoverCli cli;
+  @Spec private CommandSpec spec;
+  @Mixin private TemporalOptions temporal;
+
+  @Parameters(index = "0", paramLabel = "APP", description = "The app, as named in its estate.")
+  private String app;
+
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "REGION",
+      description = "The region that takes over traffic and writes.")
+  private String targetRegion;
+
+  @Option(
+      names = "--mode",
+      defaultValue = "PLANNED",
+      paramLabel = "MODE",
+      description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  private FailoverMode mode;
+
+  @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.")
+  private String reason;
+
+  @Option(
+      names = "--requested-by",
+      defaultValue = "${env:USER}",
+      paramLabel = "NAME",
+      description = "Who asks for it (default $USER); they cannot approve it themselves.")
+  private String requestedBy;
+
+  @Override
+  public Integer call() {
+    Arguments.app(spec, app);
+    Arguments.region(spec, "--to", targetRegion);
+    if (requestedBy == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--requested-by NAME is required when $USER is not set");
+    }
+    String requester = Arguments.nonBlank(spec, "--requested-by", requestedBy);
+    FailoverRequest request = new FailoverRequest(app, targetRegion, mode, reason, requester);
+    WorkflowExecution execution;
+    try (TemporalConnection connection = temporal.connect(cli.connector())) {
+      execution = new FailoverClient(connection.client()).start(request);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("Started a %s failover of %s to %s.%n", mode, app, targetRegion);
+    out.printf("  workflow  %s%n", execution.getWorkflowId());
+    out.printf("  run       %s%n", execution.getRunId());
+    out.println();
+    out.println("Next:");
+    next(out, "./failover status " + app, "follow it");
+    if (mode == FailoverMode.DRILL) {
+      out.println("  (a DRILL approves its own promotion)");
+    } else {
+      next(out, "./failover approve " + app + " --as NAME", "approve the promotion when it waits");
+      next(out, "./failover deny " + app + " --as NAME --reason TEXT", "refuse it and roll back");
+    }
+    next(
+        out,
+        "./failover abort " + app + " --by NAME --reason TEXT",
+        "stop it; before promotion it rolls back");
+    out.flush();
+    return FailoverCli.OK;
+  }
+
+  private static void next(PrintWriter out, String command, String what) {
+    out.printf("  %-50s %s%n", command, what);
+  }
+}

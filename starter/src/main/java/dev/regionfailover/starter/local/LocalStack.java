@@ -1,0 +1,208 @@
+package dev.regionfailover.starter.local;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.devstack.aws.EmulatorClients;
+import dev.regionfailover.devstack.estate.EstateProvisioner;
+import dev.regionfailover.devstack.process.JavaProcess;
+import dev.regionfailover.devstack.temporal.TemporalServer;
+import dev.regionfailover.devstack.temporal.TemporalServers;
+import dev.regionfailover.starter.estate.EstateFiles;
+import dev.regionfailover.workflows.estate.Estate;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code ./failover dev} runs, started in dependency order and stopped in reverse: a
+ * Temporal server, moto with the AWS stand-in (unless an emulator is already configured), the
+ * estates provisioned into the emulator with replication lag kept fresh, and a worker in its own
+ * JVM. Tests run {@code try (LocalStack stack = new LocalStack(config).start()) {...}}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+  /** The worker's log line once it polls its task queue. */
+  static final Pattern WORKER_STARTED = Pattern.compile("Worker started");
+
+  private static final String WORKER_MAIN = "dev.regionfailover.worker.WorkerMain";
+
+  private final LocalStackConfig config;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private String temporalAddress;
+  private URI awsEndpoint;
+  private List<Estate> estates;
+  private JavaProcess worker;
+
+  /**
+   * A stack that is not started yet, so that a shutdown hook can hold it before {@link #start()}
+   * and stop whatever part is already running when Ctrl-C comes during a slow start.
+   */
+  public LocalStack(LocalStackConfig config) {
+    this.config = requireNonNull(config, "config is null");
+  }
+
+  /**
+   * Starts the whole stack; if any part fails, what already started is stopped again.
+   *
+   * @return this stack
+   * @throws IllegalArgumentException when an estate is invalid
+   * @throws IllegalStateException when a server or the worker does not come up
+   */
+  public LocalStack start() {
+    try {
+      startAll();
+      return this;
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    estates = EstateFiles.loadDirectory(config.estatesDirectory());
+    log.info(
+        "Estates {} from {}",
+        estates.stream().map(Estate::app).toList(),
+        config.estatesDirectory());
+
+    TemporalServer temporal = track(TemporalServers.startLocal(config.temporalPort()));
+    temporalAddress = temporal.target();
+
+    if (config.externalAwsEndpoint() == null) {
+      AwsStack aws = track(AwsStack.start(config.awsPort()));
+      awsEndpoint = aws.endpoint();
+      EmulatorClients clients = track(new EmulatorClients(awsEndpoint));
+      EstateProvisioner provisioner = new EstateProvisioner(clients);
+      for (Estate estate : estates) {
+        provisioner.provision(estate, LocalStackConfig.TENANTS);
+      }
+      publishLag(provisioner);
+    } else {
+      // Provisioning assumes a fresh emulator; one the operator runs is theirs to set up.
+      awsEndpoint = URI.create(config.externalAwsEndpoint());
+      log.info(
+          "Using the AWS emulator at {} (AWS_ENDPOINT_URL) as it is: no resources are created in it",
+          awsEndpoint);
+    }
+
+    worker =
+        JavaProcess.builder(WORKER_MAIN)
+            .classpath(config.workerClasspath())
+            .env("TEMPORAL_ADDRESS", temporalAddress)
+            .env("TEMPORAL_NAMESPACE", "default")
+            .env("FAILOVER_ESTATES_DIR", config.estatesDirectory().toAbsolutePath().toString())
+            .env("AWS_ENDPOINT_URL", awsEndpoint.toString())
+            .env("AWS_ACCESS_KEY_ID", EmulatorClients.CREDENTIAL)
+            .env("AWS_SECRET_ACCESS_KEY", EmulatorClients.CREDENTIAL)
+            .env("AWS_REGION", "us-east-1")
+            .logFile(config.workerLog())
+            .build();
+    track(worker);
+    worker.start();
+    String line = worker.awaitLine(WORKER_STARTED, config.workerStartTimeout());
+    log.info("{}", line.substring(line.indexOf("Worker started")));
+  }
+
+  /**
+   * Keeps each estate's replication lag metric fresh, so that ASSESS finds a recent reading below
+   * the estate's limit; provisioning published the first one.
+   */
+  private void publishLag(EstateProvisioner provisioner) {
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "lag-publisher");
+              thread.setDaemon(true);
+              return thread;
+            });
+    track(scheduler::shutdownNow);
+    Runnable publish =
+        () -> {
+          for (Estate estate : estates) {
+            try {
+              provisioner.publishLag(estate, LocalStackConfig.REPORTED_LAG);
+            } catch (RuntimeException e) {
+              log.warn("Cannot publish the replication lag of {}: {}", estate.app(), e.toString());
+            }
+          }
+        };
+    long period = LocalStackConfig.LAG_PERIOD.toMillis();
+    scheduler.scheduleAtFixedRate(publish, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Remembers a started part so that {@link #close()} stops it. A part that comes up after a
+   * shutdown hook closed the stack is stopped at once, and starting ends there.
+   */
+  private synchronized <T extends AutoCloseable> T track(T resource) {
+    if (closed.get()) {
+      closeQuietly(resource);
+      throw new IllegalStateException("the local stack was stopped while it was starting");
+    }
+    started.push(resource);
+    return resource;
+  }
+
+  /** The Temporal frontend, as {@code host:port}. */
+  public String temporalAddress() {
+    return temporalAddress;
+  }
+
+  /** Where AWS requests go: the stand-in, or the emulator named by AWS_ENDPOINT_URL. */
+  public URI awsEndpoint() {
+    return awsEndpoint;
+  }
+
+  public List<Estate> estates() {
+    return estates;
+  }
+
+  public Path workerLog() {
+    return config.workerLog();
+  }
+
+  /** The worker JVM, for tests that kill it. */
+  public JavaProcess worker() {
+    return worker;
+  }
+
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /** Stops everything that started, newest first; safe to call twice and from a shutdown hook. */
+  @Override
+  public void close() {
+    List<AutoCloseable> newestFirst;
+    synchronized (this) {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      newestFirst = List.copyOf(started);
+      started.clear();
+    }
+    newestFirst.forEach(LocalStack::closeQuietly);
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      log.warn("Cannot stop {}: {}", resource, e.toString());
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.regionfailover.starter;
+
+import dev.regionfailover.workflows.authority.AuthorityRecord;
+import dev.regionfailover.workflows.authority.AuthorityState;
+import dev.regionfailover.workflows.failover.AbortSignal;
+import dev.regionfailover.workflows.failover.ApprovalSignal;
+import dev.regionfailover.workflows.failover.DenialSignal;
+import dev.regionfailover.workflows.failover.FailoverRequest;
+import dev.regionfailover.workflows.failover.FailoverResult;
+import dev.regionfailover.workflows.failover.FailoverStatus;
+import dev.regionfailover.workflows.failover.Phase;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failover.RpoEstimate;
+import dev.regionfailover.workflows.failover.SignalRecord;
+import dev.regionfailover.workflows.failover.StepState;
+import dev.regionfailover.workflows.failover.StepStatus;
+import dev.regionfailover.workflows.failover.WaitingFor;
+import dev.regionfailover.workflows.readiness.Finding;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stand-in for the real RegionFailover workflow: one finished step, then a wait for a decision.
+ * It records every signal, accepts an approval unless it comes from the requester, and ends
+ * COMPLETED on approval and ABORTED on denial or abort. The CLI cannot tell it from the real one.
+ */
+public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
+
+  public static final String SOURCE = "us-east-1";
+
+  private final List<SignalRecord> signals = new ArrayList<>();
+  private final List<StepStatus> steps = new ArrayList<>();
+  private FailoverRequest request;
+  private Phase phase = Phase.ASSESS;
+  private WaitingFor waitingFor;
+  private AuthorityRecord authority;
+  private boolean approved;
+  private boolean stopped;
+
+  @Override
+  public FailoverResult run(FailoverRequest request) {
+    this.request = request.withDefaults();
+    String app = this.request.app();
+    String started = now();
+    authority =
+        new AuthorityRecord(
+            app, null, 1, AuthorityState.FENCED, Workflow.getInfo().getWorkflowId(), started);
+    steps.add(
+        new StepStatus(
+            "check-readiness", Phase.ASSESS, StepState.DONE, started, now(), 1200, "target ready"));
+    phase = Phase.AWAIT_APPROVAL;
+    waitingFor =
+        new WaitingFor(
+            "approval of the promotion",
+            started,
+            "2099-01-01T00:00:00Z",
+            "./failover approve " + app + " --as NAME");
+    Workflow.await(() -> approved || stopped);
+    waitingFor = null;
+    if (approved) {
+      steps.add(
+          new StepStatus(
+              "promote-aurora", Phase.PROMOTE, StepState.DONE, now(), now(), 4500, "writer moved"));
+      authority =
+          new AuthorityRecord(
+              app,
+              this.request.targetRegion(),
+              2,
+              AuthorityState.ACTIVE,
+              authority.workflowId(),
+              now());
+      phase = Phase.COMPLETED;
+    } else {
+      phase = Phase.ABORTED;
+    }
+    return new FailoverResult(
+        app,
+        this.request.mode(),
+        SOURCE,
+        this.request.targetRegion(),
+        phase,
+        "fake failover " + phase,
+        List.copyOf(steps),
+        authority,
+        new RpoEstimate(0, "switchover"),
+        approved ? 200 : 0,
+        List.of(Finding.pass("lag", "orders-usw2", "0 s", "under 5 s")),
+        5700);
+  }
+
+  @Override
+  public void approvePromotion(ApprovalSignal signal) {
+    String refusal = refusal(signal.approver());
+    boolean accepted = phase == Phase.AWAIT_APPROVAL && refusal == null;
+    String note = refusal == null ? "" : refusal;
+    signals.add(
+        new SignalRecord(
+            "approvePromotion", signal.approver(), signal.comment(), now(), accepted, note));
+    approved |= accepted;
+  }
+
+  /** Why an approval by {@code approver} does not count, or null if it does. */
+  protected String refusal(String approver) {
+    return request != null && approver.equals(request.requestedBy())
+        ? "the requester cannot approve their own failover"
+        : null;
+  }
+
+  @Override
+  public void denyPromotion(DenialSignal signal) {
+    signals.add(
+        new SignalRecord("denyPromotion", signal.approver(), signal.reason(), now(), true, ""));
+    stopped = true;
+  }
+
+  @Override
+  public void abort(AbortSignal signal) {
+    signals.add(
+        new SignalRecord("abort", signal.by(), signal.reason(), now(), true, "rolled back"));
+    stopped = true;
+  }
+
+  @Override
+  public FailoverStatus status() {
+    return new FailoverStatus(
+        request == null ? null : request.app(),
+        request == null ? null : request.mode(),
+        SOURCE,
+        request == null ? null : request.targetRegion(),
+        request == null ? null : request.requestedBy(),
+        request == null ? null : request.reason(),
+        phase,
+        List.copyOf(steps),
+        waitingFor,
+        List.copyOf(signals),
+        authority,
+        phase == Phase.COMPLETED ? new RpoEstimate(0, "switchover") : null,
+        phase == Phase.COMPLETED ? 200 : 0,
+        List.of(),
+        phase == Phase.COMPLETED || phase == Phase.ABORTED ? phase.name() : null);
+  }
+
+  private static String now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
+  }
+}

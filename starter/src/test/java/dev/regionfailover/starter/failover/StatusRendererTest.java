@@ -1,0 +1,160 @@
+package dev.regionfailover.starter.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regionfailover.workflows.authority.AuthorityRecord;
+import dev.regionfailover.workflows.authority.AuthorityState;
+import dev.regionfailover.workflows.failover.FailoverMode;
+import dev.regionfailover.workflows.failover.FailoverStatus;
+import dev.regionfailover.workflows.failover.Phase;
+import dev.regionfailover.workflows.failover.RpoEstimate;
+import dev.regionfailover.workflows.failover.SignalRecord;
+import dev.regionfailover.workflows.failover.StepState;
+import dev.regionfailover.workflows.failover.StepStatus;
+import dev.regionfailover.workflows.failover.WaitingFor;
+import dev.regionfailover.workflows.readiness.Finding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusRendererTest {
+
+  @Test
+  void failoverWaitingForApproval() {
+    FailoverStatus status =
+        new FailoverStatus(
+            "orders",
+            FailoverMode.PLANNED,
+            "us-east-1",
+            "us-west-2",
+            "bob",
+            "quarterly rotation",
+            Phase.AWAIT_APPROVAL,
+            List.of(
+                new StepStatus(
+                    "assess",
+                    Phase.ASSESS,
+                    StepState.DONE,
+                    "2025-03-01T02:14:07.250Z",
+                    "2025-03-01T02:14:08.480Z",
+                    1230,
+                    "target ready"),
+                new StepStatus(
+                    "shift-route53",
+                    Phase.SHIFT,
+                    StepState.DONE,
+                    "2025-03-01T02:14:08.500Z",
+                    "2025-03-01T02:16:13.500Z",
+                    125_000,
+                    "api.orders.example.com -> api-usw2.orders.example.com"),
+                new StepStatus(
+                    "fence",
+                    Phase.FENCE,
+                    StepState.RUNNING,
+                    "2025-03-01T02:16:14Z",
+                    null,
+                    0,
+                    null)),
+            new WaitingFor(
+                "approval to promote us-west-2 from alice or bob",
+                "2025-03-01T02:16:20Z",
+                "2025-03-01T03:16:20Z",
+                "./failover approve orders --as NAME"),
+            List.of(
+                new SignalRecord(
+                    "approvePromotion",
+                    "bob",
+                    "go",
+                    "2025-03-01T02:16:30Z",
+                    false,
+                    "bob requested this failover"),
+                new SignalRecord("abort", "carol", "", "2025-03-01T02:16:40Z", true, null)),
+            new AuthorityRecord(
+                "orders",
+                null,
+                8,
+                AuthorityState.FENCED,
+                "failover-orders",
+                "2025-03-01T02:16:14Z"),
+            new RpoEstimate(0, "switchover"),
+            0,
+            List.of(
+                Finding.pass("aurora-lag", "orders-usw2", "0.8 s", "at most 5 s"),
+                Finding.warn("dns-ttl", "api.orders.example.com", "300 s", "at most 60 s")),
+            null);
+
+    assertThat(StatusRenderer.render(status))
+        .isEqualTo(
+            """
+            Failover of orders
+              mode          PLANNED
+              regions       us-east-1 -> us-west-2
+              requested by  bob
+              reason        quarterly rotation
+              phase         AWAIT_APPROVAL
+              outcome       -
+
+            Authority
+              writer region  none (no region may write)
+              epoch          8
+              state          FENCED
+              workflow       failover-orders
+              updated        2025-03-01 02:16:14Z
+
+            Waiting for
+              what      approval to promote us-west-2 from alice or bob
+              since     2025-03-01 02:16:20Z
+              deadline  2025-03-01 03:16:20Z
+              how       ./failover approve orders --as NAME
+
+            Steps
+              NAME           PHASE   STATE    STARTED               DURATION  DETAIL
+              assess         ASSESS  DONE     2025-03-01 02:14:07Z  1.2 s     target ready
+              shift-route53  SHIFT   DONE     2025-03-01 02:14:08Z  2m 05s    api.orders.example.com -> api-usw2.orders.example.com
+              fence          FENCE   RUNNING  2025-03-01 02:16:14Z  running   -
+
+            Signals received
+              SIGNAL            BY     AT                    RESULT                                     TEXT
+              approvePromotion  bob    2025-03-01 02:16:30Z  not accepted: bob requested this failover  go
+              abort             carol  2025-03-01 02:16:40Z  accepted                                   -
+
+            Findings
+              VERDICT  CHECK       RESOURCE                OBSERVED  EXPECTED
+              PASS     aurora-lag  orders-usw2             0.8 s     at most 5 s
+              WARN     dns-ttl     api.orders.example.com  300 s     at most 60 s
+
+            Data
+              RPO                 0 s (switchover)
+              entities re-pinned  0
+            """);
+  }
+
+  @Test
+  void failoverThatHasJustStarted() {
+    FailoverStatus status =
+        new FailoverStatus(
+            "orders",
+            FailoverMode.DRILL,
+            null,
+            "us-west-2",
+            "scheduler",
+            "",
+            Phase.ASSESS,
+            List.of(),
+            null,
+            List.of(),
+            null,
+            null,
+            0,
+            List.of(),
+            null);
+
+    assertThat(StatusRenderer.render(status))
+        .contains("  regions       - -> us-west-2\n")
+        .contains("Authority\n  not read yet\n")
+        .contains("Waiting for\n  nothing\n")
+        .contains("Steps\n  none yet\n")
+        .contains("Signals received\n  none\n")
+        .contains("Findings\n  none\n")
+        .contains("  RPO                 not measured yet\n");
+  }
+}

@@ -1,0 +1,130 @@
+package dev.regionfailover.starter.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.regionfailover.starter.CliFailure;
+import dev.regionfailover.starter.FakeFailoverWorkflow;
+import dev.regionfailover.starter.TemporalTestService;
+import dev.regionfailover.starter.failover.FailoverClient;
+import dev.regionfailover.workflows.failover.AbortSignal;
+import dev.regionfailover.workflows.failover.ApprovalSignal;
+import dev.regionfailover.workflows.failover.DenialSignal;
+import dev.regionfailover.workflows.failover.FailoverRequest;
+import dev.regionfailover.workflows.failover.FailoverResult;
+import dev.regionfailover.workflows.failover.FailoverStatus;
+import dev.regionfailover.workflows.failover.Phase;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import io.temporal.workflow.Workflow;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The demo's narration and approval against fake workflows behind the real task queue. */
+class DemoScenarioTest {
+
+  private final StringWriter out = new StringWriter();
+
+  @Test
+  void approvesWhenAskedAndReturnsTheResult() {
+    try (TemporalTestService temporal = new TemporalTestService()) {
+      FailoverResult result = scenario(temporal, Duration.ofSeconds(30)).run();
+
+      assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+      String text = out.toString();
+      assertThat(text)
+          .contains("started a PLANNED failover of orders to us-west-2: workflow failover-orders")
+          .contains("phase AWAIT_APPROVAL")
+          .contains("step check-readiness")
+          .contains("approving the promotion as alice")
+          .contains("approvePromotion accepted")
+          .contains("step promote-aurora")
+          .contains("phase COMPLETED");
+      assertThat(text.indexOf("approving the promotion"))
+          .isLessThan(text.indexOf("step promote-aurora"));
+    }
+  }
+
+  @Test
+  void refusedApprovalAbortsTheFailover() {
+    try (TemporalTestService temporal = new TemporalTestService(RefusesEveryone.class)) {
+      FailoverResult result = scenario(temporal, Duration.ofSeconds(30)).run();
+
+      assertThat(result.outcome()).isEqualTo(Phase.ABORTED);
+      assertThat(out.toString())
+          .contains("approvePromotion not accepted: nobody may approve")
+          .contains("aborting: the demo's approval was not accepted: nobody may approve")
+          .contains("phase ABORTED");
+    }
+  }
+
+  @Test
+  void failoverThatNeverEndsIsAbortedAtTheTimeout() {
+    try (TemporalTestService temporal = new TemporalTestService(NeverEnds.class)) {
+      assertThatThrownBy(() -> scenario(temporal, Duration.ofSeconds(2)).run())
+          .isInstanceOf(CliFailure.class)
+          .hasMessageContaining("the failover did not finish within 2 s; it was aborted");
+      assertThat(out.toString()).contains("aborting: the demo timed out after 2 s");
+    }
+  }
+
+  private DemoScenario scenario(TemporalTestService temporal, Duration timeout) {
+    return new DemoScenario(
+        new FailoverClient(temporal.client()),
+        new PrintWriter(out, true),
+        Duration.ofMillis(100),
+        timeout);
+  }
+
+  /** Refuses every approval. */
+  public static class RefusesEveryone extends FakeFailoverWorkflow {
+    @Override
+    protected String refusal(String approver) {
+      return "nobody may approve";
+    }
+  }
+
+  /** Stays in ASSESS and ignores every signal. */
+  public static class NeverEnds implements RegionFailoverWorkflow {
+    private FailoverRequest request;
+
+    @Override
+    public FailoverResult run(FailoverRequest request) {
+      this.request = request;
+      // Nothing ends the wait: the demo must give up on its own.
+      Workflow.await(() -> false);
+      return null;
+    }
+
+    @Override
+    public void approvePromotion(ApprovalSignal signal) {}
+
+    @Override
+    public void denyPromotion(DenialSignal signal) {}
+
+    @Override
+    public void abort(AbortSignal signal) {}
+
+    @Override
+    public FailoverStatus status() {
+      return new FailoverStatus(
+          request.app(),
+          request.mode(),
+          null,
+          request.targetRegion(),
+          request.requestedBy(),
+          request.reason(),
+          Phase.ASSESS,
+          List.of(),
+          null,
+          List.of(),
+          null,
+          null,
+          0,
+          List.of(),
+          null);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.regionfailover.worker;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.regionfailover.activities.aurora.AuroraActivitiesImpl;
+import dev.regionfailover.activities.authority.AuthorityActivitiesImpl;
+import dev.regionfailover.activities.dns.DnsActivitiesImpl;
+import dev.regionfailover.activities.estate.EstateActivitiesImpl;
+import dev.regionfailover.activities.estate.EstateCatalog;
+import dev.regionfailover.activities.flags.FlagActivitiesImpl;
+import dev.regionfailover.activities.fleet.FleetActivitiesImpl;
+import dev.regionfailover.activities.pins.PinActivitiesImpl;
+import java.util.List;
+
+/** Every activity implementation the worker registers. */
+final class ActivitiesModule extends AbstractModule {
+
+  private final WorkerConfig config;
+
+  ActivitiesModule(WorkerConfig config) {
+    this.config = config;
+  }
+
+  @Provides
+  @Singleton
+  EstateCatalog estateCatalog() {
+    return new EstateCatalog(config.estatesDirectory());
+  }
+
+  @Provides
+  @Singleton
+  RegisteredActivities activities(
+      EstateActivitiesImpl estates,
+      AuthorityActivitiesImpl authority,
+      AuroraActivitiesImpl aurora,
+      DnsActivitiesImpl dns,
+      FleetActivitiesImpl fleets,
+      FlagActivitiesImpl flags,
+      PinActivitiesImpl pins) {
+    return new RegisteredActivities(List.of(estates, authority, aurora, dns, fleets, flags, pins));
+  }
+}

@@ -1,0 +1,25 @@
+package dev.regionfailover.worker;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.regionfailover.activities.aws.AwsClients;
+import dev.regionfailover.activities.aws.AwsSettings;
+
+/**
+ * AWS clients for every activity, from one shared HTTP client; closed at shutdown by WorkerMain.
+ */
+final class AwsModule extends AbstractModule {
+
+  private final AwsSettings settings;
+
+  AwsModule(AwsSettings settings) {
+    this.settings = settings;
+  }
+
+  @Provides
+  @Singleton
+  AwsClients awsClients() {
+    return new AwsClients(settings);
+  }
+}

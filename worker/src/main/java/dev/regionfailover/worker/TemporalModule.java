@@ -1,0 +1,53 @@
+package dev.regionfailover.worker;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+
+/** The connection to Temporal and the worker on the region-failover task queue. */
+final class TemporalModule extends AbstractModule {
+
+  private final WorkerConfig config;
+
+  TemporalModule(WorkerConfig config) {
+    this.config = config;
+  }
+
+  @Provides
+  @Singleton
+  WorkflowServiceStubs serviceStubs() {
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalAddress()).build());
+  }
+
+  @Provides
+  @Singleton
+  WorkflowClient workflowClient(WorkflowServiceStubs stubs) {
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+  }
+
+  @Provides
+  @Singleton
+  WorkerFactory workerFactory(WorkflowClient client, RegisteredActivities activities) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    Worker worker =
+        factory.newWorker(
+            RegionFailoverWorkflow.TASK_QUEUE,
+            WorkerOptions.newBuilder()
+                .setStickyQueueScheduleToStartTimeout(config.stickyScheduleToStartTimeout())
+                .build());
+    worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities.implementations().toArray());
+    return factory;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.regionfailover.worker;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.regionfailover.activities.aws.AwsClients;
+import dev.regionfailover.activities.aws.AwsSettings;
+import dev.regionfailover.activities.estate.EstateCatalog;
+import dev.regionfailover.activities.estate.EstateScan;
+import dev.regionfailover.activities.estate.InvalidEstateFile;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.WorkerFactory;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a worker: reads and validates its configuration, checks the estates it will serve, wires
+ * the activities with Guice, and polls the region-failover task queue until the process is stopped.
+ */
+public final class WorkerMain {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
+
+  private WorkerMain() {}
+
+  public static void main(String[] args) {
+    WorkerConfig config;
+    try {
+      config = WorkerConfig.from(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      log.error("Invalid worker configuration:\n{}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Injector injector =
+        Guice.createInjector(
+            new AwsModule(AwsSettings.defaults()),
+            new ActivitiesModule(config),
+            new TemporalModule(config));
+    EstateScan scan = injector.getInstance(EstateCatalog.class).scan();
+    for (InvalidEstateFile invalid : scan.invalid()) {
+      log.error("Estate file will not be served until it is fixed: {}", invalid.describe());
+    }
+    if (scan.estates().isEmpty()) {
+      log.warn(
+          "No valid estate in {}: every failover will fail at ASSESS",
+          scan.directory().toAbsolutePath());
+    }
+    WorkerFactory factory = injector.getInstance(WorkerFactory.class);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(injector), "worker-shutdown"));
+    factory.start();
+    log.info(
+        "Worker started: task queue {}, namespace {}, Temporal {}, estates {} from {}",
+        RegionFailoverWorkflow.TASK_QUEUE,
+        config.namespace(),
+        config.temporalAddress(),
+        scan.apps(),
+        scan.directory().toAbsolutePath());
+  }
+
+  /** Lets running activities finish briefly, then releases Temporal and AWS connections. */
+  private static void shutdown(Injector injector) {
+    log.info("Worker stopping");
+    WorkerFactory factory = injector.getInstance(WorkerFactory.class);
+    factory.shutdown();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+    injector.getInstance(WorkflowServiceStubs.class).shutdown();
+    injector.getInstance(AwsClients.class).close();
+  }
+}

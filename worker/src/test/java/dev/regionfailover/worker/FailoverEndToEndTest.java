@@ -1,0 +1,229 @@
+package dev.regionfailover.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.regionfailover.activities.aws.AwsClients;
+import dev.regionfailover.activities.aws.AwsSettings;
+import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.devstack.aws.AwsStackExtension;
+import dev.regionfailover.devstack.aws.EmulatorClients;
+import dev.regionfailover.devstack.estate.EstateProvisioner;
+import dev.regionfailover.workflows.authority.AuthorityState;
+import dev.regionfailover.workflows.estate.Estate;
+import dev.regionfailover.workflows.estate.EstateParser;
+import dev.regionfailover.workflows.failover.ApprovalSignal;
+import dev.regionfailover.workflows.failover.DenialSignal;
+import dev.regionfailover.workflows.failover.FailoverMode;
+import dev.regionfailover.workflows.failover.FailoverRequest;
+import dev.regionfailover.workflows.failover.FailoverResult;
+import dev.regionfailover.workflows.failover.Phase;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.readiness.Verdict;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * Real activities, wired as the worker wires them, against the emulator: every phase is checked by
+ * reading AWS state back, not by trusting the workflow's own account.
+ */
+@ExtendWith(AwsStackExtension.class)
+class FailoverEndToEndTest {
+
+  static final Path ESTATES = Path.of("..", "deploy", "estates").toAbsolutePath().normalize();
+  static final String SOURCE = "us-east-1";
+  static final String TARGET = "us-west-2";
+  static final int ENTITIES = 40;
+
+  private Estate estate;
+  private EstateState state;
+  private Injector injector;
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+
+  @BeforeEach
+  void setUp(AwsStack stack, EmulatorClients aws) throws Exception {
+    estate = EstateParser.parse(Files.readString(ESTATES.resolve("orders.yaml")), "orders.yaml");
+    new EstateProvisioner(aws).provision(estate, ENTITIES);
+    stack.standIn().setPromotionDuration(Duration.ofSeconds(1));
+    state = new EstateState(aws, estate);
+    AwsSettings settings =
+        new AwsSettings(
+            Optional.of(stack.endpoint()),
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(10),
+            4);
+    WorkerConfig config =
+        WorkerConfig.from(new String[] {"--estates", ESTATES.toString()}, Map.of());
+    injector = Guice.createInjector(new AwsModule(settings), new ActivitiesModule(config));
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        injector.getInstance(RegisteredActivities.class).implementations().toArray());
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+    injector.getInstance(AwsClients.class).close();
+  }
+
+  @Test
+  void plannedFailoverMovesTrafficAuthorityWorkersAndEntities() {
+    assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(SOURCE));
+    assertThat(state.trafficTarget()).isEqualTo("api-use1.orders.example.com");
+
+    RegionFailoverWorkflow failover = start(FailoverMode.PLANNED);
+    awaitPhase(failover, Phase.AWAIT_APPROVAL);
+
+    // SHIFT and FENCE are done; the writer has not moved yet and no region may write.
+    assertThat(state.trafficTarget()).isEqualTo("api-usw2.orders.example.com");
+    for (String region : estate.regions()) {
+      assertThat(state.ledger(region).get("state").s()).isEqualTo(AuthorityState.FENCED.name());
+      assertThat(state.ledger(region)).doesNotContainKey("writerRegion");
+      assertThat(state.epoch(region)).isEqualTo(2);
+    }
+    assertThat(state.ecsDesired(SOURCE)).isZero();
+    assertThat(state.asg(SOURCE).desiredCapacity()).isZero();
+    assertThat(state.asg(SOURCE).maxSize()).isZero();
+    assertThat(state.writesEnabled(SOURCE)).isEqualTo("false");
+    assertThat(state.writesEnabled(TARGET)).isEqualTo("false");
+    assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(SOURCE));
+
+    failover.approvePromotion(new ApprovalSignal("alice", "replica lag is fine"));
+    FailoverResult result = WorkflowStub.fromTyped(failover).getResult(FailoverResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(TARGET));
+    assertThat(state.writerRecord()).isEqualTo(state.clusterEndpoint(TARGET));
+    for (String region : estate.regions()) {
+      assertThat(state.ledger(region).get("state").s()).isEqualTo(AuthorityState.ACTIVE.name());
+      assertThat(state.ledger(region).get("writerRegion").s()).isEqualTo(TARGET);
+      assertThat(state.epoch(region)).isEqualTo(3);
+      assertThat(state.auditRecords(region)).isEqualTo(2);
+    }
+    assertThat(state.ecsDesired(TARGET)).isEqualTo(2);
+    assertThat(state.asg(TARGET).desiredCapacity()).isEqualTo(2);
+    assertThat(state.asg(TARGET).minSize()).isEqualTo(1);
+    assertThat(state.asg(TARGET).maxSize()).isEqualTo(4);
+    assertThat(state.ecsDesired(SOURCE)).isZero();
+    assertThat(state.writesEnabled(TARGET)).isEqualTo("true");
+    assertThat(state.writesEnabled(SOURCE)).isEqualTo("false");
+    assertThat(state.homedIn(TARGET, SOURCE)).isZero();
+    assertThat(state.homedIn(TARGET, TARGET)).isEqualTo(ENTITIES);
+    assertThat(result.entitiesRepinned()).isEqualTo(ENTITIES / 2);
+    assertThat(result.rpo().seconds()).isZero();
+    assertThat(result.findings())
+        .filteredOn(f -> f.check().equals("aurora-old-primary-rejoined"))
+        .singleElement()
+        .extracting(Finding::verdict)
+        .isEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void deniedFailoverPutsEveryResourceBack() {
+    RegionFailoverWorkflow failover = start(FailoverMode.PLANNED);
+    awaitPhase(failover, Phase.AWAIT_APPROVAL);
+    failover.denyPromotion(new DenialSignal("bob", "not during the sale"));
+
+    FailoverResult result = WorkflowStub.fromTyped(failover).getResult(FailoverResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Phase.ABORTED);
+    assertThat(state.trafficTarget()).isEqualTo("api-use1.orders.example.com");
+    for (String region : estate.regions()) {
+      assertThat(state.ledger(region).get("state").s()).isEqualTo(AuthorityState.ACTIVE.name());
+      assertThat(state.ledger(region).get("writerRegion").s()).isEqualTo(SOURCE);
+      assertThat(state.epoch(region)).isEqualTo(3);
+    }
+    assertThat(state.ecsDesired(SOURCE)).isEqualTo(2);
+    assertThat(state.asg(SOURCE).desiredCapacity()).isEqualTo(2);
+    assertThat(state.asg(SOURCE).maxSize()).isEqualTo(4);
+    assertThat(state.writesEnabled(SOURCE)).isEqualTo("true");
+    assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(SOURCE));
+    assertThat(state.homedIn(SOURCE, SOURCE)).isEqualTo(ENTITIES / 2);
+  }
+
+  @Test
+  void drillFailsOverAndBackWithoutApproval() {
+    FailoverResult there =
+        WorkflowStub.fromTyped(start(FailoverMode.DRILL)).getResult(FailoverResult.class);
+    assertThat(there.outcome()).isEqualTo(Phase.COMPLETED);
+
+    RegionFailoverWorkflow back =
+        client.newWorkflowStub(
+            RegionFailoverWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
+                .setWorkflowId("failover-orders")
+                .build());
+    WorkflowClient.start(
+        back::run,
+        new FailoverRequest("orders", SOURCE, FailoverMode.DRILL, "fail back", "scheduler"));
+    FailoverResult result = WorkflowStub.fromTyped(back).getResult(FailoverResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(result.sourceRegion()).isEqualTo(TARGET);
+    assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(SOURCE));
+    assertThat(state.epoch(SOURCE)).isEqualTo(5);
+    assertThat(state.ledger(SOURCE).get("writerRegion").s()).isEqualTo(SOURCE);
+    assertThat(state.trafficTarget()).isEqualTo("api-use1.orders.example.com");
+    assertThat(state.ecsDesired(SOURCE)).isEqualTo(2);
+    assertThat(state.ecsDesired(TARGET)).isZero();
+  }
+
+  private RegionFailoverWorkflow start(FailoverMode mode) {
+    RegionFailoverWorkflow failover =
+        client.newWorkflowStub(
+            RegionFailoverWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
+                .setWorkflowId("failover-orders")
+                .build());
+    WorkflowClient.start(
+        failover::run, new FailoverRequest("orders", TARGET, mode, "end-to-end test", "carol"));
+    return failover;
+  }
+
+  static void awaitPhase(RegionFailoverWorkflow failover, Phase phase) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (failover.status().phase() != phase) {
+      assertThat(System.nanoTime())
+          .as("phase %s not reached: %s", phase, failover.status())
+          .isLessThan(deadline);
+      sleep(Duration.ofMillis(200));
+    }
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.regionfailover.worker;
+
+import static dev.regionfailover.worker.FailoverEndToEndTest.ESTATES;
+import static dev.regionfailover.worker.FailoverEndToEndTest.SOURCE;
+import static dev.regionfailover.worker.FailoverEndToEndTest.TARGET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.devstack.aws.AwsStackExtension;
+import dev.regionfailover.devstack.aws.AwsStandIn;
+import dev.regionfailover.devstack.aws.EmulatorClients;
+import dev.regionfailover.devstack.estate.EstateProvisioner;
+import dev.regionfailover.devstack.process.JavaProcess;
+import dev.regionfailover.devstack.temporal.TemporalTestServerProcess;
+import dev.regionfailover.workflows.estate.Estate;
+import dev.regionfailover.workflows.estate.EstateParser;
+import dev.regionfailover.workflows.failover.ApprovalSignal;
+import dev.regionfailover.workflows.failover.FailoverMode;
+import dev.regionfailover.workflows.failover.FailoverRequest;
+import dev.regionfailover.workflows.failover.FailoverResult;
+import dev.regionfailover.workflows.failover.Phase;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failover.StepStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Kills the worker JVM with SIGKILL while a failover waits for approval and again while Aurora is
+ * switching over, and checks that fresh workers finish the failover with every side effect done
+ * exactly once: the ledger moved by exactly two epochs and each mutating AWS call was made as often
+ * as an uninterrupted run makes it.
+ */
+@ExtendWith(AwsStackExtension.class)
+class WorkerCrashTest {
+
+  private static final Pattern STARTED = Pattern.compile("Worker started");
+  private static final Path LOGS = Path.of("target", "crash-test");
+
+  private final List<JavaProcess> workers = new ArrayList<>();
+  private TemporalTestServerProcess temporal;
+  private WorkflowServiceStubs service;
+  private AwsStack stack;
+  private Estate estate;
+  private EstateState state;
+
+  @BeforeEach
+  void setUp(AwsStack stack, EmulatorClients aws) throws Exception {
+    this.stack = stack;
+    estate = EstateParser.parse(Files.readString(ESTATES.resolve("orders.yaml")), "orders.yaml");
+    new EstateProvisioner(aws).provision(estate, 40);
+    state = new EstateState(aws, estate);
+    temporal = TemporalTestServerProcess.start();
+    service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+  }
+
+  @AfterEach
+  void tearDown() {
+    workers.forEach(JavaProcess::close);
+    service.shutdownNow();
+    temporal.close();
+  }
+
+  @Test
+  void killedWorkersNeitherLoseNorRepeatAStep() throws Exception {
+    AwsStandIn standIn = stack.standIn();
+    // Longer than the promote activity's heartbeat timeout, so the retry on the next worker finds
+    // the switchover still running and must wait for it instead of requesting it again.
+    standIn.setPromotionDuration(Duration.ofSeconds(30));
+    CallCounts calls = new CallCounts(standIn, estate.regions());
+    WorkflowClient client = WorkflowClient.newInstance(service);
+    RegionFailoverWorkflow failover =
+        client.newWorkflowStub(
+            RegionFailoverWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
+                .setWorkflowId("failover-orders")
+                .build());
+
+    JavaProcess first = startWorker(1);
+    WorkflowClient.start(
+        failover::run,
+        new FailoverRequest("orders", TARGET, FailoverMode.PLANNED, "crash test", "carol"));
+    FailoverEndToEndTest.awaitPhase(failover, Phase.AWAIT_APPROVAL);
+    first.kill();
+
+    // The approval reaches the server while no worker runs; the next worker picks it up.
+    failover.approvePromotion(new ApprovalSignal("alice", "approved while the worker was down"));
+    JavaProcess second = startWorker(2);
+    awaitCount(calls, "SwitchoverGlobalCluster", 1);
+    second.kill();
+    assertThat(state.auroraWriter())
+        .as("killed mid-switchover")
+        .isEqualTo(estate.aurora().cluster(SOURCE));
+
+    startWorker(3);
+    FailoverResult result =
+        WorkflowStub.fromTyped(failover).getResult(3, TimeUnit.MINUTES, FailoverResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(result.steps()).extracting(StepStatus::name).doesNotHaveDuplicates();
+    assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(TARGET));
+    for (String region : estate.regions()) {
+      assertThat(state.epoch(region)).as("epoch in %s", region).isEqualTo(3);
+      assertThat(state.auditRecords(region)).as("audit records in %s", region).isEqualTo(2);
+      assertThat(calls.since(region, "TransactWriteItems"))
+          .as("ledger writes in %s", region)
+          .isEqualTo(2);
+    }
+    assertThat(calls.since("SwitchoverGlobalCluster")).isEqualTo(1);
+    assertThat(calls.since("ChangeResourceRecordSets"))
+        .as("traffic shift and writer record")
+        .isEqualTo(2);
+    assertThat(calls.since("UpdateService")).as("fence and activate").isEqualTo(2);
+    assertThat(calls.since("UpdateAutoScalingGroup")).as("fence and activate").isEqualTo(2);
+    assertThat(calls.since("PutParameter")).as("source off, target on").isEqualTo(2);
+    assertThat(state.homedIn(TARGET, SOURCE)).isZero();
+    assertThat(state.ecsDesired(TARGET)).isEqualTo(2);
+    assertThat(state.writesEnabled(TARGET)).isEqualTo("true");
+  }
+
+  private JavaProcess startWorker(int number) {
+    JavaProcess worker =
+        JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
+            .classpath(JavaProcess.currentClasspath())
+            .env("TEMPORAL_ADDRESS", temporal.target())
+            .env("TEMPORAL_STICKY_TIMEOUT", "PT0S")
+            .env("FAILOVER_ESTATES_DIR", ESTATES.toString())
+            .env("AWS_ENDPOINT_URL", stack.endpoint().toString())
+            .env("AWS_ACCESS_KEY_ID", "testing")
+            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .env("AWS_REGION", SOURCE)
+            .logFile(LOGS.resolve("worker-" + number + ".log"))
+            .build();
+    workers.add(worker);
+    worker.start();
+    worker.awaitLine(STARTED, Duration.ofSeconds(60));
+    return worker;
+  }
+
+  private static void awaitCount(CallCounts calls, String operation, long expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (calls.since(operation) < expected) {
+      assertThat(System.nanoTime()).as("no %s call within 60 s", operation).isLessThan(deadline);
+      FailoverEndToEndTest.sleep(Duration.ofMillis(50));
+    }
+  }
+}
