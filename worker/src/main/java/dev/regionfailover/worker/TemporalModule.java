@@ -12,9 +12,12 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 
 /** The connection to Temporal and the worker on the region-failover task queue. */
 final class TemporalModule extends AbstractModule {
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
   private final WorkerConfig config;
 
@@ -25,8 +28,11 @@ final class TemporalModule extends AbstractModule {
   @Provides
   @Singleton
   WorkflowServiceStubs serviceStubs() {
-    return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalAddress()).build());
+    // Connecting eagerly makes an unreachable server a start-up error instead of endless poll
+    // failures in the log.
+    return WorkflowServiceStubs.newConnectedServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalAddress()).build(),
+        CONNECT_TIMEOUT);
   }
 
   @Provides

@@ -2,12 +2,16 @@ package dev.regionfailover.worker;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.estate.EstateScan;
 import dev.regionfailover.activities.estate.InvalidEstateFile;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +51,19 @@ public final class WorkerMain {
           "No valid estate in {}: every failover will fail at ASSESS",
           scan.directory().toAbsolutePath());
     }
-    WorkerFactory factory = injector.getInstance(WorkerFactory.class);
+    WorkerFactory factory;
+    try {
+      factory = injector.getInstance(WorkerFactory.class);
+      checkNamespace(injector.getInstance(WorkflowServiceStubs.class), config);
+    } catch (ProvisionException | StatusRuntimeException e) {
+      log.error(
+          "Cannot serve Temporal at {} (namespace {}): {}",
+          config.temporalAddress(),
+          config.namespace(),
+          rootMessage(e));
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(injector), "worker-shutdown"));
     factory.start();
     log.info(
@@ -57,6 +73,33 @@ public final class WorkerMain {
         config.temporalAddress(),
         scan.apps(),
         scan.directory().toAbsolutePath());
+  }
+
+  private static void checkNamespace(WorkflowServiceStubs stubs, WorkerConfig config) {
+    try {
+      stubs
+          .blockingStub()
+          .describeNamespace(
+              DescribeNamespaceRequest.newBuilder().setNamespace(config.namespace()).build());
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        throw Status.NOT_FOUND
+            .withDescription(
+                "namespace "
+                    + config.namespace()
+                    + " does not exist; create it or pass --namespace")
+            .asRuntimeException();
+      }
+      throw e;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
   }
 
   /** Lets running activities finish briefly, then releases Temporal and AWS connections. */

@@ -96,14 +96,11 @@ public final class DemoScenario {
       // restarting; the next poll tries again and the timeout bounds the waiting.
       return;
     }
-    if (status.phase() != null && status.phase() != reportedPhase) {
-      reportedPhase = status.phase();
-      say("phase %s", status.phase());
-    }
     if (status.steps() != null) {
       for (StepStatus step : status.steps()) {
         if (step.state() != StepState.RUNNING
             && reportedSteps.add(step.name() + "@" + step.startedAt())) {
+          announce(step.phase());
           say(
               "  step %-24s %-11s %8s  %s",
               step.name(),
@@ -113,9 +110,21 @@ public final class DemoScenario {
         }
       }
     }
+    announce(status.phase());
     if (status.phase() == Phase.AWAIT_APPROVAL && status.waitingFor() != null && !approvalSent) {
       approvalSent = true;
       approve();
+    }
+  }
+
+  /**
+   * Names a phase once, when its first finished step is printed or the workflow waits in it, so
+   * that steps appear under the phase they ran in even when one poll sees several phases pass.
+   */
+  private void announce(Phase phase) {
+    if (phase != null && (reportedPhase == null || phase.ordinal() > reportedPhase.ordinal())) {
+      reportedPhase = phase;
+      say("phase %s", phase);
     }
   }
 

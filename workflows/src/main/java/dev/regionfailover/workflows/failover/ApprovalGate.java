@@ -96,16 +96,16 @@ final class ApprovalGate {
 
   private String refusal(String approver) {
     if (!open) {
-      return "not accepted: the workflow is not waiting for approval; send it when status shows phase AWAIT_APPROVAL";
+      return "the workflow is not waiting for approval; send it when status shows phase AWAIT_APPROVAL";
     }
     if (approver == null || approver.isBlank()) {
-      return "not accepted: the payload has no \"approver\"";
+      return "the payload has no \"approver\"";
     }
     if (!approvers.contains(approver)) {
-      return "not accepted: " + approver + " is not an approver of this app " + approvers;
+      return approver + " is not an approver of this app " + approvers;
     }
     if (approver.equals(requestedBy)) {
-      return "not accepted: " + approver + " requested this failover and cannot approve it";
+      return approver + " requested this failover and cannot approve it";
     }
     return null;
   }

@@ -156,11 +156,11 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     String refusal = null;
     if (promotionStarted) {
       refusal =
-          "refused: promotion has begun and is never rolled back automatically; failing back is a new planned failover";
+          "promotion has begun and is never rolled back automatically; failing back is a new planned failover";
     } else if (isFinal()) {
-      refusal = "refused: the failover already ended " + phase;
+      refusal = "the failover already ended " + phase;
     } else if (abortRequest != null) {
-      refusal = "ignored: already aborting at the request of " + abortRequest.by();
+      refusal = "already aborting at the request of " + abortRequest.by();
     }
     if (refusal == null) {
       abortRequest = new AbortSignal(by == null ? "unspecified" : by, reason == null ? "" : reason);

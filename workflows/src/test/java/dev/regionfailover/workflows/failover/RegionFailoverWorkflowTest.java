@@ -290,6 +290,22 @@ class RegionFailoverWorkflowTest {
   }
 
   @Test
+  void unknownAppFailsBeforeAnyChange() {
+    when(mocks.estates.load(any()))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "no estate for app payments in /etc/estates (known: [orders])", "UnknownApp"));
+    RegionFailoverWorkflow failover =
+        start("failover-payments", new FailoverRequest("payments", TARGET, null, null, "carol"));
+
+    assertThatThrownBy(() -> result(failover))
+        .rootCause()
+        .hasMessageContaining("no estate for app payments");
+    assertNothingChanged();
+    assertThat(failover.status().phase()).isEqualTo(Phase.FAILED);
+  }
+
+  @Test
   void workflowIdMustNameTheApp() {
     RegionFailoverWorkflow failover = start("my-own-id", planned("carol"));
 
