@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.regionfailover.starter.estate.ValidateCommand;
 import dev.regionfailover.starter.failover.AbortCommand;
 import dev.regionfailover.starter.failover.ApproveCommand;
+import dev.regionfailover.starter.failover.ConfirmFencedCommand;
 import dev.regionfailover.starter.failover.DenyCommand;
 import dev.regionfailover.starter.failover.StartCommand;
 import dev.regionfailover.starter.failover.StatusCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
       ApproveCommand.class,
       DenyCommand.class,
       AbortCommand.class,
+      ConfirmFencedCommand.class,
       StatusCommand.class,
       ValidateCommand.class,
       DevCommand.class,

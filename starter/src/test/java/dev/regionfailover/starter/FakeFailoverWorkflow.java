@@ -4,6 +4,7 @@ import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
+import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
 import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
@@ -84,7 +85,7 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
         "fake failover " + phase,
         List.copyOf(steps),
         authority,
-        new RpoEstimate(0, "switchover"),
+        new RpoEstimate(0L, "switchover"),
         approved ? 200 : 0,
         List.of(Finding.pass("lag", "orders-usw2", "0 s", "under 5 s")),
         5700);
@@ -123,6 +124,11 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
   }
 
   @Override
+  public void confirmFenced(ConfirmFencedSignal signal) {
+    signals.add(new SignalRecord("confirmFenced", signal.by(), signal.note(), now(), true, null));
+  }
+
+  @Override
   public FailoverStatus status() {
     return new FailoverStatus(
         request == null ? null : request.app(),
@@ -134,9 +140,10 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
         phase,
         List.copyOf(steps),
         waitingFor,
+        List.of(),
         List.copyOf(signals),
         authority,
-        phase == Phase.COMPLETED ? new RpoEstimate(0, "switchover") : null,
+        phase == Phase.COMPLETED ? new RpoEstimate(0L, "switchover") : null,
         phase == Phase.COMPLETED ? 200 : 0,
         List.of(),
         phase == Phase.COMPLETED || phase == Phase.ABORTED ? phase.name() : null);

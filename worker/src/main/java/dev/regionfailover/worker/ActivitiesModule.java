@@ -11,6 +11,7 @@ import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.flags.FlagActivitiesImpl;
 import dev.regionfailover.activities.fleet.FleetActivitiesImpl;
 import dev.regionfailover.activities.pins.PinActivitiesImpl;
+import dev.regionfailover.activities.readiness.GuardActivitiesImpl;
 import java.util.List;
 
 /** Every activity implementation the worker registers. */
@@ -37,7 +38,9 @@ final class ActivitiesModule extends AbstractModule {
       DnsActivitiesImpl dns,
       FleetActivitiesImpl fleets,
       FlagActivitiesImpl flags,
-      PinActivitiesImpl pins) {
-    return new RegisteredActivities(List.of(estates, authority, aurora, dns, fleets, flags, pins));
+      PinActivitiesImpl pins,
+      GuardActivitiesImpl guards) {
+    return new RegisteredActivities(
+        List.of(estates, authority, aurora, dns, fleets, flags, pins, guards));
   }
 }

@@ -14,6 +14,7 @@ final class CallCounts {
   private static final List<String> OPERATIONS =
       List.of(
           "SwitchoverGlobalCluster",
+          "FailoverGlobalCluster",
           "ChangeResourceRecordSets",
           "UpdateService",
           "UpdateAutoScalingGroup",

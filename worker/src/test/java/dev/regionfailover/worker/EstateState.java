@@ -3,8 +3,12 @@ package dev.regionfailover.worker;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.workflows.estate.EcsServiceRef;
 import dev.regionfailover.workflows.estate.Estate;
+import dev.regionfailover.workflows.estate.EventBridgeRuleRef;
+import dev.regionfailover.workflows.estate.EventSourceMappingRef;
+import dev.regionfailover.workflows.estate.ScheduleRef;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.rds.model.GlobalClusterMember;
@@ -137,6 +141,66 @@ final class EstateState {
                     .expressionAttributeNames(Map.of("#home", estate.pins().homeRegionAttribute()))
                     .expressionAttributeValues(Map.of(":home", s(home))))
         .count();
+  }
+
+  /** Whether the region's first event source mapping delivers events (moto's State). */
+  String eventSourceMappingState(String region) {
+    EventSourceMappingRef ref = estate.fleet(region).lambdaEventSourceMappings().get(0);
+    return aws.lambda(region)
+        .listEventSourceMappings(
+            r -> r.functionName(ref.function()).eventSourceArn(ref.eventSourceArn()))
+        .eventSourceMappings()
+        .get(0)
+        .state();
+  }
+
+  String ruleState(String region) {
+    EventBridgeRuleRef ref = estate.fleet(region).eventBridgeRules().get(0);
+    return aws.eventBridge(region)
+        .describeRule(r -> r.eventBusName(ref.eventBus()).name(ref.name()))
+        .stateAsString();
+  }
+
+  String scheduleState(String region) {
+    ScheduleRef ref = estate.fleet(region).schedules().get(0);
+    return aws.scheduler(region)
+        .getSchedule(r -> r.groupName(ref.group()).name(ref.name()))
+        .stateAsString();
+  }
+
+  List<String> suspendedProcesses(String region) {
+    return asg(region).suspendedProcesses().stream().map(p -> p.processName()).sorted().toList();
+  }
+
+  /**
+   * Every resource of the estate a failover changes, by name, except the ledger (whose epoch only
+   * grows): two snapshots are equal when every resource is exactly as it was.
+   */
+  Map<String, String> resources() {
+    Map<String, String> state = new TreeMap<>();
+    state.put("traffic", trafficTarget());
+    state.put("writer record", writerRecord());
+    state.put("aurora writer", auroraWriter());
+    for (String region : estate.regions()) {
+      AutoScalingGroup group = asg(region);
+      state.put(region + " ecs", Integer.toString(ecsDesired(region)));
+      state.put(
+          region + " asg",
+          group.minSize()
+              + "/"
+              + group.maxSize()
+              + "/"
+              + group.desiredCapacity()
+              + " "
+              + suspendedProcesses(region));
+      state.put(region + " event source mapping", eventSourceMappingState(region));
+      state.put(region + " rule", ruleState(region));
+      state.put(region + " schedule", scheduleState(region));
+      state.put(region + " writes-enabled", writesEnabled(region));
+      state.put(region + " ledger writer", String.valueOf(ledger(region).get("writerRegion")));
+      state.put(region + " ledger state", ledger(region).get("state").s());
+    }
+    return state;
   }
 
   private static AttributeValue s(String value) {

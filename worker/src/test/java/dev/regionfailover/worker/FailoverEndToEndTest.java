@@ -21,6 +21,7 @@ import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import dev.regionfailover.workflows.fleet.AsgCapacity;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.Verdict;
 import io.temporal.client.WorkflowClient;
@@ -136,6 +137,15 @@ class FailoverEndToEndTest {
     assertThat(state.homedIn(TARGET, SOURCE)).isZero();
     assertThat(state.homedIn(TARGET, TARGET)).isEqualTo(ENTITIES);
     assertThat(result.entitiesRepinned()).isEqualTo(ENTITIES / 2);
+    assertThat(state.eventSourceMappingState(TARGET)).isEqualTo("Enabled");
+    assertThat(state.eventSourceMappingState(SOURCE)).isEqualTo("Disabled");
+    assertThat(state.ruleState(TARGET)).isEqualTo("ENABLED");
+    assertThat(state.ruleState(SOURCE)).isEqualTo("DISABLED");
+    assertThat(state.scheduleState(TARGET)).isEqualTo("ENABLED");
+    assertThat(state.scheduleState(SOURCE)).isEqualTo("DISABLED");
+    assertThat(state.suspendedProcesses(TARGET)).isEmpty();
+    assertThat(state.suspendedProcesses(SOURCE))
+        .containsExactlyInAnyOrderElementsOf(AsgCapacity.FENCED_PROCESSES);
     assertThat(result.rpo().seconds()).isZero();
     assertThat(result.findings())
         .filteredOn(f -> f.check().equals("aurora-old-primary-rejoined"))
@@ -146,6 +156,7 @@ class FailoverEndToEndTest {
 
   @Test
   void deniedFailoverPutsEveryResourceBack() {
+    Map<String, String> before = state.resources();
     RegionFailoverWorkflow failover = start(FailoverMode.PLANNED);
     awaitPhase(failover, Phase.AWAIT_APPROVAL);
     failover.denyPromotion(new DenialSignal("bob", "not during the sale"));
@@ -153,6 +164,7 @@ class FailoverEndToEndTest {
     FailoverResult result = WorkflowStub.fromTyped(failover).getResult(FailoverResult.class);
 
     assertThat(result.outcome()).isEqualTo(Phase.ABORTED);
+    assertThat(state.resources()).isEqualTo(before);
     assertThat(state.trafficTarget()).isEqualTo("api-use1.orders.example.com");
     for (String region : estate.regions()) {
       assertThat(state.ledger(region).get("state").s()).isEqualTo(AuthorityState.ACTIVE.name());
@@ -165,6 +177,32 @@ class FailoverEndToEndTest {
     assertThat(state.writesEnabled(SOURCE)).isEqualTo("true");
     assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(SOURCE));
     assertThat(state.homedIn(SOURCE, SOURCE)).isEqualTo(ENTITIES / 2);
+  }
+
+  @Test
+  void completesWithThirtyPercentOfCallsThrottledAndEachSideEffectOnce(AwsStack stack) {
+    CallCounts calls = new CallCounts(stack.standIn(), estate.regions());
+    stack.standIn().faults().throttle(0.3);
+
+    FailoverResult result =
+        WorkflowStub.fromTyped(start(FailoverMode.DRILL)).getResult(FailoverResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(
+            stack.standIn().rejected("TransactWriteItems")
+                + stack.standIn().rejected("UpdateService"))
+        .as("throttled calls")
+        .isPositive();
+    assertThat(calls.since("SwitchoverGlobalCluster")).isEqualTo(1);
+    assertThat(calls.since("ChangeResourceRecordSets")).isEqualTo(2);
+    assertThat(calls.since("UpdateService")).isEqualTo(2);
+    assertThat(calls.since("UpdateAutoScalingGroup")).isEqualTo(2);
+    assertThat(calls.since("PutParameter")).isEqualTo(2);
+    for (String region : estate.regions()) {
+      assertThat(calls.since(region, "TransactWriteItems")).isEqualTo(2);
+      assertThat(state.auditRecords(region)).isEqualTo(2);
+    }
+    assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(TARGET));
   }
 
   @Test
@@ -213,6 +251,17 @@ class FailoverEndToEndTest {
     while (failover.status().phase() != phase) {
       assertThat(System.nanoTime())
           .as("phase %s not reached: %s", phase, failover.status())
+          .isLessThan(deadline);
+      sleep(Duration.ofMillis(200));
+    }
+  }
+
+  static void awaitWaitingFor(RegionFailoverWorkflow failover, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (failover.status().waitingFor() == null
+        || !failover.status().waitingFor().what().contains(what)) {
+      assertThat(System.nanoTime())
+          .as("not waiting for %s: %s", what, failover.status())
           .isLessThan(deadline);
       sleep(Duration.ofMillis(200));
     }

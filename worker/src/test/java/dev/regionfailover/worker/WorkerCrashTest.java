@@ -15,6 +15,7 @@ import dev.regionfailover.devstack.temporal.TemporalTestServerProcess;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateParser;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
+import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
@@ -36,6 +37,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -52,13 +54,15 @@ class WorkerCrashTest {
 
   private final List<JavaProcess> workers = new ArrayList<>();
   private TemporalTestServerProcess temporal;
+  private String logPrefix;
   private WorkflowServiceStubs service;
   private AwsStack stack;
   private Estate estate;
   private EstateState state;
 
   @BeforeEach
-  void setUp(AwsStack stack, EmulatorClients aws) throws Exception {
+  void setUp(AwsStack stack, EmulatorClients aws, TestInfo test) throws Exception {
+    logPrefix = test.getTestMethod().orElseThrow().getName();
     this.stack = stack;
     estate = EstateParser.parse(Files.readString(ESTATES.resolve("orders.yaml")), "orders.yaml");
     new EstateProvisioner(aws).provision(estate, 40);
@@ -134,6 +138,69 @@ class WorkerCrashTest {
     assertThat(state.writesEnabled(TARGET)).isEqualTo("true");
   }
 
+  @Test
+  void killedWorkersDuringAnUnplannedFailoverNeitherLoseNorRepeatAStep() throws Exception {
+    AwsStandIn standIn = stack.standIn();
+    standIn.setPromotionDuration(Duration.ofSeconds(30));
+    standIn.faults().refuseRegion(SOURCE);
+    CallCounts calls = new CallCounts(standIn, estate.regions());
+    WorkflowClient client = WorkflowClient.newInstance(service);
+    RegionFailoverWorkflow failover =
+        client.newWorkflowStub(
+            RegionFailoverWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
+                .setWorkflowId("failover-orders")
+                .build());
+
+    JavaProcess first = startWorker(1);
+    WorkflowClient.start(
+        failover::run,
+        new FailoverRequest(
+            "orders", TARGET, FailoverMode.UNPLANNED, "us-east-1 is down", "carol"));
+    // The target's ledger copy is fenced; the worker is now probing the unreachable source.
+    awaitEpoch(TARGET, 2);
+    first.kill();
+
+    startWorker(2);
+    FailoverEndToEndTest.awaitWaitingFor(failover, "are isolated");
+    failover.confirmFenced(new ConfirmFencedSignal("dave", "us-east-1 is cut off"));
+    FailoverEndToEndTest.awaitPhase(failover, Phase.AWAIT_APPROVAL);
+    failover.approvePromotion(new ApprovalSignal("alice", "data loss accepted"));
+    failover.approvePromotion(new ApprovalSignal("bob", "data loss accepted"));
+    awaitCount(calls, "FailoverGlobalCluster", 1);
+    workers.get(1).kill();
+
+    startWorker(3);
+    FailoverResult result =
+        WorkflowStub.fromTyped(failover).getResult(3, TimeUnit.MINUTES, FailoverResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(result.steps()).extracting(StepStatus::name).doesNotHaveDuplicates();
+    assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(TARGET));
+    assertThat(state.epoch(TARGET)).isEqualTo(3);
+    assertThat(state.auditRecords(TARGET)).isEqualTo(2);
+    assertThat(calls.since(TARGET, "TransactWriteItems"))
+        .as("ledger writes in the target")
+        .isEqualTo(2);
+    assertThat(calls.since("FailoverGlobalCluster")).isEqualTo(1);
+    assertThat(calls.since("ChangeResourceRecordSets"))
+        .as("traffic shift and writer record")
+        .isEqualTo(2);
+    assertThat(calls.since("PutParameter")).as("the target's writes flag only").isEqualTo(1);
+    assertThat(state.writesEnabled(TARGET)).isEqualTo("true");
+  }
+
+  private void awaitEpoch(String region, long epoch) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (state.epoch(region) < epoch) {
+      assertThat(System.nanoTime())
+          .as("epoch %s in %s not reached", epoch, region)
+          .isLessThan(deadline);
+      FailoverEndToEndTest.sleep(Duration.ofMillis(50));
+    }
+  }
+
   private JavaProcess startWorker(int number) {
     JavaProcess worker =
         JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
@@ -145,7 +212,7 @@ class WorkerCrashTest {
             .env("AWS_ACCESS_KEY_ID", "testing")
             .env("AWS_SECRET_ACCESS_KEY", "testing")
             .env("AWS_REGION", SOURCE)
-            .logFile(LOGS.resolve("worker-" + number + ".log"))
+            .logFile(LOGS.resolve(logPrefix + "-worker-" + number + ".log"))
             .build();
     workers.add(worker);
     worker.start();

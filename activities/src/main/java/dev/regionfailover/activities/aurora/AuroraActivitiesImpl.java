@@ -7,6 +7,7 @@ import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
+import dev.regionfailover.workflows.aurora.LagReading;
 import dev.regionfailover.workflows.aurora.LagRequest;
 import dev.regionfailover.workflows.aurora.PromoteRequest;
 import dev.regionfailover.workflows.aurora.PromotionResult;
@@ -161,7 +162,7 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
               "no cluster " + target.id() + " in " + target.region(),
               "the cluster exists"));
     } else {
-      findings.add(engineVersion(source, target, targetCluster.get()));
+      findings.add(engineVersion(source, target, targetCluster.get(), request.dataLossAllowed()));
       int instances = targetCluster.get().dbClusterMembers().size();
       String expected = "at least 1 instance";
       findings.add(
@@ -170,16 +171,32 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
                   CHECK_INSTANCES, target.arn(), "0 instances (a headless cluster)", expected)
               : Finding.pass(CHECK_INSTANCES, target.arn(), instances + " instances", expected));
     }
-    findings.add(lagFinding(target, aurora.maxLagSeconds()));
+    findings.add(lagFinding(target, aurora.maxLagSeconds(), request.dataLossAllowed()));
     findings.forEach(f -> log.info("Readiness of {}: {}", global, f.describe()));
     return findings;
   }
 
   @Override
   public Finding lag(LagRequest request) {
+    return lagFinding(clusterIn(request), request.maxLagSeconds(), false);
+  }
+
+  @Override
+  public LagReading measureLag(LagRequest request) {
+    ClusterArn cluster = clusterIn(request);
+    Optional<Datapoint> latest = newestLag(cluster);
+    LagReading reading =
+        new LagReading(
+            cluster.arn(),
+            latest.map(Datapoint::maximum).orElse(null),
+            latest.map(d -> d.timestamp().toString()).orElse(null));
+    log.info("Newest {} of {}: {}", LAG_METRIC, cluster.arn(), reading);
+    return reading;
+  }
+
+  private static ClusterArn clusterIn(LagRequest request) {
     ClusterArn cluster = ClusterArn.parse(request.clusterArn());
-    return lagFinding(
-        new ClusterArn(cluster.arn(), request.region(), cluster.id()), request.maxLagSeconds());
+    return new ClusterArn(cluster.arn(), request.region(), cluster.id());
   }
 
   @Override
@@ -214,7 +231,7 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
           request.globalCluster(),
           topology.status());
     } else {
-      issued = switchover(request, target);
+      issued = request.allowDataLoss() ? failover(request, target) : switchover(request, target);
       requestedAt = issued ? Instant.now().toString() : requestedAt;
     }
     boolean requested = issued || earlier.requested();
@@ -228,7 +245,7 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
               topology.status(),
               topology.writer() == null ? null : topology.writer().clusterArn()));
       if (!isWriter(topology, target) && !CHANGING_WRITER.contains(topology.status())) {
-        // A retry requests the switchover again; if AWS is still working on it, the repeated
+        // A retry requests the promotion again; if AWS is still working on it, the repeated
         // request is refused and the retry waits.
         throw ApplicationFailure.newFailure(
             "the promotion of "
@@ -251,7 +268,7 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
                         "the new writer " + target.arn() + " is not found by DescribeDBClusters",
                         "PromotionNotTakenEffect"));
     log.info(
-        "{} is the writer of {} at {} (switchover requested by this attempt: {})",
+        "{} is the writer of {} at {} (promotion requested by this attempt: {})",
         target.arn(),
         request.globalCluster(),
         endpoint,
@@ -259,45 +276,80 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
     return new PromotionResult(target.arn(), endpoint, issued);
   }
 
-  /** Requests the switchover; false when AWS says the global cluster is already changing. */
+  /** Requests the switchover (RPO 0); false when AWS says the global cluster is changing. */
   private boolean switchover(PromoteRequest request, ClusterArn target) {
-    return AwsFailures.call(
+    return request(
         "SwitchoverGlobalCluster",
-        "global cluster " + request.globalCluster() + " to " + target.arn(),
-        request.targetRegion(),
-        () -> {
-          try {
+        request,
+        target,
+        () ->
             clients
                 .rds(request.targetRegion())
                 .switchoverGlobalCluster(
                     b ->
                         b.globalClusterIdentifier(request.globalCluster())
-                            .targetDbClusterIdentifier(target.arn()));
-            log.info("Requested the switchover of {} to {}", request.globalCluster(), target.arn());
+                            .targetDbClusterIdentifier(target.arn())));
+  }
+
+  /**
+   * Requests a failover that may lose the writes the old primary had not replicated: the only
+   * promotion that works when the old primary's region is down. False when AWS says the global
+   * cluster is changing.
+   */
+  private boolean failover(PromoteRequest request, ClusterArn target) {
+    return request(
+        "FailoverGlobalCluster",
+        request,
+        target,
+        () ->
+            clients
+                .rds(request.targetRegion())
+                .failoverGlobalCluster(
+                    b ->
+                        b.globalClusterIdentifier(request.globalCluster())
+                            .targetDbClusterIdentifier(target.arn())
+                            .allowDataLoss(true)));
+  }
+
+  private boolean request(
+      String operation, PromoteRequest request, ClusterArn target, Runnable call) {
+    return AwsFailures.call(
+        operation,
+        "global cluster " + request.globalCluster() + " to " + target.arn(),
+        request.targetRegion(),
+        () -> {
+          try {
+            call.run();
+            log.info("Requested {} of {} to {}", operation, request.globalCluster(), target.arn());
             return true;
           } catch (InvalidGlobalClusterStateException e) {
             log.info(
-                "Global cluster {} refused a switchover because it is changing; waiting: {}",
+                "Global cluster {} refused {} because it is changing; waiting: {}",
                 request.globalCluster(),
+                operation,
                 AwsFailures.describe(e));
             return false;
           }
         });
   }
 
-  private Finding engineVersion(ClusterArn source, ClusterArn target, DBCluster targetCluster) {
+  private Finding engineVersion(
+      ClusterArn source, ClusterArn target, DBCluster targetCluster, boolean dataLossAllowed) {
     String resource = "source " + source.id() + " vs target " + target.id();
     String expected = "the same engine version";
     Optional<DBCluster> sourceCluster;
     try {
       sourceCluster = cluster(source);
     } catch (SdkException e) {
-      // An impaired source region is what unplanned failovers are for; report, do not fail.
-      return Finding.warn(
-          CHECK_ENGINE_VERSION,
-          resource,
-          "source unreachable in " + source.region() + ": " + AwsFailures.describe(e),
-          expected);
+      if (!AwsFailures.isUnreachable(e)) {
+        throw e;
+      }
+      // An impaired source region is what unplanned failovers are for: with data loss allowed it
+      // is reported, not a reason to stop. A planned failover needs the source.
+      String observed = "source unreachable in " + source.region() + ": " + AwsFailures.describe(e);
+      return dataLossAllowed
+          ? Finding.warn(CHECK_ENGINE_VERSION, resource, observed, expected)
+          : Finding.fail(CHECK_ENGINE_VERSION, resource, observed, expected);
     }
     if (sourceCluster.isEmpty()) {
       return Finding.fail(
@@ -312,7 +364,35 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
         : Finding.fail(CHECK_ENGINE_VERSION, resource, observed, expected);
   }
 
-  private Finding lagFinding(ClusterArn cluster, long maxLagSeconds) {
+  /**
+   * The lag against its bound. With data loss allowed, a lag beyond the bound, or none known, is a
+   * warning: the promotion goes ahead and the lag becomes its RPO.
+   */
+  private Finding lagFinding(ClusterArn cluster, long maxLagSeconds, boolean dataLossAllowed) {
+    Optional<Datapoint> latest = newestLag(cluster);
+    String expected = "at most " + maxLagSeconds * 1000 + " ms";
+    if (latest.isPresent() && latest.get().maximum() <= maxLagSeconds * 1000.0) {
+      return Finding.pass(CHECK_LAG, cluster.arn(), observed(latest.get()), expected);
+    }
+    String observed =
+        latest.isEmpty()
+            ? "no " + LAG_METRIC + " datapoint in the last 10 minutes"
+            : observed(latest.get());
+    return dataLossAllowed
+        ? Finding.warn(
+            CHECK_LAG,
+            cluster.arn(),
+            observed,
+            expected + " (data loss is allowed: the lag becomes the RPO)")
+        : Finding.fail(CHECK_LAG, cluster.arn(), observed, expected);
+  }
+
+  private static String observed(Datapoint lag) {
+    return Math.round(lag.maximum()) + " ms at " + lag.timestamp();
+  }
+
+  /** The newest AuroraGlobalDBRPOLag datapoint of the cluster in the last ten minutes. */
+  private Optional<Datapoint> newestLag(ClusterArn cluster) {
     Instant now = Instant.now();
     List<Datapoint> datapoints =
         AwsFailures.call(
@@ -334,21 +414,7 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
                                 .period(60)
                                 .statistics(Statistic.MAXIMUM))
                     .datapoints());
-    String expected = "at most " + maxLagSeconds * 1000 + " ms";
-    Optional<Datapoint> latest =
-        datapoints.stream().max(Comparator.comparing(Datapoint::timestamp));
-    if (latest.isEmpty()) {
-      return Finding.fail(
-          CHECK_LAG,
-          cluster.arn(),
-          "no " + LAG_METRIC + " datapoint in the last 10 minutes",
-          expected);
-    }
-    double lagMillis = latest.get().maximum();
-    String observed = Math.round(lagMillis) + " ms at " + latest.get().timestamp();
-    return lagMillis <= maxLagSeconds * 1000.0
-        ? Finding.pass(CHECK_LAG, cluster.arn(), observed, expected)
-        : Finding.fail(CHECK_LAG, cluster.arn(), observed, expected);
+    return datapoints.stream().max(Comparator.comparing(Datapoint::timestamp));
   }
 
   /**

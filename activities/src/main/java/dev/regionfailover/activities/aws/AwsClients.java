@@ -23,8 +23,11 @@ import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -97,6 +100,27 @@ public final class AwsClients implements AutoCloseable {
 
   public SsmClient ssm(String region) {
     return client("ssm", region, SsmClient.class, () -> build(SsmClient.builder(), region(region)));
+  }
+
+  public LambdaClient lambda(String region) {
+    return client(
+        "lambda", region, LambdaClient.class, () -> build(LambdaClient.builder(), region(region)));
+  }
+
+  public EventBridgeClient eventBridge(String region) {
+    return client(
+        "events",
+        region,
+        EventBridgeClient.class,
+        () -> build(EventBridgeClient.builder(), region(region)));
+  }
+
+  public SchedulerClient scheduler(String region) {
+    return client(
+        "scheduler",
+        region,
+        SchedulerClient.class,
+        () -> build(SchedulerClient.builder(), region(region)));
   }
 
   /** Closes every client, then the HTTP client they share. */

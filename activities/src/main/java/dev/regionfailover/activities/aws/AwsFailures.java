@@ -1,9 +1,13 @@
 package dev.regionfailover.activities.aws;
 
 import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -33,6 +37,34 @@ public final class AwsFailures {
     }
   }
 
+  /**
+   * {@link #call} for a change that AWS refuses while the resource is busy with another one: the
+   * error codes in {@code busyCodes} (such as {@code ResourceInUseException}) become a retryable
+   * failure instead of a non-retryable one, so that a later attempt makes the change.
+   */
+  public static <T> T call(
+      String operation, String resource, String region, Set<String> busyCodes, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (AwsServiceException e) {
+      if (e.awsErrorDetails() != null && busyCodes.contains(e.awsErrorDetails().errorCode())) {
+        throw ApplicationFailure.newFailureWithCause(
+            operation
+                + " on "
+                + resource
+                + " in "
+                + region
+                + " was refused while it is busy; retrying: "
+                + describe(e),
+            e.awsErrorDetails().errorCode(),
+            e);
+      }
+      throw translate(operation, resource, region, e);
+    } catch (SdkException e) {
+      throw translate(operation, resource, region, e);
+    }
+  }
+
   /** {@link #call} for calls whose response is not needed. */
   public static void run(String operation, String resource, String region, Runnable call) {
     call(
@@ -57,6 +89,26 @@ public final class AwsFailures {
     // Anything short of a service answer (connection refused, timeouts, broken responses) is a
     // failure to reach AWS, which a later attempt may not have.
     return e instanceof SdkClientException || e.retryable();
+  }
+
+  /**
+   * True when the call never got an answer from AWS: connections refused or reset, and timeouts,
+   * after the SDK's own retries. An impaired region fails this way; a region that answers with an
+   * error, even a throttling or server error, was reached.
+   */
+  public static boolean isUnreachable(SdkException e) {
+    if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+      return true;
+    }
+    if (!(e instanceof SdkClientException)) {
+      return false;
+    }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What AWS said, in one line: its error code, message and HTTP status. */

@@ -7,17 +7,14 @@ import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
 import dev.regionfailover.workflows.dns.RecordState;
-import dev.regionfailover.workflows.estate.HostedZone;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
 import software.amazon.awssdk.services.route53.model.ChangeStatus;
@@ -28,14 +25,11 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 /** Points Route 53 CNAME records, waits until the change is in sync, and reads them back. */
 public final class DnsActivitiesImpl implements DnsActivities {
 
-  /** Failure type when the hosted zone named by the estate does not exist or is ambiguous. */
-  public static final String ZONE_NOT_FOUND = "HostedZoneNotFound";
-
   private static final Logger log = LoggerFactory.getLogger(DnsActivitiesImpl.class);
-  private static final String GLOBAL = "global";
-  private static final String ZONE_ID_PREFIX = "/hostedzone/";
+  private static final String GLOBAL = Route53Records.GLOBAL;
 
   private final AwsClients clients;
+  private final Route53Records records;
   private final Duration pollInterval;
 
   @Inject
@@ -48,15 +42,16 @@ public final class DnsActivitiesImpl implements DnsActivities {
    */
   public DnsActivitiesImpl(AwsClients clients, Duration pollInterval) {
     this.clients = requireNonNull(clients, "clients is null");
+    this.records = new Route53Records(clients);
     this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
   }
 
   @Override
   public RecordState pointRecord(PointRecordRequest request) {
-    String zoneId = zoneId(request.zone());
-    String name = absolute(request.name());
+    String zoneId = records.zoneId(request.zone());
+    String name = Route53Records.absolute(request.name());
     String where = "CNAME " + name + " in zone " + zoneId;
-    Optional<ResourceRecordSet> current = record(zoneId, name);
+    Optional<ResourceRecordSet> current = records.cname(zoneId, name);
     if (current.isPresent() && pointsAt(current.get(), request.value(), request.ttl())) {
       log.info("{} already points at {} (TTL {})", where, request.value(), request.ttl());
       return new RecordState(zoneId, name, request.value(), request.ttl(), false);
@@ -67,7 +62,8 @@ public final class DnsActivitiesImpl implements DnsActivities {
             where,
             GLOBAL,
             () ->
-                route53()
+                clients
+                    .route53()
                     .changeResourceRecordSets(
                         b ->
                             b.hostedZoneId(zoneId)
@@ -97,7 +93,8 @@ public final class DnsActivitiesImpl implements DnsActivities {
         change.id());
     awaitInSync(change, where);
     ResourceRecordSet readBack =
-        record(zoneId, name)
+        records
+            .cname(zoneId, name)
             .orElseThrow(
                 () ->
                     ApplicationFailure.newFailure(
@@ -141,89 +138,19 @@ public final class DnsActivitiesImpl implements DnsActivities {
               "GetChange",
               "change " + id + " of " + where,
               GLOBAL,
-              () -> route53().getChange(b -> b.id(id)).changeInfo());
+              () -> clients.route53().getChange(b -> b.id(id)).changeInfo());
     }
-  }
-
-  private String zoneId(HostedZone zone) {
-    if (zone.id() != null) {
-      String id = bareZoneId(zone.id());
-      return bareZoneId(
-          AwsFailures.call(
-              "GetHostedZone",
-              "hosted zone " + id,
-              GLOBAL,
-              () -> route53().getHostedZone(b -> b.id(id)).hostedZone().id()));
-    }
-    String name = absolute(zone.name());
-    List<String> matches =
-        AwsFailures.call(
-                "ListHostedZonesByName",
-                "hosted zone " + name,
-                GLOBAL,
-                () -> route53().listHostedZonesByName(b -> b.dnsName(name)).hostedZones())
-            .stream()
-            .filter(z -> absolute(z.name()).equals(name))
-            .map(z -> bareZoneId(z.id()))
-            .toList();
-    if (matches.isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "no Route 53 hosted zone is named " + name, ZONE_NOT_FOUND);
-    }
-    if (matches.size() > 1) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "hosted zones "
-              + matches
-              + " are all named "
-              + name
-              + " (for example a public and a private zone); name the zone by hostedZoneId",
-          ZONE_NOT_FOUND);
-    }
-    return matches.get(0);
-  }
-
-  private Optional<ResourceRecordSet> record(String zoneId, String name) {
-    return AwsFailures.call(
-            "ListResourceRecordSets",
-            "CNAME " + name + " in zone " + zoneId,
-            GLOBAL,
-            () ->
-                route53()
-                    .listResourceRecordSets(
-                        b ->
-                            b.hostedZoneId(zoneId)
-                                .startRecordName(name)
-                                .startRecordType(RRType.CNAME)
-                                .maxItems("10"))
-                    .resourceRecordSets())
-        .stream()
-        .filter(r -> r.type() == RRType.CNAME && absolute(r.name()).equals(name))
-        .findFirst();
-  }
-
-  private Route53Client route53() {
-    return clients.route53();
   }
 
   private static boolean pointsAt(ResourceRecordSet record, String value, long ttl) {
     List<String> values = values(record);
     return values.size() == 1
-        && absolute(values.get(0)).equals(absolute(value))
+        && Route53Records.absolute(values.get(0)).equals(Route53Records.absolute(value))
         && record.ttl() != null
         && record.ttl() == ttl;
   }
 
   private static List<String> values(ResourceRecordSet record) {
     return record.resourceRecords().stream().map(ResourceRecord::value).toList();
-  }
-
-  /** A DNS name compared the way DNS does: without case and with its trailing dot. */
-  private static String absolute(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".") ? lower : lower + ".";
-  }
-
-  private static String bareZoneId(String id) {
-    return id.startsWith(ZONE_ID_PREFIX) ? id.substring(ZONE_ID_PREFIX.length()) : id;
   }
 }

@@ -3,50 +3,75 @@ package dev.regionfailover.activities.fleet;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
-import dev.regionfailover.activities.aws.AwsFailures;
-import dev.regionfailover.workflows.estate.EcsServiceRef;
+import dev.regionfailover.workflows.estate.EventBridgeRuleRef;
+import dev.regionfailover.workflows.estate.EventSourceMappingRef;
+import dev.regionfailover.workflows.estate.Fleet;
+import dev.regionfailover.workflows.estate.ScheduleRef;
 import dev.regionfailover.workflows.fleet.AsgCapacity;
-import dev.regionfailover.workflows.fleet.EcsCapacity;
 import dev.regionfailover.workflows.fleet.FleetActivities;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.fleet.FleetRequest;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
-import software.amazon.awssdk.services.ecs.model.Service;
 
 /**
- * ECS services and Auto Scaling groups. Capacity is read and set as configuration (desired count,
- * group sizes): what AWS has been told to run, which is what a failover changes and restores.
+ * Every kind of background worker: ECS services, Auto Scaling groups, Lambda event source mappings,
+ * EventBridge rules and EventBridge Scheduler schedules. State is read and set as configuration
+ * (desired counts, group sizes and suspended processes, enabled or not): what AWS has been told to
+ * run, which is what a failover changes and restores. Each change is made only where the resource
+ * differs, so a retried scale makes no call that changes anything.
  */
 public final class FleetActivitiesImpl implements FleetActivities {
 
-  /** Failure type when a service or group named by the estate does not exist. */
+  /** Failure type when a resource named by the estate does not exist. */
   public static final String FLEET_RESOURCE_NOT_FOUND = "FleetResourceNotFound";
 
-  private static final Logger log = LoggerFactory.getLogger(FleetActivitiesImpl.class);
-  private static final int MAX_SERVICES_PER_CALL = 10;
-  private static final int MAX_GROUPS_PER_CALL = 50;
+  /** Failure type when the estate's name of a resource matches several. */
+  public static final String FLEET_RESOURCE_AMBIGUOUS = "FleetResourceAmbiguous";
 
-  private final AwsClients clients;
+  /** Failure type (retryable) when a change has not settled within the activity's short wait. */
+  public static final String FLEET_NOT_SETTLED = "FleetNotSettled";
+
+  /** Failure type (retryable) when a resource reads back other than it was set. */
+  public static final String FLEET_READ_BACK_MISMATCH = "FleetReadBackMismatch";
+
+  private static final Logger log = LoggerFactory.getLogger(FleetActivitiesImpl.class);
+
+  private final EcsServices services;
+  private final AutoScalingGroups groups;
+  private final EventSourceMappings mappings;
+  private final EventBridgeRules rules;
+  private final Schedules schedules;
 
   @Inject
   public FleetActivitiesImpl(AwsClients clients) {
-    this.clients = requireNonNull(clients, "clients is null");
+    this(clients, Duration.ofSeconds(45), Duration.ofSeconds(1));
+  }
+
+  /**
+   * @param settleTimeout how long one attempt waits for event source mappings to settle; short,
+   *     because the activity does not heartbeat
+   * @param pollInterval how long to wait between looks at a mapping in transition
+   */
+  public FleetActivitiesImpl(AwsClients clients, Duration settleTimeout, Duration pollInterval) {
+    requireNonNull(clients, "clients is null");
+    this.services = new EcsServices(clients);
+    this.groups = new AutoScalingGroups(clients);
+    this.mappings = new EventSourceMappings(clients, settleTimeout, pollInterval);
+    this.rules = new EventBridgeRules(clients);
+    this.schedules = new Schedules(clients);
   }
 
   @Override
   public FleetCapacity snapshot(FleetRequest request) {
-    FleetCapacity capacity =
-        read(request.region(), request.fleet().ecsServices(), request.fleet().autoScalingGroups());
+    FleetCapacity capacity = read(request.region(), request.fleet());
     log.info("Fleet of {}: {}", request.region(), capacity);
     return capacity;
   }
@@ -54,152 +79,99 @@ public final class FleetActivitiesImpl implements FleetActivities {
   @Override
   public FleetCapacity scale(FleetCapacity desired) {
     String region = desired.region();
-    FleetCapacity current = read(region, serviceRefs(desired), groupNames(desired));
-    for (int i = 0; i < desired.ecsServices().size(); i++) {
-      EcsCapacity want = desired.ecsServices().get(i);
-      EcsCapacity have = current.ecsServices().get(i);
-      if (want.desiredCount() != have.desiredCount()) {
-        AwsFailures.run(
-            "UpdateService",
-            describe(want.cluster(), want.service()),
-            region,
-            () ->
-                clients
-                    .ecs(region)
-                    .updateService(
-                        b ->
-                            b.cluster(want.cluster())
-                                .service(want.service())
-                                .desiredCount(want.desiredCount())));
-        log.info(
-            "Set the desired count of {} in {} from {} to {}",
-            describe(want.cluster(), want.service()),
-            region,
-            have.desiredCount(),
-            want.desiredCount());
-      }
+    Fleet fleet = fleetOf(desired);
+    // Every resource is read before any is changed, so a missing one changes nothing.
+    FleetCapacity current = read(region, fleet);
+    if (desired.activeUnits() < current.activeUnits()) {
+      // Stopping: first what starts work, then what does it, so no new work lands on a fleet
+      // that is going away.
+      applyEventSources(region, desired, current);
+      applyWorkers(region, desired, current);
+    } else {
+      // Starting: the workers first, so the work that starts finds them.
+      applyWorkers(region, desired, current);
+      applyEventSources(region, desired, current);
     }
-    for (int i = 0; i < desired.autoScalingGroups().size(); i++) {
-      AsgCapacity want = desired.autoScalingGroups().get(i);
-      AsgCapacity have = current.autoScalingGroups().get(i);
-      if (!want.equals(have)) {
-        AwsFailures.run(
-            "UpdateAutoScalingGroup",
-            "Auto Scaling group " + want.name(),
-            region,
-            () ->
-                clients
-                    .autoScaling(region)
-                    .updateAutoScalingGroup(
-                        b ->
-                            b.autoScalingGroupName(want.name())
-                                .minSize(want.minSize())
-                                .maxSize(want.maxSize())
-                                .desiredCapacity(want.desiredCapacity())));
-        log.info("Set Auto Scaling group {} in {} from {} to {}", want.name(), region, have, want);
-      }
-    }
-    FleetCapacity readBack = read(region, serviceRefs(desired), groupNames(desired));
-    if (!readBack.equals(desired)) {
+    FleetCapacity readBack = read(region, fleet);
+    List<String> mismatches = mismatches(desired, readBack);
+    if (!mismatches.isEmpty()) {
       throw ApplicationFailure.newFailure(
           "read back the fleet of "
               + region
-              + " after scaling and found "
-              + readBack
-              + ", expected "
-              + desired,
-          "FleetReadBackMismatch");
+              + " after scaling and found: "
+              + String.join("; ", mismatches),
+          FLEET_READ_BACK_MISMATCH);
     }
-    return readBack;
+    List<AsgCapacity> verifiedGroups = new ArrayList<>();
+    for (int i = 0; i < desired.autoScalingGroups().size(); i++) {
+      verifiedGroups.add(
+          AutoScalingGroups.inOrderOf(
+              desired.autoScalingGroups().get(i), readBack.autoScalingGroups().get(i)));
+    }
+    return new FleetCapacity(
+        region,
+        readBack.ecsServices(),
+        verifiedGroups,
+        readBack.eventSourceMappings(),
+        readBack.eventBridgeRules(),
+        readBack.schedules());
   }
 
-  private FleetCapacity read(String region, List<EcsServiceRef> services, List<String> groups) {
-    return new FleetCapacity(region, services(region, services), groups(region, groups));
+  private void applyWorkers(String region, FleetCapacity desired, FleetCapacity current) {
+    services.apply(region, desired.ecsServices(), current.ecsServices());
+    groups.apply(region, desired.autoScalingGroups(), current.autoScalingGroups());
   }
 
-  private List<EcsCapacity> services(String region, List<EcsServiceRef> refs) {
-    Map<String, List<String>> byCluster =
-        refs.stream()
-            .collect(
-                Collectors.groupingBy(
-                    EcsServiceRef::cluster,
-                    Collectors.mapping(EcsServiceRef::service, Collectors.toList())));
-    Map<String, Service> found = new HashMap<>();
-    byCluster.forEach(
-        (cluster, names) -> {
-          for (int from = 0; from < names.size(); from += MAX_SERVICES_PER_CALL) {
-            List<String> chunk =
-                names.subList(from, Math.min(names.size(), from + MAX_SERVICES_PER_CALL));
-            DescribeServicesResponse response =
-                AwsFailures.call(
-                    "DescribeServices",
-                    "services " + chunk + " in ECS cluster " + cluster,
-                    region,
-                    () ->
-                        clients
-                            .ecs(region)
-                            .describeServices(b -> b.cluster(cluster).services(chunk)));
-            // A deleted service is still described for a while, with status INACTIVE.
-            response.services().stream()
-                .filter(s -> !"INACTIVE".equals(s.status()))
-                .forEach(s -> found.put(cluster + "/" + s.serviceName(), s));
-          }
-        });
-    List<EcsCapacity> capacities = new ArrayList<>();
-    for (EcsServiceRef ref : refs) {
-      Service service = found.get(ref.cluster() + "/" + ref.service());
-      if (service == null) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            describe(ref.cluster(), ref.service())
-                + " not found in "
-                + region
-                + " (missing or deleted)",
-            FLEET_RESOURCE_NOT_FOUND);
+  private void applyEventSources(String region, FleetCapacity desired, FleetCapacity current) {
+    mappings.apply(region, desired.eventSourceMappings());
+    rules.apply(region, desired.eventBridgeRules(), current.eventBridgeRules());
+    schedules.apply(region, desired.schedules(), current.schedules());
+  }
+
+  private FleetCapacity read(String region, Fleet fleet) {
+    return new FleetCapacity(
+        region,
+        services.read(region, fleet.ecsServices()),
+        groups.read(region, fleet.autoScalingGroups()),
+        mappings.read(region, fleet.lambdaEventSourceMappings()),
+        rules.read(region, fleet.eventBridgeRules()),
+        schedules.read(region, fleet.schedules()));
+  }
+
+  private static Fleet fleetOf(FleetCapacity capacity) {
+    return new Fleet(
+        EcsServices.refs(capacity.ecsServices()),
+        capacity.autoScalingGroups().stream().map(AsgCapacity::name).toList(),
+        capacity.eventSourceMappings().stream()
+            .map(m -> new EventSourceMappingRef(m.function(), m.eventSourceArn()))
+            .toList(),
+        capacity.eventBridgeRules().stream()
+            .map(r -> new EventBridgeRuleRef(r.eventBus(), r.name()))
+            .toList(),
+        capacity.schedules().stream().map(s -> new ScheduleRef(s.group(), s.name())).toList());
+  }
+
+  /** Each resource that reads back other than desired, with both values. */
+  private static List<String> mismatches(FleetCapacity desired, FleetCapacity readBack) {
+    List<String> found = new ArrayList<>();
+    compare(desired.ecsServices(), readBack.ecsServices(), Objects::equals, found);
+    compare(
+        desired.autoScalingGroups(),
+        readBack.autoScalingGroups(),
+        AutoScalingGroups::matches,
+        found);
+    compare(desired.eventSourceMappings(), readBack.eventSourceMappings(), Objects::equals, found);
+    compare(desired.eventBridgeRules(), readBack.eventBridgeRules(), Objects::equals, found);
+    compare(desired.schedules(), readBack.schedules(), Objects::equals, found);
+    return found;
+  }
+
+  private static <T> void compare(
+      List<T> desired, List<T> readBack, BiPredicate<T, T> matches, List<String> found) {
+    for (int i = 0; i < desired.size(); i++) {
+      if (!matches.test(desired.get(i), readBack.get(i))) {
+        found.add("observed " + readBack.get(i) + ", expected " + desired.get(i));
       }
-      capacities.add(new EcsCapacity(ref.cluster(), ref.service(), service.desiredCount()));
     }
-    return capacities;
-  }
-
-  private List<AsgCapacity> groups(String region, List<String> names) {
-    Map<String, AutoScalingGroup> found = new HashMap<>();
-    for (int from = 0; from < names.size(); from += MAX_GROUPS_PER_CALL) {
-      List<String> chunk = names.subList(from, Math.min(names.size(), from + MAX_GROUPS_PER_CALL));
-      AwsFailures.call(
-              "DescribeAutoScalingGroups",
-              "Auto Scaling groups " + chunk,
-              region,
-              () ->
-                  clients
-                      .autoScaling(region)
-                      .describeAutoScalingGroups(b -> b.autoScalingGroupNames(chunk))
-                      .autoScalingGroups())
-          .forEach(g -> found.put(g.autoScalingGroupName(), g));
-    }
-    List<AsgCapacity> capacities = new ArrayList<>();
-    for (String name : names) {
-      AutoScalingGroup group = found.get(name);
-      if (group == null) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            "Auto Scaling group " + name + " not found in " + region, FLEET_RESOURCE_NOT_FOUND);
-      }
-      capacities.add(
-          new AsgCapacity(name, group.minSize(), group.maxSize(), group.desiredCapacity()));
-    }
-    return capacities;
-  }
-
-  private static List<EcsServiceRef> serviceRefs(FleetCapacity capacity) {
-    return capacity.ecsServices().stream()
-        .map(s -> new EcsServiceRef(s.cluster(), s.service()))
-        .toList();
-  }
-
-  private static List<String> groupNames(FleetCapacity capacity) {
-    return capacity.autoScalingGroups().stream().map(AsgCapacity::name).toList();
-  }
-
-  private static String describe(String cluster, String service) {
-    return "ECS service " + service + " in cluster " + cluster;
   }
 }

@@ -14,6 +14,7 @@ import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
+import dev.regionfailover.workflows.aurora.LagReading;
 import dev.regionfailover.workflows.aurora.LagRequest;
 import dev.regionfailover.workflows.aurora.PromoteRequest;
 import dev.regionfailover.workflows.aurora.PromotionResult;
@@ -137,7 +138,8 @@ class AuroraActivitiesImplTest {
     lag(WEST_ARN, 1200, Duration.ofMinutes(4));
     lag(WEST_ARN, 800, Duration.ofMinutes(1));
 
-    List<Finding> findings = activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST));
+    List<Finding> findings =
+        activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST, false));
 
     assertThat(findings).extracting(Finding::verdict).containsOnly(Verdict.PASS);
     assertThat(findings)
@@ -157,7 +159,8 @@ class AuroraActivitiesImplTest {
     globalDatabase("15.4", "15.3", false);
     lag(WEST_ARN, 7000, Duration.ofMinutes(1));
 
-    List<Finding> findings = activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST));
+    List<Finding> findings =
+        activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST, false));
 
     Finding version = finding(findings, AuroraActivitiesImpl.CHECK_ENGINE_VERSION);
     assertThat(version.verdict()).isEqualTo(Verdict.FAIL);
@@ -179,7 +182,8 @@ class AuroraActivitiesImplTest {
     globalDatabase("15.4", "15.4", true);
     lag(EAST_ARN, 10, Duration.ofMinutes(1));
 
-    List<Finding> findings = activities.checkReadiness(new ReadinessRequest(AURORA, WEST, EAST));
+    List<Finding> findings =
+        activities.checkReadiness(new ReadinessRequest(AURORA, WEST, EAST, false));
 
     Finding writer = finding(findings, AuroraActivitiesImpl.CHECK_WRITER);
     assertThat(writer.verdict()).isEqualTo(Verdict.FAIL);
@@ -216,7 +220,7 @@ class AuroraActivitiesImplTest {
     environment.setActivityHeartbeatListener(PromotionProgress.class, heartbeats::add);
     long before = stack.standIn().count("SwitchoverGlobalCluster");
 
-    PromotionResult result = stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST));
+    PromotionResult result = stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST, false));
 
     assertThat(result.issued()).isTrue();
     assertThat(result.writerClusterArn()).isEqualTo(WEST_ARN);
@@ -240,10 +244,10 @@ class AuroraActivitiesImplTest {
   @Test
   void retriedPromotionFindsTheWriterInPlaceAndRequestsNothing() {
     globalDatabase("15.4", "15.4", true);
-    stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST));
+    stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST, false));
     long before = stack.standIn().count("SwitchoverGlobalCluster");
 
-    PromotionResult again = stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST));
+    PromotionResult again = stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST, false));
 
     assertThat(again.issued()).isFalse();
     assertThat(again.writerClusterArn()).isEqualTo(WEST_ARN);
@@ -263,7 +267,7 @@ class AuroraActivitiesImplTest {
     List<PromotionProgress> heartbeats = new CopyOnWriteArrayList<>();
     environment.setActivityHeartbeatListener(PromotionProgress.class, heartbeats::add);
 
-    PromotionResult result = stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST));
+    PromotionResult result = stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST, false));
 
     assertThat(result.issued()).isFalse();
     assertThat(result.writerClusterArn()).isEqualTo(WEST_ARN);
@@ -274,12 +278,144 @@ class AuroraActivitiesImplTest {
   }
 
   @Test
+  void withDataLossAllowedLagBeyondTheBoundIsAWarning() {
+    globalDatabase("15.4", "15.4", true);
+    lag(WEST_ARN, 7000, Duration.ofMinutes(1));
+
+    List<Finding> findings =
+        activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST, true));
+
+    Finding lag = finding(findings, AuroraActivitiesImpl.CHECK_LAG);
+    assertThat(lag.verdict()).isEqualTo(Verdict.WARN);
+    assertThat(lag.observed()).startsWith("7000 ms at ");
+    assertThat(lag.expected())
+        .isEqualTo("at most 5000 ms (data loss is allowed: the lag becomes the RPO)");
+    assertThat(findings)
+        .filteredOn(f -> f != lag)
+        .extracting(Finding::verdict)
+        .containsOnly(Verdict.PASS);
+  }
+
+  @Test
+  void withDataLossAllowedNoLagDatapointIsAWarning() {
+    globalDatabase("15.4", "15.4", true);
+
+    Finding lag =
+        finding(
+            activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST, true)),
+            AuroraActivitiesImpl.CHECK_LAG);
+
+    assertThat(lag.verdict()).isEqualTo(Verdict.WARN);
+    assertThat(lag.observed())
+        .isEqualTo("no AuroraGlobalDBRPOLag datapoint in the last 10 minutes");
+  }
+
+  @Test
+  void unreachableSourceIsAWarningNamingTheRegionWhenDataLossIsAllowed() {
+    globalDatabase("15.4", "15.4", true);
+    lag(WEST_ARN, 800, Duration.ofMinutes(1));
+    stack.standIn().faults().refuseRegion(EAST);
+
+    List<Finding> unplanned =
+        activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST, true));
+    List<Finding> planned =
+        activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST, false));
+
+    Finding warned = finding(unplanned, AuroraActivitiesImpl.CHECK_ENGINE_VERSION);
+    assertThat(warned.verdict()).isEqualTo(Verdict.WARN);
+    assertThat(warned.observed()).startsWith("source unreachable in us-east-1: ");
+    assertThat(finding(unplanned, AuroraActivitiesImpl.CHECK_LAG).verdict())
+        .isEqualTo(Verdict.PASS);
+    Finding failed = finding(planned, AuroraActivitiesImpl.CHECK_ENGINE_VERSION);
+    assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(failed.observed()).startsWith("source unreachable in us-east-1: ");
+    assertThat(stack.standIn().rejected(EAST, "DescribeDBClusters")).isPositive();
+  }
+
+  @Test
+  void measureLagReadsTheNewestDatapoint() {
+    globalDatabase("15.4", "15.4", true);
+    lag(WEST_ARN, 1200, Duration.ofMinutes(4));
+    lag(WEST_ARN, 9000, Duration.ofMinutes(1));
+
+    LagReading reading = activities.measureLag(new LagRequest(WEST_ARN, WEST, 5));
+
+    assertThat(reading.clusterArn()).isEqualTo(WEST_ARN);
+    assertThat(reading.lagMillis()).isEqualTo(9000.0);
+    assertThat(Instant.parse(reading.at()))
+        .isBetween(Instant.now().minus(Duration.ofMinutes(2)), Instant.now());
+  }
+
+  @Test
+  void measureLagWithoutADatapointReadsNull() {
+    globalDatabase("15.4", "15.4", true);
+    lag(WEST_ARN, 100, Duration.ofMinutes(30));
+
+    LagReading reading = activities.measureLag(new LagRequest(WEST_ARN, WEST, 5));
+
+    assertThat(reading).isEqualTo(new LagReading(WEST_ARN, null, null));
+  }
+
+  @Test
+  void promoteWithDataLossAllowedFailsOverInsteadOfSwitchingOver() {
+    globalDatabase("15.4", "15.4", true);
+    List<PromotionProgress> heartbeats = new CopyOnWriteArrayList<>();
+    environment.setActivityHeartbeatListener(PromotionProgress.class, heartbeats::add);
+    long switchovers = stack.standIn().count("SwitchoverGlobalCluster");
+    long failovers = stack.standIn().count("FailoverGlobalCluster");
+
+    PromotionResult result = stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST, true));
+
+    assertThat(result.issued()).isTrue();
+    assertThat(result.writerClusterArn()).isEqualTo(WEST_ARN);
+    assertThat(stack.standIn().count("FailoverGlobalCluster")).isEqualTo(failovers + 1);
+    assertThat(stack.standIn().count("SwitchoverGlobalCluster")).isEqualTo(switchovers);
+    assertThat(heartbeats).isNotEmpty();
+    assertThat(heartbeats.get(0).status()).isEqualTo("failing-over");
+    assertThat(activities.describe(new TopologyRequest(GLOBAL, List.of(WEST))).writer())
+        .isEqualTo(new ClusterMember(WEST_ARN, WEST, true));
+  }
+
+  @Test
+  void retryDuringTheFailoverWaitsAndARetryAfterItRequestsNothing() {
+    globalDatabase("15.4", "15.4", true);
+    emulator
+        .rds(WEST)
+        .failoverGlobalCluster(
+            b ->
+                b.globalClusterIdentifier(GLOBAL)
+                    .targetDbClusterIdentifier(WEST_ARN)
+                    .allowDataLoss(true));
+    long failovers = stack.standIn().count("FailoverGlobalCluster");
+
+    PromotionResult waited = stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST, true));
+    PromotionResult done = stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST, true));
+
+    assertThat(waited.issued()).isFalse();
+    assertThat(waited.writerClusterArn()).isEqualTo(WEST_ARN);
+    assertThat(done.issued()).isFalse();
+    assertThat(stack.standIn().count("FailoverGlobalCluster")).isEqualTo(failovers);
+  }
+
+  @Test
+  void promoteDoesNotNeedTheOldPrimaryRegionForAFailover() {
+    globalDatabase("15.4", "15.4", true);
+    stack.standIn().faults().refuseRegion(EAST);
+
+    PromotionResult result = stub().promote(new PromoteRequest(GLOBAL, WEST_ARN, WEST, true));
+
+    assertThat(result.writerClusterArn()).isEqualTo(WEST_ARN);
+    assertThat(stack.standIn().count(EAST, "DescribeGlobalClusters")).isZero();
+    assertThat(stack.standIn().rejected(EAST, "DescribeGlobalClusters")).isZero();
+  }
+
+  @Test
   void promotingAClusterOutsideTheGlobalClusterIsNonRetryable() {
     globalDatabase("15.4", "15.4", true);
     String stranger = "arn:aws:rds:us-west-2:123456789012:cluster:billing-usw2";
 
     ApplicationFailure failure =
-        nonRetryable(() -> stub().promote(new PromoteRequest(GLOBAL, stranger, WEST)));
+        nonRetryable(() -> stub().promote(new PromoteRequest(GLOBAL, stranger, WEST, false)));
 
     assertThat(failure.getType()).isEqualTo(AuroraActivitiesImpl.INVALID_REQUEST);
     assertThat(failure.getOriginalMessage())

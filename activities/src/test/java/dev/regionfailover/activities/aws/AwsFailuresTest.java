@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -98,6 +99,64 @@ class AwsFailuresTest {
         .isEqualTo(
             "PutParameter on parameter /x in us-east-1 failed: AccessDeniedException: not"
                 + " authorized (HTTP 403, request req-1)");
+  }
+
+  @Test
+  void aRefusedRegionIsUnreachableAndAnErrorAnswerIsNot(AwsStack stack) {
+    stack.standIn().faults().refuseRegion("us-east-1");
+    try (AwsClients clients = EmulatedAws.clients(stack)) {
+      Throwable refused =
+          catchThrowable(() -> clients.ssm("us-east-1").getParameter(b -> b.name("/orders/x")));
+      Throwable answered =
+          catchThrowable(() -> clients.ssm("us-west-2").getParameter(b -> b.name("/orders/x")));
+
+      assertThat(refused).isInstanceOf(SdkClientException.class);
+      assertThat(AwsFailures.isUnreachable((SdkException) refused)).isTrue();
+      assertThat(answered).isInstanceOf(AwsServiceException.class);
+      assertThat(AwsFailures.isUnreachable((SdkException) answered)).isFalse();
+      assertThat(AwsFailures.isUnreachable(serviceError(503, "ServiceUnavailable", "Try later")))
+          .isFalse();
+    }
+  }
+
+  @Test
+  void aBusyAnswerIsRetryableWhereTheCallerSaysSo(AwsStack stack) {
+    try (AwsClients clients = EmulatedAws.clients(stack)) {
+      Throwable busy =
+          catchThrowable(
+              () ->
+                  AwsFailures.call(
+                      "DescribeTable",
+                      "table failover-authority",
+                      "us-west-2",
+                      Set.of("ResourceNotFoundException"),
+                      () ->
+                          clients
+                              .dynamo("us-west-2")
+                              .describeTable(b -> b.tableName("failover-authority"))));
+      Throwable notBusy =
+          catchThrowable(
+              () ->
+                  AwsFailures.call(
+                      "DescribeTable",
+                      "table failover-authority",
+                      "us-west-2",
+                      Set.of("ResourceInUseException"),
+                      () ->
+                          clients
+                              .dynamo("us-west-2")
+                              .describeTable(b -> b.tableName("failover-authority"))));
+
+      assertThat(busy).isInstanceOf(ApplicationFailure.class);
+      assertThat(((ApplicationFailure) busy).isNonRetryable()).isFalse();
+      assertThat(((ApplicationFailure) busy).getType()).isEqualTo("ResourceNotFoundException");
+      assertThat(((ApplicationFailure) busy).getOriginalMessage())
+          .startsWith(
+              "DescribeTable on table failover-authority in us-west-2 was refused while it is"
+                  + " busy; retrying: ResourceNotFoundException");
+      assertThat(notBusy).isInstanceOf(ApplicationFailure.class);
+      assertThat(((ApplicationFailure) notBusy).isNonRetryable()).isTrue();
+    }
   }
 
   private static AwsServiceException serviceError(int status, String code, String message) {

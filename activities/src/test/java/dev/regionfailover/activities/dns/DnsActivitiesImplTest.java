@@ -118,7 +118,7 @@ class DnsActivitiesImplTest {
                     new PointRecordRequest(
                         new HostedZone(null, "orders.example.org."), NAME, WEST, 60)));
 
-    assertThat(failure.getType()).isEqualTo(DnsActivitiesImpl.ZONE_NOT_FOUND);
+    assertThat(failure.getType()).isEqualTo(Route53Records.ZONE_NOT_FOUND);
     assertThat(failure.getOriginalMessage())
         .isEqualTo("no Route 53 hosted zone is named orders.example.org.");
     assertThat(stack.standIn().count("ChangeResourceRecordSets")).isEqualTo(before);

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>What it serves itself: Aurora {@code SwitchoverGlobalCluster} and {@code
  * FailoverGlobalCluster}, and {@code DescribeGlobalClusters} with the writer and status those
  * produce. It also counts the requests of every operation per region, for tests that check what an
- * activity called. Used by tests and dev mode only.
+ * activity called, and injects the {@link Faults} a test asks for. Used by tests and dev mode only.
  */
 public final class AwsStandIn implements AutoCloseable {
 
@@ -38,20 +38,26 @@ public final class AwsStandIn implements AutoCloseable {
   private final URI endpoint;
   private final URI moto;
   private final HttpClient http;
-  private final OperationCounter counter;
+  private final Faults faults;
+  private final OperationCounter served;
+  private final OperationCounter rejected;
   private final AuroraGlobalClusters globalClusters;
 
   private AwsStandIn(
       WireMockServer server,
       URI moto,
       HttpClient http,
-      OperationCounter counter,
+      Faults faults,
+      OperationCounter served,
+      OperationCounter rejected,
       AuroraGlobalClusters globalClusters) {
     this.server = requireNonNull(server, "server is null");
     this.endpoint = URI.create("http://127.0.0.1:" + server.port());
     this.moto = requireNonNull(moto, "moto is null");
     this.http = requireNonNull(http, "http is null");
-    this.counter = requireNonNull(counter, "counter is null");
+    this.faults = requireNonNull(faults, "faults is null");
+    this.served = requireNonNull(served, "served is null");
+    this.rejected = requireNonNull(rejected, "rejected is null");
     this.globalClusters = requireNonNull(globalClusters, "globalClusters is null");
   }
 
@@ -64,7 +70,9 @@ public final class AwsStandIn implements AutoCloseable {
   public static AwsStandIn start(URI moto, int port) {
     requireNonNull(moto, "moto is null");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    OperationCounter counter = new OperationCounter();
+    Faults faults = new Faults();
+    OperationCounter served = new OperationCounter();
+    OperationCounter rejected = new OperationCounter();
     AuroraGlobalClusters globalClusters = new AuroraGlobalClusters(moto, http, Clock.systemUTC());
     WireMockServer server =
         new WireMockServer(
@@ -79,7 +87,7 @@ public final class AwsStandIn implements AutoCloseable {
                 .gzipDisabled(true)
                 .notifier(new Slf4jWireMockNotifier())
                 .extensions(
-                    new StandInRequestFilter(counter),
+                    new StandInRequestFilter(faults, served, rejected),
                     new GlobalClusterTransformer(globalClusters)));
     server.start();
     server.stubFor(
@@ -91,7 +99,8 @@ public final class AwsStandIn implements AutoCloseable {
             .atPriority(STAND_IN_PRIORITY)
             .withFormParam("Action", matching(String.join("|", AuroraGlobalClusters.actions())))
             .willReturn(aResponse().withTransformers(GlobalClusterTransformer.NAME)));
-    AwsStandIn standIn = new AwsStandIn(server, moto, http, counter, globalClusters);
+    AwsStandIn standIn =
+        new AwsStandIn(server, moto, http, faults, served, rejected, globalClusters);
     log.info("AWS stand-in listening at {} in front of moto at {}", standIn.endpoint(), moto);
     return standIn;
   }
@@ -101,18 +110,39 @@ public final class AwsStandIn implements AutoCloseable {
     return endpoint;
   }
 
+  /** The faults the stand-in injects into regional requests; {@link #reset()} clears them. */
+  public Faults faults() {
+    return faults;
+  }
+
   /**
    * How many requests of {@code operation} (the AWS operation name, such as {@code
    * "SwitchoverGlobalCluster"} or {@code "ChangeResourceRecordSets"}) the stand-in served, in all
-   * regions. SDK retries count as separate requests.
+   * regions: forwarded to moto or answered itself, so possibly with a side effect. SDK retries
+   * count as separate requests; requests a fault rejected do not count here but in {@link
+   * #rejected(String)}.
    */
   public long count(String operation) {
-    return counter.count(requireNonNull(operation, "operation is null"));
+    return served.count(requireNonNull(operation, "operation is null"));
   }
 
   /** How many requests of {@code operation} signed for {@code region} the stand-in served. */
   public long count(String region, String operation) {
-    return counter.count(
+    return served.count(
+        requireNonNull(region, "region is null"), requireNonNull(operation, "operation is null"));
+  }
+
+  /**
+   * How many requests of {@code operation}, in all regions, a {@link Faults fault} rejected before
+   * they could have any effect.
+   */
+  public long rejected(String operation) {
+    return rejected.count(requireNonNull(operation, "operation is null"));
+  }
+
+  /** How many requests of {@code operation} signed for {@code region} a fault rejected. */
+  public long rejected(String region, String operation) {
+    return rejected.count(
         requireNonNull(region, "region is null"), requireNonNull(operation, "operation is null"));
   }
 
@@ -124,10 +154,12 @@ public final class AwsStandIn implements AutoCloseable {
     globalClusters.setPromotionDuration(duration);
   }
 
-  /** Clears the stand-in's own state and counters, then all of moto's state. */
+  /** Clears the stand-in's faults, own state and counters, then all of moto's state. */
   public void reset() {
+    faults.clear();
     globalClusters.reset();
-    counter.reset();
+    served.reset();
+    rejected.reset();
     MotoApi.reset(http, moto);
   }
 

@@ -23,8 +23,13 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -64,6 +69,11 @@ public final class EmulatorClients implements AutoCloseable {
     return client("route53", Region.AWS_GLOBAL, Route53Client::builder);
   }
 
+  /** IAM is global; its client signs for us-east-1. */
+  public IamClient iam() {
+    return client("iam", Region.AWS_GLOBAL, IamClient::builder);
+  }
+
   public DynamoDbClient dynamo(String region) {
     return client("dynamodb", Region.of(region), DynamoDbClient::builder);
   }
@@ -94,6 +104,22 @@ public final class EmulatorClients implements AutoCloseable {
 
   public StsClient sts(String region) {
     return client("sts", Region.of(region), StsClient::builder);
+  }
+
+  public LambdaClient lambda(String region) {
+    return client("lambda", Region.of(region), LambdaClient::builder);
+  }
+
+  public EventBridgeClient eventBridge(String region) {
+    return client("eventbridge", Region.of(region), EventBridgeClient::builder);
+  }
+
+  public SchedulerClient scheduler(String region) {
+    return client("scheduler", Region.of(region), SchedulerClient::builder);
+  }
+
+  public SqsClient sqs(String region) {
+    return client("sqs", Region.of(region), SqsClient::builder);
   }
 
   @Override

@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How many requests of each region and operation the stand-in served. Only counts are kept, never
- * the requests, so memory stays flat in a dev session that runs for hours; unrecognised requests
- * share one {@link AwsCall#UNKNOWN_OPERATION} key for the same reason.
+ * How many requests of each region and operation the stand-in served, or rejected. Only counts are
+ * kept, never the requests, so memory stays flat in a dev session that runs for hours; unrecognised
+ * requests share one {@link AwsCall#UNKNOWN_OPERATION} key for the same reason.
  */
 final class OperationCounter {
 

@@ -5,27 +5,41 @@ import static java.util.Objects.requireNonNull;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.Optional;
 
 /**
- * The first thing every AWS request meets in the stand-in, before it is matched to a stub: it is
- * counted here. Faults a test injects (a region that refuses connections, throttling of a share of
- * calls, added latency) belong here too, decided per {@link AwsCall}, so that they apply equally to
- * the operations the stand-in serves itself and to those it forwards to moto.
+ * The first thing every AWS request meets in the stand-in, before it is matched to a stub: the
+ * {@link Faults} a test injected decide whether it goes on, and it is counted as served or
+ * rejected. Deciding here applies faults equally to the operations the stand-in serves itself and
+ * to those it forwards to moto, and a rejected request never reaches either.
  */
 final class StandInRequestFilter implements RequestFilterV2 {
 
   static final String NAME = "aws-stand-in-request-filter";
 
-  private final OperationCounter counter;
+  private final Faults faults;
+  private final OperationCounter served;
+  private final OperationCounter rejected;
 
-  StandInRequestFilter(OperationCounter counter) {
-    this.counter = requireNonNull(counter, "counter is null");
+  StandInRequestFilter(Faults faults, OperationCounter served, OperationCounter rejected) {
+    this.faults = requireNonNull(faults, "faults is null");
+    this.served = requireNonNull(served, "served is null");
+    this.rejected = requireNonNull(rejected, "rejected is null");
   }
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-    counter.record(AwsCall.of(request));
+    Optional<CredentialScope> scope = CredentialScope.of(request.getHeader("Authorization"));
+    AwsCall call = AwsCall.of(request, scope);
+    Optional<ResponseDefinition> rejection =
+        scope.flatMap(s -> faults.rejection(s, WireProtocol.of(request, s.service())));
+    if (rejection.isPresent()) {
+      rejected.record(call);
+      return RequestFilterAction.stopWith(rejection.get());
+    }
+    served.record(call);
     return RequestFilterAction.continueWith(request);
   }
 

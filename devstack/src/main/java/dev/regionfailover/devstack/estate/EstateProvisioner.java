@@ -6,6 +6,7 @@ import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.workflows.estate.EcsServiceRef;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.Fleet;
+import dev.regionfailover.workflows.estate.Guards;
 import dev.regionfailover.workflows.estate.HostedZone;
 import dev.regionfailover.workflows.estate.Pins;
 import dev.regionfailover.workflows.estate.Route53Traffic;
@@ -51,13 +52,15 @@ import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * Creates in the emulator every resource an estate names, in the state of a healthy application
  * whose first region ({@code regions[0]}) holds write authority: traffic and the writer record
- * point there, its Aurora cluster is the global writer, its fleets run and its writes are enabled,
- * while the other regions stand by. Tests and {@code ./failover dev} run it once per fresh moto.
+ * point there, its Aurora cluster is the global writer, its fleets and background workers run and
+ * its writes are enabled, while the other regions stand by with their workers disabled. Guard
+ * parameters read the same everywhere. Tests and {@code ./failover dev} run it once per fresh moto.
  */
 public final class EstateProvisioner {
 
@@ -73,15 +76,20 @@ public final class EstateProvisioner {
   /** The authority item's sort key; the contract with the authority activities. */
   public static final String AUTHORITY_SORT_KEY = "authority";
 
+  /** The schema version every region's guard parameter holds, so that promotion guards pass. */
+  public static final String SCHEMA_VERSION = "42";
+
   private static final Logger log = LoggerFactory.getLogger(EstateProvisioner.class);
   private static final String INSTANCE_CLASS = "db.r6g.large";
   private static final int WRITER_TASKS = 2;
   private static final int BATCH_SIZE = 25;
 
   private final EmulatorClients clients;
+  private final WorkerProvisioner workers;
 
   public EstateProvisioner(EmulatorClients clients) {
     this.clients = requireNonNull(clients, "clients is null");
+    this.workers = new WorkerProvisioner(clients);
   }
 
   /**
@@ -103,6 +111,8 @@ public final class EstateProvisioner {
         provisionPins(estate, region, entities);
       }
       provisionFleet(estate, region, region.equals(writer));
+      workers.provision(estate, region, region.equals(writer));
+      provisionGuards(estate.guards(), region);
       clients
           .ssm(region)
           .putParameter(
@@ -114,6 +124,29 @@ public final class EstateProvisioner {
     }
     publishLag(estate, INITIAL_LAG);
     log.info("Estate {} provisioned", estate.app());
+  }
+
+  /**
+   * Sets the guard parameters of {@code region} to values that let a promotion proceed: the same
+   * schema version everywhere, and no migration in progress. Existing values are kept, so that a
+   * second run does not undo what a test or operator set.
+   */
+  private void provisionGuards(Guards guards, String region) {
+    putIfMissing(region, Guards.inRegion(guards.schemaVersionParameter(), region), SCHEMA_VERSION);
+    putIfMissing(region, Guards.inRegion(guards.migrationInProgressParameter(), region), "false");
+  }
+
+  private void putIfMissing(String region, String name, String value) {
+    if (name == null) {
+      return;
+    }
+    try {
+      clients
+          .ssm(region)
+          .putParameter(r -> r.name(name).type(ParameterType.STRING).value(value).overwrite(false));
+    } catch (ParameterAlreadyExistsException e) {
+      log.info("Guard parameter {} already exists in {}", name, region);
+    }
   }
 
   /**

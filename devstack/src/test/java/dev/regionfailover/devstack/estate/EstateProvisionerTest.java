@@ -25,12 +25,22 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.RuleState;
+import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.GlobalCluster;
 import software.amazon.awssdk.services.rds.model.GlobalClusterMember;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.ScheduleState;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 @ExtendWith(AwsStackExtension.class)
 class EstateProvisionerTest {
@@ -60,6 +70,10 @@ class EstateProvisionerTest {
     assertFleets();
     assertFlags();
     assertLag();
+    assertEventSourceMappings();
+    assertRules();
+    assertSchedules();
+    assertGuards();
     assertThat(aws.standIn().count("CreateGlobalCluster")).isEqualTo(1);
   }
 
@@ -67,6 +81,14 @@ class EstateProvisionerTest {
   void runningTwiceChangesNothing(AwsStack aws) {
     EstateProvisioner provisioner = new EstateProvisioner(clients);
     provisioner.provision(orders, 3);
+    clients
+        .ssm(WEST)
+        .putParameter(
+            r ->
+                r.name("/orders/migration-in-progress")
+                    .value("true")
+                    .type(ParameterType.STRING)
+                    .overwrite(true));
     provisioner.provision(orders, 3);
 
     assertThat(clients.rds(WEST).describeDBClusters(r -> {}).dbClusters()).hasSize(1);
@@ -75,6 +97,73 @@ class EstateProvisionerTest {
         .hasSize(1);
     assertThat(aws.standIn().count("CreateDBCluster")).isEqualTo(2);
     assertThat(aws.standIn().count("CreateHostedZone")).isEqualTo(2);
+    assertThat(aws.standIn().count("CreateRole")).isEqualTo(1);
+    for (String region : List.of(EAST, WEST)) {
+      assertThat(aws.standIn().count(region, "CreateFunction")).isEqualTo(1);
+      assertThat(aws.standIn().count(region, "CreateEventSourceMapping")).isEqualTo(1);
+      assertThat(aws.standIn().count(region, "PutRule")).isEqualTo(1);
+      assertThat(aws.standIn().count(region, "CreateSchedule")).isEqualTo(1);
+      assertThat(mappings(region)).hasSize(1);
+    }
+    assertEventSourceMappings();
+    assertRules();
+    assertSchedules();
+    assertThat(parameter(WEST, "/orders/migration-in-progress")).isEqualTo("true");
+    assertThat(parameter(EAST, "/orders/migration-in-progress")).isEqualTo("false");
+  }
+
+  @Test
+  void createsNamedBusesAndScheduleGroups() throws Exception {
+    String yaml =
+        Files.readString(Path.of("..", "deploy", "estates", "orders.yaml"))
+            .replace(
+                "{name: orders-nightly-settlement}",
+                "{eventBus: orders-events, name: orders-nightly-settlement}")
+            .replace(
+                "{name: orders-invoice-run}", "{group: orders-billing, name: orders-invoice-run}");
+    Estate named = EstateParser.parse(yaml, "named.yaml");
+
+    new EstateProvisioner(clients).provision(named, 0);
+
+    for (String region : List.of(EAST, WEST)) {
+      assertThat(clients.eventBridge(region).describeEventBus(r -> r.name("orders-events")).name())
+          .isEqualTo("orders-events");
+      DescribeRuleResponse rule =
+          clients
+              .eventBridge(region)
+              .describeRule(r -> r.name("orders-nightly-settlement").eventBusName("orders-events"));
+      assertThat(rule.eventPattern()).contains("orders");
+      assertThat(rule.scheduleExpression()).isNull();
+      assertThat(
+              clients
+                  .scheduler(region)
+                  .getSchedule(r -> r.groupName("orders-billing").name("orders-invoice-run"))
+                  .groupName())
+          .isEqualTo("orders-billing");
+    }
+    assertThat(
+            clients
+                .eventBridge(EAST)
+                .describeRule(
+                    r -> r.name("orders-nightly-settlement").eventBusName("orders-events"))
+                .state())
+        .isEqualTo(RuleState.ENABLED);
+  }
+
+  @Test
+  void refusesAnEventSourceThatIsNotAnSqsQueue() throws Exception {
+    String yaml =
+        Files.readString(Path.of("..", "deploy", "estates", "orders.yaml"))
+            .replace(
+                "arn:aws:sqs:us-west-2:123456789012:orders-events",
+                "arn:aws:kinesis:us-west-2:123456789012:stream/orders");
+    Estate kinesis = EstateParser.parse(yaml, "kinesis.yaml");
+
+    assertThatThrownBy(() -> new EstateProvisioner(clients).provision(kinesis, 0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(
+            "fleets.us-west-2 maps function orders-projector to event source"
+                + " arn:aws:kinesis:us-west-2:123456789012:stream/orders");
   }
 
   @Test
@@ -225,6 +314,73 @@ class EstateProvisionerTest {
               .datapoints();
       assertThat(datapoints).extracting(Datapoint::maximum).containsExactly(800.0);
     }
+  }
+
+  private void assertEventSourceMappings() {
+    for (String region : List.of(EAST, WEST)) {
+      String queueArn = "arn:aws:sqs:" + region + ":123456789012:orders-events";
+      String queueUrl =
+          clients.sqs(region).getQueueUrl(r -> r.queueName("orders-events")).queueUrl();
+      assertThat(
+              clients
+                  .sqs(region)
+                  .getQueueAttributes(
+                      r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                  .attributes())
+          .containsEntry(QueueAttributeName.QUEUE_ARN, queueArn);
+      GetFunctionResponse function =
+          clients.lambda(region).getFunction(r -> r.functionName("orders-projector"));
+      assertThat(function.configuration().runtime()).isEqualTo(Runtime.PYTHON3_12);
+      assertThat(function.configuration().role())
+          .isEqualTo("arn:aws:iam::123456789012:role/orders-devstack-workers");
+      List<EventSourceMappingConfiguration> mappings = mappings(region);
+      assertThat(mappings).hasSize(1);
+      assertThat(mappings.get(0).eventSourceArn()).isEqualTo(queueArn);
+      assertThat(mappings.get(0).functionArn()).isEqualTo(function.configuration().functionArn());
+      // moto reports the final state at once, never Enabling or Disabling.
+      assertThat(mappings.get(0).state()).isEqualTo(region.equals(EAST) ? "Enabled" : "Disabled");
+    }
+  }
+
+  private void assertRules() {
+    for (String region : List.of(EAST, WEST)) {
+      DescribeRuleResponse rule =
+          clients.eventBridge(region).describeRule(r -> r.name("orders-nightly-settlement"));
+      assertThat(rule.eventBusName()).isEqualTo("default");
+      assertThat(rule.scheduleExpression()).isEqualTo("rate(1 day)");
+      assertThat(rule.state())
+          .isEqualTo(region.equals(EAST) ? RuleState.ENABLED : RuleState.DISABLED);
+    }
+  }
+
+  private void assertSchedules() {
+    for (String region : List.of(EAST, WEST)) {
+      GetScheduleResponse schedule =
+          clients.scheduler(region).getSchedule(r -> r.name("orders-invoice-run"));
+      assertThat(schedule.groupName()).isEqualTo("default");
+      assertThat(schedule.scheduleExpression()).isEqualTo("rate(1 hour)");
+      assertThat(schedule.flexibleTimeWindow().mode()).isEqualTo(FlexibleTimeWindowMode.OFF);
+      assertThat(schedule.target().arn())
+          .isEqualTo("arn:aws:sqs:" + region + ":123456789012:orders-scheduled-jobs");
+      assertThat(schedule.target().roleArn())
+          .isEqualTo("arn:aws:iam::123456789012:role/orders-devstack-workers");
+      assertThat(schedule.state())
+          .isEqualTo(region.equals(EAST) ? ScheduleState.ENABLED : ScheduleState.DISABLED);
+    }
+  }
+
+  private void assertGuards() {
+    for (String region : List.of(EAST, WEST)) {
+      assertThat(parameter(region, "/orders/schema-version")).isEqualTo("42");
+      assertThat(parameter(region, "/orders/migration-in-progress")).isEqualTo("false");
+    }
+  }
+
+  private List<EventSourceMappingConfiguration> mappings(String region) {
+    return clients
+        .lambda(region)
+        .listEventSourceMappings(r -> r.functionName("orders-projector"))
+        .eventSourceMappings();
   }
 
   private DBCluster cluster(String region, String id) {

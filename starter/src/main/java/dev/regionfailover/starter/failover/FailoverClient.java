@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
+import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
 import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
@@ -84,6 +85,11 @@ public final class FailoverClient {
   /** Sends {@code denyPromotion}. */
   public Optional<SignalRecord> deny(String app, DenialSignal signal) {
     return signal(app, "denyPromotion", signal.approver(), stub -> stub.denyPromotion(signal));
+  }
+
+  /** Sends {@code confirmFenced}. */
+  public Optional<SignalRecord> confirmFenced(String app, ConfirmFencedSignal signal) {
+    return signal(app, "confirmFenced", signal.by(), stub -> stub.confirmFenced(signal));
   }
 
   /** Sends {@code abort}. */

@@ -99,7 +99,7 @@ final class Sections {
 
   static String rpo(RpoEstimate rpo) {
     String basis = rpo.basis() == null || rpo.basis().isBlank() ? "" : " (" + rpo.basis() + ")";
-    return rpo.seconds() + " s" + basis;
+    return (rpo.seconds() == null ? "unknown" : rpo.seconds() + " s") + basis;
   }
 
   static String regions(String source, String target) {

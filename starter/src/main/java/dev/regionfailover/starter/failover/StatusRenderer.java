@@ -8,6 +8,7 @@ import static dev.regionfailover.starter.failover.Sections.title;
 import dev.regionfailover.workflows.failover.FailoverStatus;
 import dev.regionfailover.workflows.failover.SignalRecord;
 import dev.regionfailover.workflows.failover.WaitingFor;
+import java.util.List;
 
 /** The status of a failover as the table {@code ./failover status} prints. */
 public final class StatusRenderer {
@@ -28,6 +29,7 @@ public final class StatusRenderer {
             .render(INDENT));
     Sections.authority(out, status.authority());
     waitingFor(out, status.waitingFor());
+    unconfirmedFences(out, status.unconfirmedFences());
     Sections.steps(out, status.steps(), true);
     signals(out, status);
     Sections.findings(out, status.findings());
@@ -48,6 +50,15 @@ public final class StatusRenderer {
             .row("deadline", Times.format(waitingFor.deadline()))
             .row("how", text(waitingFor.how()))
             .render(INDENT));
+  }
+
+  /** What could not be fenced is shown whenever there is any, since promotion waits on it. */
+  private static void unconfirmedFences(StringBuilder out, List<String> unconfirmed) {
+    if (unconfirmed == null || unconfirmed.isEmpty()) {
+      return;
+    }
+    title(out, "Not fenced: the old region did not answer");
+    unconfirmed.forEach(resource -> line(out, resource));
   }
 
   private static void signals(StringBuilder out, FailoverStatus status) {

@@ -155,6 +155,28 @@ class FailoverCommandsTest {
   }
 
   @Test
+  void confirmFencedSendsWhoAndHow() {
+    start("orders");
+
+    Run confirm =
+        temporal.run("confirm-fenced", "orders", "--by", "dave", "--note", "us-east-1 is cut off");
+
+    assertThat(confirm.exitCode()).as(confirm.err()).isZero();
+    assertThat(confirm.out()).startsWith("Sent confirmFenced to failover-orders: accepted");
+    assertThat(status("orders").signals())
+        .extracting(SignalRecord::kind, SignalRecord::by, SignalRecord::text)
+        .containsExactly(tuple("confirmFenced", "dave", "us-east-1 is cut off"));
+  }
+
+  @Test
+  void confirmFencedNeedsANote() {
+    Run confirm = temporal.run("confirm-fenced", "orders", "--by", "dave");
+
+    assertThat(confirm.exitCode()).isEqualTo(2);
+    assertThat(confirm.err()).contains("--note");
+  }
+
+  @Test
   void signalToAFinishedFailoverSaysSo() {
     Run started = start("orders");
     temporal.run("abort", "orders", "--by", "carol", "--reason", "wrong region");

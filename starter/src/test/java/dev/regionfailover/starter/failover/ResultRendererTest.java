@@ -43,7 +43,7 @@ class ResultRendererTest {
                 AuthorityState.ACTIVE,
                 "failover-orders",
                 "2025-03-01T02:16:52Z"),
-            new RpoEstimate(0, ""),
+            new RpoEstimate(0L, ""),
             200,
             List.of(),
             3_723_000);

@@ -59,6 +59,7 @@ class StatusRendererTest {
                 "2025-03-01T02:16:20Z",
                 "2025-03-01T03:16:20Z",
                 "./failover approve orders --as NAME"),
+            List.of(),
             List.of(
                 new SignalRecord(
                     "approvePromotion",
@@ -75,7 +76,7 @@ class StatusRendererTest {
                 AuthorityState.FENCED,
                 "failover-orders",
                 "2025-03-01T02:16:14Z"),
-            new RpoEstimate(0, "switchover"),
+            new RpoEstimate(0L, "switchover"),
             0,
             List.of(
                 Finding.pass("aurora-lag", "orders-usw2", "0.8 s", "at most 5 s"),
@@ -141,6 +142,7 @@ class StatusRendererTest {
             Phase.ASSESS,
             List.of(),
             null,
+            List.of("ECS service orders-use1/order-worker in us-east-1"),
             List.of(),
             null,
             null,
@@ -152,6 +154,8 @@ class StatusRendererTest {
         .contains("  regions       - -> us-west-2\n")
         .contains("Authority\n  not read yet\n")
         .contains("Waiting for\n  nothing\n")
+        .contains(
+            "Not fenced: the old region did not answer\n  ECS service orders-use1/order-worker in us-east-1\n")
         .contains("Steps\n  none yet\n")
         .contains("Signals received\n  none\n")
         .contains("Findings\n  none\n")

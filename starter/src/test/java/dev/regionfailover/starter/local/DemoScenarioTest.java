@@ -9,6 +9,7 @@ import dev.regionfailover.starter.TemporalTestService;
 import dev.regionfailover.starter.failover.FailoverClient;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
+import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
 import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
@@ -108,6 +109,9 @@ class DemoScenarioTest {
     public void abort(AbortSignal signal) {}
 
     @Override
+    public void confirmFenced(ConfirmFencedSignal signal) {}
+
+    @Override
     public FailoverStatus status() {
       return new FailoverStatus(
           request.app(),
@@ -119,6 +123,7 @@ class DemoScenarioTest {
           Phase.ASSESS,
           List.of(),
           null,
+          List.of(),
           List.of(),
           null,
           null,

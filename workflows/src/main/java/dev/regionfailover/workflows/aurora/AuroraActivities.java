@@ -17,11 +17,15 @@ public interface AuroraActivities {
   List<Finding> checkReadiness(ReadinessRequest request);
 
   /**
-   * Requests the promotion unless a retry finds it requested or done, then waits, heartbeating,
-   * until the target is the writer.
+   * Requests the promotion (SwitchoverGlobalCluster, or FailoverGlobalCluster with AllowDataLoss)
+   * unless a retry finds it requested or done, then waits, heartbeating, until the target is the
+   * writer.
    */
   PromotionResult promote(PromoteRequest request);
 
   /** Replication lag of one secondary cluster, as a finding against the bound. */
   Finding lag(LagRequest request);
+
+  /** The newest replication lag datapoint of one cluster, for the RPO of an UNPLANNED failover. */
+  LagReading measureLag(LagRequest request);
 }

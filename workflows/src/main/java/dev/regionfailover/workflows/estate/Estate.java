@@ -17,11 +17,14 @@ public record Estate(
     Pins pins,
     Map<String, Fleet> fleets,
     Flags flags,
-    Approvals approvals) {
+    Approvals approvals,
+    Guards guards) {
 
+  /** A payload written before guards existed reads as the default guards. */
   public Estate {
     regions = List.copyOf(regions);
     fleets = Map.copyOf(fleets);
+    guards = guards == null ? Guards.DEFAULTS : guards;
   }
 
   /** The fleet of a region; a region without one has nothing to stop or start. */

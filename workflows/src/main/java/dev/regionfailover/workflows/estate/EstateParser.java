@@ -82,7 +82,8 @@ public final class EstateParser {
             "pins",
             "fleets",
             "flags",
-            "approvals"))) {
+            "approvals",
+            "guards"))) {
       return null;
     }
     String app = text(root, "", "app");
@@ -116,10 +117,12 @@ public final class EstateParser {
     Map<String, Fleet> fleets = root.has("fleets") ? fleets(root.get("fleets"), known) : Map.of();
     Flags flags = required(root, "flags", "flags", this::flags);
     Approvals approvals = required(root, "approvals", "approvals", this::approvals);
+    Guards guards = root.has("guards") ? guards(root.get("guards")) : Guards.DEFAULTS;
     if (!errors.isEmpty()) {
       return null;
     }
-    return new Estate(app, regions, traffic, aurora, authority, pins, fleets, flags, approvals);
+    return new Estate(
+        app, regions, traffic, aurora, authority, pins, fleets, flags, approvals, guards);
   }
 
   private List<String> regions(JsonNode node) {
@@ -268,37 +271,48 @@ public final class EstateParser {
     }
     Map.Entry<String, Fleet> first = fleets.entrySet().iterator().next();
     for (Map.Entry<String, Fleet> other : fleets.entrySet()) {
-      Fleet a = first.getValue();
-      Fleet b = other.getValue();
-      if (a.ecsServices().size() != b.ecsServices().size()) {
-        errors.add(
-            "fleets."
-                + other.getKey()
-                + ".ecsServices: has "
-                + b.ecsServices().size()
-                + " entries but fleets."
-                + first.getKey()
-                + " has "
-                + a.ecsServices().size()
-                + "; entries correspond by position across regions");
-      }
-      if (a.autoScalingGroups().size() != b.autoScalingGroups().size()) {
-        errors.add(
-            "fleets."
-                + other.getKey()
-                + ".autoScalingGroups: has "
-                + b.autoScalingGroups().size()
-                + " entries but fleets."
-                + first.getKey()
-                + " has "
-                + a.autoScalingGroups().size()
-                + "; entries correspond by position across regions");
-      }
+      Map<String, Integer> expected = kindSizes(first.getValue());
+      kindSizes(other.getValue())
+          .forEach(
+              (kind, size) -> {
+                if (!size.equals(expected.get(kind))) {
+                  errors.add(
+                      "fleets."
+                          + other.getKey()
+                          + "."
+                          + kind
+                          + ": has "
+                          + size
+                          + " entries but fleets."
+                          + first.getKey()
+                          + " has "
+                          + expected.get(kind)
+                          + "; entries correspond by position across regions");
+                }
+              });
     }
   }
 
+  private static Map<String, Integer> kindSizes(Fleet fleet) {
+    Map<String, Integer> sizes = new LinkedHashMap<>();
+    sizes.put("ecsServices", fleet.ecsServices().size());
+    sizes.put("autoScalingGroups", fleet.autoScalingGroups().size());
+    sizes.put("lambdaEventSourceMappings", fleet.lambdaEventSourceMappings().size());
+    sizes.put("eventBridgeRules", fleet.eventBridgeRules().size());
+    sizes.put("schedules", fleet.schedules().size());
+    return sizes;
+  }
+
   private Fleet fleet(JsonNode node, String path) {
-    if (!object(node, path, Set.of("ecsServices", "autoScalingGroups"))) {
+    if (!object(
+        node,
+        path,
+        Set.of(
+            "ecsServices",
+            "autoScalingGroups",
+            "lambdaEventSourceMappings",
+            "eventBridgeRules",
+            "schedules"))) {
       return null;
     }
     List<EcsServiceRef> services =
@@ -314,7 +328,43 @@ public final class EstateParser {
             });
     List<String> groups =
         list(node.get("autoScalingGroups"), path + ".autoScalingGroups", this::nonBlank);
-    return new Fleet(services, groups);
+    List<EventSourceMappingRef> mappings =
+        list(
+            node.get("lambdaEventSourceMappings"),
+            path + ".lambdaEventSourceMappings",
+            (item, itemPath) -> {
+              if (!object(item, itemPath, Set.of("function", "eventSourceArn"))) {
+                return null;
+              }
+              String arn = text(item, itemPath, "eventSourceArn");
+              if (arn != null && !arn.startsWith("arn:")) {
+                errors.add(itemPath + ".eventSourceArn: " + arn + " is not an ARN");
+              }
+              return new EventSourceMappingRef(text(item, itemPath, "function"), arn);
+            });
+    List<EventBridgeRuleRef> rules =
+        list(
+            node.get("eventBridgeRules"),
+            path + ".eventBridgeRules",
+            (item, itemPath) -> {
+              if (!object(item, itemPath, Set.of("eventBus", "name"))) {
+                return null;
+              }
+              String bus = item.has("eventBus") ? text(item, itemPath, "eventBus") : "default";
+              return new EventBridgeRuleRef(bus, text(item, itemPath, "name"));
+            });
+    List<ScheduleRef> schedules =
+        list(
+            node.get("schedules"),
+            path + ".schedules",
+            (item, itemPath) -> {
+              if (!object(item, itemPath, Set.of("group", "name"))) {
+                return null;
+              }
+              String group = item.has("group") ? text(item, itemPath, "group") : "default";
+              return new ScheduleRef(group, text(item, itemPath, "name"));
+            });
+    return new Fleet(services, groups, mappings, rules, schedules);
   }
 
   private Flags flags(JsonNode node, String path) {
@@ -340,7 +390,7 @@ public final class EstateParser {
   }
 
   private Approvals approvals(JsonNode node, String path) {
-    if (!object(node, path, Set.of("approvers", "timeout"))) {
+    if (!object(node, path, Set.of("approvers", "timeout", "unplannedApprovals"))) {
       return null;
     }
     List<String> approvers = list(node.get("approvers"), path + ".approvers", this::nonBlank);
@@ -363,7 +413,80 @@ public final class EstateParser {
             path + ".timeout: " + text + " is not an ISO-8601 duration such as PT1H or PT30M");
       }
     }
-    return new Approvals(approvers, timeout);
+    int unplanned = Approvals.DEFAULT_UNPLANNED_APPROVALS;
+    JsonNode count = node.get("unplannedApprovals");
+    if (count != null) {
+      if (!count.isIntegralNumber() || count.asInt() < 1) {
+        errors.add(
+            path + ".unplannedApprovals: " + count.asText() + " must be a whole number, 1 or more");
+      } else {
+        unplanned = count.asInt();
+      }
+    }
+    if (unplanned > approvers.size() && !approvers.isEmpty()) {
+      errors.add(
+          path
+              + ".unplannedApprovals: "
+              + unplanned
+              + " distinct approvers are needed for an UNPLANNED failover but only "
+              + approvers.size()
+              + " are listed");
+    }
+    return new Approvals(approvers, timeout, unplanned);
+  }
+
+  private Guards guards(JsonNode node) {
+    String path = "guards";
+    if (!object(
+        node,
+        path,
+        Set.of(
+            "schemaVersionParameter",
+            "migrationInProgressParameter",
+            "maxRecordTtlSeconds",
+            "blockOnHighTtl"))) {
+      return Guards.DEFAULTS;
+    }
+    String schema =
+        node.has("schemaVersionParameter")
+            ? parameterPath(node, path, "schemaVersionParameter")
+            : null;
+    String migration =
+        node.has("migrationInProgressParameter")
+            ? parameterPath(node, path, "migrationInProgressParameter")
+            : null;
+    long maxTtl = Guards.DEFAULT_MAX_RECORD_TTL;
+    JsonNode ttl = node.get("maxRecordTtlSeconds");
+    if (ttl != null) {
+      if (!ttl.isIntegralNumber() || ttl.asLong() < 1) {
+        errors.add(
+            path
+                + ".maxRecordTtlSeconds: "
+                + ttl.asText()
+                + " must be a whole number of seconds, 1 or more");
+      } else {
+        maxTtl = ttl.asLong();
+      }
+    }
+    boolean block = false;
+    JsonNode blocking = node.get("blockOnHighTtl");
+    if (blocking != null) {
+      if (!blocking.isBoolean()) {
+        errors.add(path + ".blockOnHighTtl: " + blocking.asText() + " must be true or false");
+      } else {
+        block = blocking.asBoolean();
+      }
+    }
+    return new Guards(schema, migration, maxTtl, block);
+  }
+
+  private String parameterPath(JsonNode node, String path, String key) {
+    String parameter = text(node, path, key);
+    if (parameter != null && !parameter.startsWith("/")) {
+      errors.add(
+          path + "." + key + ": " + parameter + " must start with / (an SSM parameter path)");
+    }
+    return parameter;
   }
 
   private HostedZone zone(JsonNode node, String path) {

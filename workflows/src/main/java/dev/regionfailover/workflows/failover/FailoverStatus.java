@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Everything an operator needs at a glance: where the failover stands, what it did, what it waits
- * for, and which region is authoritative now.
+ * for, which resources of the old region could not be fenced, and which region is authoritative
+ * now.
  */
 public record FailoverStatus(
     String app,
@@ -18,6 +19,7 @@ public record FailoverStatus(
     Phase phase,
     List<StepStatus> steps,
     WaitingFor waitingFor,
+    List<String> unconfirmedFences,
     List<SignalRecord> signals,
     AuthorityRecord authority,
     RpoEstimate rpo,

@@ -28,6 +28,9 @@ public interface RegionFailoverWorkflow {
   @SignalMethod(name = "abort")
   void abort(AbortSignal signal);
 
+  @SignalMethod(name = "confirmFenced")
+  void confirmFenced(ConfirmFencedSignal signal);
+
   @QueryMethod(name = "status")
   FailoverStatus status();
 }

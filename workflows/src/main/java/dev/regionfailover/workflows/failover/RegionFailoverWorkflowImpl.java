@@ -3,6 +3,7 @@ package dev.regionfailover.workflows.failover;
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
+import dev.regionfailover.workflows.aurora.LagReading;
 import dev.regionfailover.workflows.aurora.LagRequest;
 import dev.regionfailover.workflows.aurora.PromoteRequest;
 import dev.regionfailover.workflows.aurora.PromotionResult;
@@ -18,6 +19,7 @@ import dev.regionfailover.workflows.dns.PointRecordRequest;
 import dev.regionfailover.workflows.dns.RecordState;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateActivities;
+import dev.regionfailover.workflows.estate.Fleet;
 import dev.regionfailover.workflows.estate.LoadEstateRequest;
 import dev.regionfailover.workflows.estate.Route53Traffic;
 import dev.regionfailover.workflows.flags.FlagActivities;
@@ -30,6 +32,8 @@ import dev.regionfailover.workflows.pins.PinActivities;
 import dev.regionfailover.workflows.pins.RepinRequest;
 import dev.regionfailover.workflows.pins.RepinResult;
 import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.readiness.GuardActivities;
+import dev.regionfailover.workflows.readiness.GuardRequest;
 import dev.regionfailover.workflows.readiness.Verdict;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -41,6 +45,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -60,6 +65,28 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
           .setBackoffCoefficient(2)
           .setMaximumInterval(Duration.ofSeconds(30))
           .setMaximumAttempts(10)
+          .build();
+
+  /** Change ids for Workflow.getVersion; each has a replay fixture of the behaviour before it. */
+  static final String UNPLANNED_CHANGE = "unplanned-failover";
+
+  static final String GUARDS_CHANGE = "assess-guards";
+
+  /**
+   * Calls into a source region that may be down: a bounded budget, so an UNPLANNED failover moves
+   * on and records what it could not reach instead of retrying for minutes.
+   */
+  static final int PROBE_ATTEMPTS = 3;
+
+  private static final ActivityOptions PROBE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(45))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2)
+                  .setMaximumAttempts(PROBE_ATTEMPTS)
+                  .build())
           .build();
 
   private static final ActivityOptions SHORT =
@@ -92,11 +119,21 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   private final FleetActivities fleets = Workflow.newActivityStub(FleetActivities.class, SHORT);
   private final FlagActivities flags = Workflow.newActivityStub(FlagActivities.class, SHORT);
   private final PinActivities pins = Workflow.newActivityStub(PinActivities.class, BULK);
+  private final GuardActivities guards = Workflow.newActivityStub(GuardActivities.class, SHORT);
+  private final AuthorityActivities sourceLedger =
+      Workflow.newActivityStub(AuthorityActivities.class, PROBE);
+  private final AuroraActivities sourceAurora =
+      Workflow.newActivityStub(AuroraActivities.class, PROBE);
+  private final FleetActivities sourceFleets =
+      Workflow.newActivityStub(FleetActivities.class, PROBE);
+  private final FlagActivities sourceFlags = Workflow.newActivityStub(FlagActivities.class, PROBE);
 
   private final StepLog steps = new StepLog();
   private final ApprovalGate gate = new ApprovalGate();
   private final List<Compensation> compensations = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
+  private final List<String> unconfirmedFences = new ArrayList<>();
+  private final List<String> fencedRegions = new ArrayList<>();
 
   private FailoverRequest request;
   private Estate estate;
@@ -109,6 +146,9 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   private String outcome;
   private AbortSignal abortRequest;
   private boolean promotionStarted;
+  private boolean awaitingFenceConfirmation;
+  private String fenceConfirmedBy;
+  private String lastUnreachable;
   private FleetCapacity sourceFleet;
   private long startedAtMillis;
 
@@ -121,7 +161,11 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     try {
       assess();
       shift();
-      fence();
+      if (dataLossAllowed()) {
+        fenceReachable();
+      } else {
+        fence();
+      }
       if (!awaitApproval()) {
         return compensateAndEnd(Phase.ABORTED, outcome);
       }
@@ -170,6 +214,25 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   }
 
   @Override
+  public void confirmFenced(ConfirmFencedSignal signal) {
+    String by = signal == null ? null : signal.by();
+    String note = signal == null ? null : signal.note();
+    String refusal = null;
+    if (by == null || by.isBlank()) {
+      refusal = "the payload has no \"by\"";
+    } else if (!awaitingFenceConfirmation) {
+      refusal =
+          "the workflow is not waiting for a fence confirmation; send it when status lists unconfirmed fences";
+    }
+    if (refusal == null) {
+      fenceConfirmedBy = by;
+    }
+    gate.record(
+        new SignalRecord("confirmFenced", by, note, StepLog.now(), refusal == null, refusal));
+    publish();
+  }
+
+  @Override
   public FailoverStatus status() {
     return new FailoverStatus(
         request == null ? null : request.app(),
@@ -181,6 +244,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
         phase,
         steps.all(),
         waitingFor,
+        List.copyOf(unconfirmedFences),
         gate.records(),
         authority,
         rpo,
@@ -211,10 +275,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
         step(
             "read authority",
             "ledger " + estate.authority().table() + " in " + estate.regions(),
-            () ->
-                authorityLedger.read(
-                    new ReadAuthorityRequest(
-                        estate.app(), estate.authority().table(), estate.regions())),
+            this::readAuthority,
             StatusText::authority);
     AuroraTopology topology =
         step(
@@ -238,17 +299,158 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
             "Aurora in " + request.targetRegion() + " against " + source,
             () ->
                 aurora.checkReadiness(
-                    new ReadinessRequest(estate.aurora(), source, request.targetRegion())),
+                    new ReadinessRequest(
+                        estate.aurora(), source, request.targetRegion(), dataLossAllowed())),
             this::summarize);
     findings.addAll(readiness);
+    if (Workflow.getVersion(GUARDS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      List<Finding> guarded =
+          step(
+              "check guards",
+              "schema versions, migrations and record TTLs in " + estate.regions(),
+              () ->
+                  guards.check(
+                      new GuardRequest(
+                          estate.guards(),
+                          estate.regions(),
+                          source,
+                          request.targetRegion(),
+                          estate.traffic() == null ? null : estate.traffic().route53(),
+                          estate.aurora().writerRecord(),
+                          dataLossAllowed())),
+              this::summarize);
+      findings.addAll(guarded);
+      findings.add(approversAvailable());
+    }
     List<String> failed =
-        readiness.stream().filter(f -> f.verdict() == Verdict.FAIL).map(Finding::describe).toList();
+        findings.stream().filter(f -> f.verdict() == Verdict.FAIL).map(Finding::describe).toList();
     if (!failed.isEmpty()) {
       throw assessmentFailure(
           request.targetRegion()
               + " is not ready to take over; nothing was changed:\n  "
               + String.join("\n  ", failed));
     }
+    if (dataLossAllowed()) {
+      estimateRpo();
+    }
+  }
+
+  /**
+   * Reads the ledger in every region. An UNPLANNED failover reads each copy on its own so that an
+   * unreachable old region does not block it; the copies it can read must still agree.
+   */
+  private AuthorityRecord readAuthority() {
+    if (!dataLossAllowed()) {
+      return authorityLedger.read(
+          new ReadAuthorityRequest(estate.app(), estate.authority().table(), estate.regions()));
+    }
+    List<AuthorityRecord> copies = new ArrayList<>();
+    List<String> read = new ArrayList<>();
+    for (String region : estate.regions()) {
+      AuthorityActivities ledger =
+          region.equals(request.targetRegion()) ? authorityLedger : sourceLedger;
+      AuthorityRecord copy =
+          reachable(
+              () ->
+                  ledger.read(
+                      new ReadAuthorityRequest(
+                          estate.app(), estate.authority().table(), List.of(region))));
+      if (copy == null) {
+        findings.add(
+            Finding.warn(
+                "authority-ledger-copy",
+                estate.authority().table() + " in " + region,
+                "unreachable",
+                "readable; the copies that could be read decide"));
+      } else {
+        copies.add(copy);
+        read.add(region);
+      }
+    }
+    if (copies.isEmpty()) {
+      throw assessmentFailure(
+          "no copy of the authority ledger of "
+              + request.app()
+              + " could be read in "
+              + estate.regions());
+    }
+    AuthorityRecord first = copies.get(0);
+    for (int i = 1; i < copies.size(); i++) {
+      AuthorityRecord other = copies.get(i);
+      if (other.epoch() != first.epoch()
+          || other.state() != first.state()
+          || !Objects.equals(other.writerRegion(), first.writerRegion())) {
+        throw assessmentFailure(
+            "authority ledger copies disagree: "
+                + read.get(0)
+                + " says "
+                + StatusText.authority(first)
+                + ", "
+                + read.get(i)
+                + " says "
+                + StatusText.authority(other)
+                + "; repair the ledger by hand before any failover");
+      }
+    }
+    return first;
+  }
+
+  /**
+   * Whether enough approvers other than the requester exist, so that a failover never fences a
+   * region and then waits for approvals that no one may give.
+   */
+  private Finding approversAvailable() {
+    List<String> approvers = estate.approvals().approvers();
+    long eligible = approvers.stream().filter(a -> !a.equals(request.requestedBy())).count();
+    int required =
+        switch (request.mode()) {
+          case DRILL -> 0;
+          case PLANNED -> 1;
+          case UNPLANNED -> estate.approvals().unplannedApprovals();
+        };
+    String observed =
+        eligible
+            + " approver(s) of "
+            + approvers
+            + " other than the requester "
+            + request.requestedBy();
+    String expected = "at least " + required;
+    return eligible >= required
+        ? Finding.pass("approvers-available", "approvals.approvers", observed, expected)
+        : Finding.fail("approvers-available", "approvals.approvers", observed, expected);
+  }
+
+  /** The data an UNPLANNED promotion may lose: the target's newest replication lag. */
+  private void estimateRpo() {
+    String targetCluster = estate.aurora().cluster(request.targetRegion());
+    LagReading lag =
+        step(
+            "estimate RPO",
+            "newest AuroraGlobalDBRPOLag of " + targetCluster,
+            () ->
+                aurora.measureLag(
+                    new LagRequest(
+                        targetCluster, request.targetRegion(), estate.aurora().maxLagSeconds())),
+            l ->
+                l.lagMillis() == null
+                    ? "no datapoint"
+                    : Math.round(l.lagMillis()) + " ms at " + l.at());
+    rpo =
+        lag.lagMillis() == null
+            ? new RpoEstimate(
+                null,
+                "unknown: no AuroraGlobalDBRPOLag datapoint of "
+                    + targetCluster
+                    + " in the last 10 minutes; any write the old primary took may be lost")
+            : new RpoEstimate(
+                (long) Math.ceil(lag.lagMillis() / 1000.0),
+                "AuroraGlobalDBRPOLag of "
+                    + targetCluster
+                    + " was "
+                    + Math.round(lag.lagMillis())
+                    + " ms at "
+                    + lag.at()
+                    + ", the newest reading before promotion; writes in that window may be lost");
   }
 
   private void validateRequest() {
@@ -259,7 +461,10 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     if (request.targetRegion() == null || request.targetRegion().isBlank()) {
       problems.add("\"targetRegion\" is missing");
     }
-    if (request.mode() == FailoverMode.UNPLANNED) {
+    if (request.mode() == FailoverMode.UNPLANNED
+        && Workflow.getVersion(UNPLANNED_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      // Executions started before UNPLANNED existed refused it; their histories replay so.
       problems.add(
           "mode UNPLANNED is not available yet; use PLANNED (Aurora switchover, RPO 0) while the source region answers");
     }
@@ -372,8 +577,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
                         "fence " + source + ": " + request.reason())),
             StatusText::authority);
     checkAbort();
-    if (estate.fleet(source).ecsServices().isEmpty()
-        && estate.fleet(source).autoScalingGroups().isEmpty()) {
+    if (!estate.fleet(source).hasWorkers()) {
       steps.skip(
           "stop source fleet", Phase.FENCE, "the estate has no background workers in " + source);
     } else {
@@ -431,6 +635,161 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     }
   }
 
+  /**
+   * Fences what an UNPLANNED failover can reach: each ledger copy, the source's background workers
+   * and its writes flag, each on its own with a bounded retry budget in the source region. What
+   * cannot be reached is listed in status and needs a human's confirmFenced before promotion.
+   */
+  private void fenceReachable() {
+    enter(Phase.FENCE);
+    long fromEpoch = authority.epoch();
+    compensations.add(
+        new Compensation(
+            "restore authority to " + source,
+            () -> restoreAuthorityIn(fencedRegions, fromEpoch + 1)));
+    for (String region : estate.regions()) {
+      AuthorityActivities ledger = region.equals(source) ? sourceLedger : authorityLedger;
+      AuthorityRecord fenced =
+          stepIfReachable(
+              "fence authority in " + region,
+              "epoch " + fromEpoch + " -> " + (fromEpoch + 1) + ", no writer",
+              () ->
+                  ledger.transition(
+                      transitionIn(
+                          List.of(region),
+                          fromEpoch,
+                          AuthorityState.FENCED,
+                          null,
+                          "fence " + source + ": " + request.reason())),
+              StatusText::authority);
+      if (fenced == null) {
+        unconfirmedFences.add(
+            "authority ledger copy " + estate.authority().table() + " in " + region);
+      } else {
+        fencedRegions.add(region);
+        authority = fenced;
+      }
+    }
+    checkAbort();
+    Fleet fleet = estate.fleet(source);
+    if (!fleet.hasWorkers()) {
+      steps.skip(
+          "stop source fleet", Phase.FENCE, "the estate has no background workers in " + source);
+    } else {
+      sourceFleet =
+          stepIfReachable(
+              "snapshot source fleet",
+              source,
+              () -> sourceFleets.snapshot(new FleetRequest(source, fleet)),
+              RegionFailoverWorkflowImpl::describe);
+      FleetCapacity stopped = null;
+      if (sourceFleet != null) {
+        FleetCapacity snapshot = sourceFleet;
+        compensations.add(
+            new Compensation("restore fleet in " + source, () -> sourceFleets.scale(snapshot)));
+        stopped =
+            stepIfReachable(
+                "stop source fleet",
+                source + " to zero",
+                () -> sourceFleets.scale(snapshot.stopped()),
+                RegionFailoverWorkflowImpl::describe);
+      }
+      if (stopped == null) {
+        unconfirmedFences.addAll(FleetResources.describe(source, fleet));
+      }
+    }
+    checkAbort();
+    String flag = estate.flags().writesEnabledParameter(source);
+    FlagValue previous =
+        stepIfReachable(
+            "read source writes flag",
+            flag + " in " + source,
+            () -> sourceFlags.read(new FlagRequest(source, flag)),
+            RegionFailoverWorkflowImpl::describe);
+    FlagValue disabled = null;
+    if (previous != null) {
+      compensations.add(
+          new Compensation("restore " + flag + " in " + source, () -> sourceFlags.write(previous)));
+      disabled =
+          stepIfReachable(
+              "disable source writes",
+              flag + " = false in " + source,
+              () -> sourceFlags.write(new FlagValue(source, flag, "false")),
+              RegionFailoverWorkflowImpl::describe);
+    }
+    if (disabled == null) {
+      unconfirmedFences.add("writes-enabled flag " + flag + " in " + source);
+    }
+    checkAbort();
+    if (!unconfirmedFences.isEmpty()) {
+      awaitFenceConfirmation();
+    }
+  }
+
+  /** Waits until a human confirms that what could not be fenced is isolated, or aborts. */
+  private void awaitFenceConfirmation() {
+    Duration timeout = estate.approvals().timeout();
+    int index =
+        steps.start(
+            "confirm fence",
+            Phase.FENCE,
+            unconfirmedFences.size() + " resource(s) in " + source + " could not be reached");
+    awaitingFenceConfirmation = true;
+    waitingFor =
+        new WaitingFor(
+            "confirmation that these resources in "
+                + source
+                + " are isolated (stopped, cut off or gone): "
+                + String.join("; ", unconfirmedFences),
+            StepLog.now(),
+            Instant.ofEpochMilli(Workflow.currentTimeMillis() + timeout.toMillis()).toString(),
+            "signal confirmFenced {\"by\":\"NAME\",\"note\":\"...\"} (./failover confirm-fenced "
+                + request.app()
+                + " --by NAME --note TEXT) once they cannot write, or abort {\"by\":\"NAME\",\"reason\":\"...\"}");
+    publish();
+    boolean answered =
+        Workflow.await(timeout, () -> fenceConfirmedBy != null || abortRequest != null);
+    awaitingFenceConfirmation = false;
+    waitingFor = null;
+    if (abortRequest == null && answered) {
+      steps.finish(index, StepState.DONE, "confirmed by " + fenceConfirmedBy);
+      publish();
+      return;
+    }
+    String why =
+        abortRequest != null
+            ? "aborted by "
+                + abortRequest.by()
+                + " while awaiting fence confirmation: "
+                + abortRequest.reason()
+            : "no fence confirmation within " + timeout;
+    steps.finish(index, StepState.FAILED, why);
+    throw new Interruption(why);
+  }
+
+  /** Gives authority back to the source in the regions that were fenced. */
+  private void restoreAuthorityIn(List<String> regions, long fencedEpoch) {
+    String ownId = Workflow.getInfo().getWorkflowId();
+    for (String region : regions) {
+      AuthorityActivities ledger = region.equals(source) ? sourceLedger : authorityLedger;
+      AuthorityRecord current =
+          ledger.read(
+              new ReadAuthorityRequest(estate.app(), estate.authority().table(), List.of(region)));
+      if (current.state() == AuthorityState.FENCED
+          && current.epoch() == fencedEpoch
+          && ownId.equals(current.workflowId())) {
+        authority =
+            ledger.transition(
+                transitionIn(
+                    List.of(region),
+                    fencedEpoch,
+                    AuthorityState.ACTIVE,
+                    source,
+                    "restore " + source + " after the failover ended early"));
+      }
+    }
+  }
+
   private boolean awaitApproval() {
     enter(Phase.AWAIT_APPROVAL);
     if (request.mode() == FailoverMode.DRILL) {
@@ -438,18 +797,21 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
       return true;
     }
     Duration timeout = estate.approvals().timeout();
-    gate.open(estate.approvals().approvers(), request.requestedBy(), 1);
+    int required = dataLossAllowed() ? estate.approvals().unplannedApprovals() : 1;
+    gate.open(estate.approvals().approvers(), request.requestedBy(), required);
     int index =
         steps.start(
             "approval",
             Phase.AWAIT_APPROVAL,
-            "waiting for one of " + estate.approvals().approvers());
+            "waiting for " + required + " of " + estate.approvals().approvers());
     String since = StepLog.now();
     waitingFor =
         new WaitingFor(
             "approval to promote "
                 + request.targetRegion()
-                + " from one of "
+                + (required == 1
+                    ? " from one of "
+                    : " from " + required + " distinct approvers of ")
                 + estate.approvals().approvers()
                 + " other than "
                 + request.requestedBy(),
@@ -485,15 +847,23 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     promotionStarted = true;
     compensations.clear();
     String targetCluster = estate.aurora().cluster(request.targetRegion());
-    rpo = new RpoEstimate(0, "switchover synchronizes the secondary before promoting it");
+    if (!dataLossAllowed()) {
+      rpo = new RpoEstimate(0L, "switchover synchronizes the secondary before promoting it");
+    }
     PromotionResult promoted =
         step(
             "promote aurora",
-            "switchover of " + estate.aurora().globalCluster() + " to " + targetCluster,
+            (dataLossAllowed() ? "failover with data loss allowed of " : "switchover of ")
+                + estate.aurora().globalCluster()
+                + " to "
+                + targetCluster,
             () ->
                 promotion.promote(
                     new PromoteRequest(
-                        estate.aurora().globalCluster(), targetCluster, request.targetRegion())),
+                        estate.aurora().globalCluster(),
+                        targetCluster,
+                        request.targetRegion(),
+                        dataLossAllowed())),
             p ->
                 "writer is "
                     + p.writerClusterArn()
@@ -511,6 +881,10 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
                     writerRecord.ttl())),
         RegionFailoverWorkflowImpl::describe);
     long fencedEpoch = authority.epoch();
+    if (dataLossAllowed()) {
+      activateAuthorityIn(fencedEpoch);
+      return;
+    }
     authority =
         step(
             "activate authority",
@@ -529,6 +903,55 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
                         request.targetRegion(),
                         "promote " + request.targetRegion() + ": " + request.reason())),
             StatusText::authority);
+  }
+
+  /**
+   * Makes the target the writer in every ledger copy that was fenced. A copy the failover never
+   * reached keeps its old epoch until its region returns; that is reported, since only replication
+   * or a reconcile can bring it forward.
+   */
+  private void activateAuthorityIn(long fencedEpoch) {
+    for (String region : estate.regions()) {
+      if (!fencedRegions.contains(region)) {
+        findings.add(
+            Finding.warn(
+                "authority-ledger-copy",
+                estate.authority().table() + " in " + region,
+                "not updated: unreachable since FENCE",
+                "epoch " + (fencedEpoch + 1) + " with " + request.targetRegion() + " writing"));
+        continue;
+      }
+      AuthorityActivities ledger = region.equals(source) ? sourceLedger : authorityLedger;
+      AuthorityRecord active =
+          stepIfReachable(
+              "activate authority in " + region,
+              "epoch "
+                  + fencedEpoch
+                  + " -> "
+                  + (fencedEpoch + 1)
+                  + ", "
+                  + request.targetRegion()
+                  + " writes",
+              () ->
+                  ledger.transition(
+                      transitionIn(
+                          List.of(region),
+                          fencedEpoch,
+                          AuthorityState.ACTIVE,
+                          request.targetRegion(),
+                          "promote " + request.targetRegion() + ": " + request.reason())),
+              StatusText::authority);
+      if (active == null) {
+        findings.add(
+            Finding.warn(
+                "authority-ledger-copy",
+                estate.authority().table() + " in " + region,
+                "left FENCED at epoch " + fencedEpoch + ": unreachable after promotion",
+                "epoch " + (fencedEpoch + 1) + " with " + request.targetRegion() + " writing"));
+      } else if (region.equals(request.targetRegion())) {
+        authority = active;
+      }
+    }
   }
 
   private void repin() {
@@ -551,7 +974,9 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
 
   private void activate() {
     enter(Phase.ACTIVATE);
-    if (sourceFleet == null) {
+    if (sourceFleet == null && estate.fleet(source).hasWorkers()) {
+      startTargetFleetAtItsOwnSize();
+    } else if (sourceFleet == null) {
       steps.skip(
           "start target fleet",
           Phase.ACTIVATE,
@@ -571,6 +996,36 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
         flag + " = true in " + request.targetRegion(),
         () -> flags.write(new FlagValue(request.targetRegion(), flag, "true")),
         RegionFailoverWorkflowImpl::describe);
+  }
+
+  /**
+   * The source's capacity could not be read (UNPLANNED, source unreachable): the target's event
+   * source mappings, rules, schedules and scaling processes are turned on, its services and groups
+   * keep their sizes, and a finding tells the operator to size them.
+   */
+  private void startTargetFleetAtItsOwnSize() {
+    String target = request.targetRegion();
+    FleetCapacity current =
+        step(
+            "snapshot target fleet",
+            target,
+            () -> fleets.snapshot(new FleetRequest(target, estate.fleet(target))),
+            RegionFailoverWorkflowImpl::describe);
+    FleetCapacity desired = current.enabled();
+    step(
+        "start target fleet",
+        target + " at its own sizes; the source's capacity is unknown",
+        () -> fleets.scale(desired),
+        RegionFailoverWorkflowImpl::describe);
+    findings.add(
+        Finding.warn(
+            "fleet-capacity",
+            "background workers in " + target,
+            "the source fleet in "
+                + source
+                + " could not be read, so ECS services and Auto Scaling groups kept their sizes "
+                + describe(desired),
+            "the source's capacity; size them by hand"));
   }
 
   private void reconcile() {
@@ -603,9 +1058,25 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
         step(
             "check replication lag",
             oldCluster + " in " + source,
-            () -> aurora.lag(new LagRequest(oldCluster, source, estate.aurora().maxLagSeconds())),
+            () -> oldPrimaryLag(oldCluster),
             Finding::describe);
     findings.add(lag);
+  }
+
+  /** The old primary's lag; after an UNPLANNED failover its region may still be unreachable. */
+  private Finding oldPrimaryLag(String oldCluster) {
+    LagRequest lag = new LagRequest(oldCluster, source, estate.aurora().maxLagSeconds());
+    if (!dataLossAllowed()) {
+      return aurora.lag(lag);
+    }
+    Finding finding = reachable(() -> sourceAurora.lag(lag));
+    return finding != null
+        ? finding
+        : Finding.warn(
+            "aurora-replication-lag",
+            oldCluster,
+            source + " is unreachable",
+            "the old primary to rejoin as a secondary once " + source + " returns");
   }
 
   private FailoverResult compensateAndEnd(Phase end, String why) {
@@ -712,12 +1183,12 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
         + (warnings == 0 ? "" : "; " + warnings + " reconcile finding(s) need attention");
   }
 
-  private AuthorityTransition transition(
-      long fromEpoch, AuthorityState state, String writer, String reason) {
+  private AuthorityTransition transitionIn(
+      List<String> regions, long fromEpoch, AuthorityState state, String writer, String reason) {
     return new AuthorityTransition(
         estate.app(),
         estate.authority().table(),
-        estate.regions(),
+        regions,
         fromEpoch,
         fromEpoch + 1,
         state,
@@ -726,19 +1197,67 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
         reason);
   }
 
+  private AuthorityTransition transition(
+      long fromEpoch, AuthorityState state, String writer, String reason) {
+    return transitionIn(estate.regions(), fromEpoch, state, writer, reason);
+  }
+
   /** Runs one step, recording it in status before and after. */
   private <T> T step(String name, String detail, Supplier<T> action, Function<T, String> result) {
     int index = steps.start(name, phase, detail);
+    WaitingFor previous = waitingFor;
+    waitingFor =
+        new WaitingFor(
+            "step " + name + " (" + detail + ")",
+            StepLog.now(),
+            null,
+            "nothing to do: it ends when its AWS calls succeed, or fails the step once their retries are spent");
     publish();
     try {
       T value = action.get();
       steps.finish(index, StepState.DONE, result.apply(value));
-      publish();
       return value;
     } catch (TemporalFailure e) {
       steps.finish(index, StepState.FAILED, rootMessage(e));
-      publish();
       throw e;
+    } finally {
+      waitingFor = previous;
+      publish();
+    }
+  }
+
+  /**
+   * Runs a step whose region may not answer: when its bounded retries are spent it returns null and
+   * the step is marked UNREACHABLE. A non-retryable failure (a conflict, a missing resource) still
+   * fails the failover, because it is not an outage.
+   */
+  private <T> T stepIfReachable(
+      String name, String detail, Supplier<T> action, Function<T, String> result) {
+    int index = steps.start(name, phase, detail);
+    publish();
+    T value = reachable(action);
+    if (value == null) {
+      steps.finish(
+          index,
+          StepState.UNREACHABLE,
+          "no answer after " + PROBE_ATTEMPTS + " attempts; " + lastUnreachable);
+    } else {
+      steps.finish(index, StepState.DONE, result.apply(value));
+    }
+    publish();
+    return value;
+  }
+
+  /** The action's result, or null when it failed only because its region did not answer. */
+  private <T> T reachable(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (ActivityFailure e) {
+      if (e.getCause() instanceof ApplicationFailure app && app.isNonRetryable()) {
+        throw e;
+      }
+      lastUnreachable = rootMessage(e);
+      return null;
     }
   }
 
@@ -760,6 +1279,10 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     outcome = message;
     publish();
     return ApplicationFailure.newNonRetryableFailure(message, "AssessmentFailed");
+  }
+
+  private boolean dataLossAllowed() {
+    return request.mode() == FailoverMode.UNPLANNED;
   }
 
   private boolean isFinal() {
@@ -799,7 +1322,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
         + " Auto Scaling group(s) in "
         + capacity.region()
         + ", "
-        + capacity.totalUnits()
+        + capacity.activeUnits()
         + " tasks and instances desired";
   }
 

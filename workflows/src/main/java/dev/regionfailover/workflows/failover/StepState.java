@@ -6,5 +6,7 @@ public enum StepState {
   DONE,
   FAILED,
   SKIPPED,
-  COMPENSATED
+  COMPENSATED,
+  /** Its region did not answer within the bounded retry budget of an UNPLANNED failover. */
+  UNREACHABLE
 }

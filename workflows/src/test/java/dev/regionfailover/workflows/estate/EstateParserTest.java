@@ -55,7 +55,7 @@ class EstateParserTest {
             "fleets.us-west-2.ecsServices[0].cluster: missing",
             "aurora.maxLagSeconds: five must be a whole number of seconds, 0 or more",
             "approvals.timeout: 1 hour is not an ISO-8601 duration such as PT1H or PT30M",
-            "approvals.approverz: unknown key (expected one of [approvers, timeout])",
+            "approvals.approverz: unknown key (expected one of [approvers, timeout, unplannedApprovals])",
             "flags.writesEnabledParameter: /orders/writes-enabled must contain {region}, so that each region has its own flag");
     assertThat(e.getMessage()).startsWith("orders.yaml is not a valid estate:");
   }
@@ -96,6 +96,55 @@ class EstateParserTest {
         .singleElement()
         .asString()
         .startsWith("fleets.us-west-2.autoScalingGroups: has 0 entries but fleets.us-east-1 has 1");
+  }
+
+  @Test
+  void readsEveryKindOfBackgroundWorkerAndTheGuards() throws Exception {
+    Estate estate = EstateParser.parse(Files.readString(EXAMPLE), EXAMPLE.toString());
+
+    Fleet west = estate.fleet("us-west-2");
+    assertThat(west.lambdaEventSourceMappings())
+        .containsExactly(
+            new EventSourceMappingRef(
+                "orders-projector", "arn:aws:sqs:us-west-2:123456789012:orders-events"));
+    assertThat(west.eventBridgeRules())
+        .containsExactly(new EventBridgeRuleRef("default", "orders-nightly-settlement"));
+    assertThat(west.schedules()).containsExactly(new ScheduleRef("default", "orders-invoice-run"));
+    assertThat(estate.approvals().unplannedApprovals()).isEqualTo(2);
+    assertThat(estate.guards())
+        .isEqualTo(
+            new Guards("/orders/schema-version", "/orders/migration-in-progress", 60, false));
+  }
+
+  @Test
+  void newSectionsReportTheirProblemsWithPaths() throws Exception {
+    String yaml =
+        Files.readString(EXAMPLE)
+            .replace("unplannedApprovals: 2", "unplannedApprovals: 3")
+            .replace("maxRecordTtlSeconds: 60", "maxRecordTtlSeconds: soon")
+            .replace("blockOnHighTtl: false", "blockOnHighTtl: maybe")
+            .replace(
+                "schemaVersionParameter: /orders/schema-version",
+                "schemaVersionParameter: orders-schema")
+            .replace(
+                "      - {name: orders-invoice-run}\n  us-west-2:",
+                "      - {name: orders-invoice-run}\n      - {name: orders-cleanup}\n  us-west-2:")
+            .replace(
+                "eventSourceArn: \"arn:aws:sqs:us-west-2:123456789012:orders-events\"",
+                "eventSourceArn: orders-events");
+
+    EstateValidationException e =
+        catchThrowableOfType(
+            EstateValidationException.class, () -> EstateParser.parse(yaml, "orders.yaml"));
+
+    assertThat(e.errors())
+        .contains(
+            "approvals.unplannedApprovals: 3 distinct approvers are needed for an UNPLANNED failover but only 2 are listed",
+            "guards.maxRecordTtlSeconds: soon must be a whole number of seconds, 1 or more",
+            "guards.blockOnHighTtl: maybe must be true or false",
+            "guards.schemaVersionParameter: orders-schema must start with / (an SSM parameter path)",
+            "fleets.us-west-2.lambdaEventSourceMappings[0].eventSourceArn: orders-events is not an ARN",
+            "fleets.us-west-2.schedules: has 1 entries but fleets.us-east-1 has 2; entries correspond by position across regions");
   }
 
   @Test

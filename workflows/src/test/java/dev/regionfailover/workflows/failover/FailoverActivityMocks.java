@@ -1,6 +1,8 @@
 package dev.regionfailover.workflows.failover;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
@@ -8,6 +10,7 @@ import static org.mockito.Mockito.withSettings;
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
+import dev.regionfailover.workflows.aurora.LagReading;
 import dev.regionfailover.workflows.aurora.PromotionResult;
 import dev.regionfailover.workflows.authority.AuthorityActivities;
 import dev.regionfailover.workflows.authority.AuthorityRecord;
@@ -22,11 +25,17 @@ import dev.regionfailover.workflows.flags.FlagRequest;
 import dev.regionfailover.workflows.flags.FlagValue;
 import dev.regionfailover.workflows.fleet.AsgCapacity;
 import dev.regionfailover.workflows.fleet.EcsCapacity;
+import dev.regionfailover.workflows.fleet.EventSourceMappingState;
 import dev.regionfailover.workflows.fleet.FleetActivities;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
+import dev.regionfailover.workflows.fleet.FleetRequest;
+import dev.regionfailover.workflows.fleet.RuleState;
+import dev.regionfailover.workflows.fleet.ScheduleState;
 import dev.regionfailover.workflows.pins.PinActivities;
 import dev.regionfailover.workflows.pins.RepinResult;
 import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.readiness.GuardActivities;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 
 /**
@@ -44,7 +53,12 @@ final class FailoverActivityMocks {
       new FleetCapacity(
           SOURCE,
           List.of(new EcsCapacity("orders-use1", "order-worker", 2)),
-          List.of(new AsgCapacity("orders-batch-use1", 1, 4, 2)));
+          List.of(new AsgCapacity("orders-batch-use1", 1, 4, 2, List.of())),
+          List.of(
+              new EventSourceMappingState(
+                  "orders-projector", "arn:aws:sqs:us-east-1:123456789012:orders-events", true)),
+          List.of(new RuleState("default", "orders-nightly-settlement", true)),
+          List.of(new ScheduleState("default", "orders-invoice-run", true)));
 
   final EstateActivities estates =
       mock(EstateActivities.class, withSettings().withoutAnnotations());
@@ -55,6 +69,7 @@ final class FailoverActivityMocks {
   final FleetActivities fleets = mock(FleetActivities.class, withSettings().withoutAnnotations());
   final FlagActivities flags = mock(FlagActivities.class, withSettings().withoutAnnotations());
   final PinActivities pins = mock(PinActivities.class, withSettings().withoutAnnotations());
+  final GuardActivities guards = mock(GuardActivities.class, withSettings().withoutAnnotations());
 
   /** The ledger as the mocks last wrote it, so a compensation reads what the fence wrote. */
   private volatile AuthorityRecord ledger =
@@ -68,6 +83,9 @@ final class FailoverActivityMocks {
         .thenAnswer(
             i -> {
               AuthorityTransition t = i.getArgument(0);
+              if (t == null) {
+                return null;
+              }
               ledger =
                   new AuthorityRecord(
                       t.app(),
@@ -91,23 +109,69 @@ final class FailoverActivityMocks {
         .thenAnswer(
             i -> {
               PointRecordRequest r = i.getArgument(0);
+              if (r == null) {
+                return null;
+              }
               return new RecordState("Z1", r.name(), r.value(), r.ttl(), true);
             });
-    when(fleets.snapshot(any())).thenReturn(SOURCE_FLEET);
+    when(fleets.snapshot(any()))
+        .thenAnswer(
+            i -> {
+              FleetRequest r = i.getArgument(0);
+              if (r == null) {
+                return null;
+              }
+              return r.region().equals(SOURCE)
+                  ? SOURCE_FLEET
+                  : SOURCE_FLEET.stopped().movedTo(r.region(), r.fleet());
+            });
     when(fleets.scale(any())).thenAnswer(i -> i.getArgument(0));
     when(flags.read(any()))
         .thenAnswer(
             i -> {
               FlagRequest r = i.getArgument(0);
+              if (r == null) {
+                return null;
+              }
               return new FlagValue(
                   r.region(), r.name(), r.region().equals(SOURCE) ? "true" : "false");
             });
     when(flags.write(any())).thenAnswer(i -> i.getArgument(0));
     when(pins.repin(any())).thenReturn(new RepinResult(100, 3));
+    when(guards.check(any()))
+        .thenReturn(
+            List.of(
+                Finding.pass(
+                    "guard-schema-version",
+                    "/orders/schema-version",
+                    "42 in us-east-1, us-west-2",
+                    "equal in every region"),
+                Finding.pass(
+                    "guard-record-ttl", "api.orders.example.com", "60 s", "at most 60 s")));
+    when(aurora.measureLag(any())).thenReturn(new LagReading(USW2, 2300.0, "2026-01-01T00:00:00Z"));
+  }
+
+  /**
+   * Makes every call into the source region fail as a refused connection does: retryably, so only
+   * the retry budget ends it.
+   */
+  void sourceUnreachable() {
+    ApplicationFailure refused =
+        ApplicationFailure.newFailure(
+            "Unable to execute HTTP request: Connection reset", "SdkClientException");
+    doThrow(refused)
+        .when(authority)
+        .read(argThat(r -> r != null && r.regions().equals(List.of(SOURCE))));
+    doThrow(refused)
+        .when(authority)
+        .transition(argThat(t -> t != null && t.regions().equals(List.of(SOURCE))));
+    doThrow(refused).when(fleets).snapshot(argThat(r -> r != null && r.region().equals(SOURCE)));
+    doThrow(refused).when(flags).read(argThat(r -> r != null && r.region().equals(SOURCE)));
+    doThrow(refused).when(aurora).lag(argThat(r -> r != null && r.region().equals(SOURCE)));
   }
 
   Object[] all() {
-    return new Object[] {estates, authority, aurora, dns, fleets, flags, pins};
+    return new Object[] {estates, authority, aurora, dns, fleets, flags, pins, guards};
   }
 
   AuthorityRecord ledger() {

@@ -8,6 +8,7 @@ import static dev.regionfailover.workflows.failover.FailoverActivityMocks.WRITER
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -16,20 +17,17 @@ import static org.mockito.Mockito.when;
 import dev.regionfailover.workflows.aurora.PromotionResult;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
+import dev.regionfailover.workflows.dns.RecordState;
 import dev.regionfailover.workflows.flags.FlagValue;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.readiness.Finding;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,17 +46,13 @@ class RegionFailoverWorkflowTest {
           .build();
 
   private final FailoverActivityMocks mocks = new FailoverActivityMocks();
-  private TestWorkflowEnvironment env;
-  private WorkflowClient client;
-  private String taskQueue;
+  private FailoverHarness harness;
 
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     worker.registerActivitiesImplementations(mocks.all());
     env.start();
-    this.env = env;
-    this.client = client;
-    this.taskQueue = worker.getTaskQueue();
+    harness = new FailoverHarness(env, client, worker.getTaskQueue());
   }
 
   @Test
@@ -157,6 +151,62 @@ class RegionFailoverWorkflowTest {
     assertThat(result.outcome()).isEqualTo(Phase.ABORTED);
     assertThat(result.summary()).contains("aborted by dave");
     assertCompensated(result);
+  }
+
+  @Test
+  void abortDuringShiftPutsTrafficBackAndChangesNothingElse() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    when(mocks.dns.pointRecord(
+            argThat(r -> r != null && r.value().equals("api-usw2.orders.example.com"))))
+        .thenAnswer(
+            i -> {
+              release.await(10, TimeUnit.SECONDS);
+              PointRecordRequest r = i.getArgument(0);
+              return new RecordState("Z1", r.name(), r.value(), r.ttl(), true);
+            });
+    RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
+    awaitPhase(failover, Phase.SHIFT);
+    failover.abort(new AbortSignal("dave", "wrong region"));
+    release.countDown();
+
+    FailoverResult result = result(failover);
+
+    assertThat(result.outcome()).isEqualTo(Phase.ABORTED);
+    assertThat(result.summary()).contains("aborted by dave during SHIFT");
+    ArgumentCaptor<PointRecordRequest> records = ArgumentCaptor.forClass(PointRecordRequest.class);
+    verify(mocks.dns, times(2)).pointRecord(records.capture());
+    assertThat(records.getAllValues())
+        .extracting(PointRecordRequest::value)
+        .containsExactly("api-usw2.orders.example.com", "api-use1.orders.example.com");
+    verify(mocks.authority, never()).transition(any());
+    verify(mocks.fleets, never()).scale(any());
+    verify(mocks.flags, never()).write(any());
+  }
+
+  @Test
+  void abortDuringFenceUndoesTheFenceAndTheShift() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    when(mocks.fleets.scale(SOURCE_FLEET.stopped()))
+        .thenAnswer(
+            i -> {
+              release.await(10, TimeUnit.SECONDS);
+              return i.getArgument(0);
+            });
+    RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
+    awaitPhase(failover, Phase.FENCE);
+    failover.abort(new AbortSignal("dave", "wrong region"));
+    release.countDown();
+
+    FailoverResult result = result(failover);
+
+    assertThat(result.outcome()).isEqualTo(Phase.ABORTED);
+    assertThat(result.summary()).contains("aborted by dave during FENCE");
+    assertThat(result.authority().writerRegion()).isEqualTo(SOURCE);
+    assertThat(result.authority().epoch()).isEqualTo(3);
+    verify(mocks.fleets).scale(SOURCE_FLEET);
+    verify(mocks.dns)
+        .pointRecord(argThat(r -> r != null && r.value().equals("api-use1.orders.example.com")));
+    verify(mocks.flags, never()).write(any());
   }
 
   @Test
@@ -372,30 +422,14 @@ class RegionFailoverWorkflowTest {
   }
 
   private RegionFailoverWorkflow start(String workflowId, FailoverRequest request) {
-    RegionFailoverWorkflow failover =
-        client.newWorkflowStub(
-            RegionFailoverWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(taskQueue)
-                .setWorkflowId(workflowId)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                .build());
-    WorkflowClient.start(failover::run, request);
-    return failover;
+    return harness.start(workflowId, request);
   }
 
   private static FailoverResult result(RegionFailoverWorkflow failover) {
-    return WorkflowStub.fromTyped(failover).getResult(FailoverResult.class);
+    return FailoverHarness.result(failover);
   }
 
   private void awaitPhase(RegionFailoverWorkflow failover, Phase phase) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (failover.status().phase() != phase) {
-      assertThat(System.nanoTime())
-          .as("phase %s not reached; status %s", phase, failover.status())
-          .isLessThan(deadline);
-      env.sleep(Duration.ofMillis(50));
-    }
+    harness.awaitPhase(failover, phase);
   }
 }

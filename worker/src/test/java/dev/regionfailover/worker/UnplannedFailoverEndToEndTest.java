@@ -1,0 +1,159 @@
+package dev.regionfailover.worker;
+
+import static dev.regionfailover.worker.FailoverEndToEndTest.ESTATES;
+import static dev.regionfailover.worker.FailoverEndToEndTest.SOURCE;
+import static dev.regionfailover.worker.FailoverEndToEndTest.TARGET;
+import static dev.regionfailover.worker.FailoverEndToEndTest.awaitWaitingFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.regionfailover.activities.aws.AwsClients;
+import dev.regionfailover.activities.aws.AwsSettings;
+import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.devstack.aws.AwsStackExtension;
+import dev.regionfailover.devstack.aws.EmulatorClients;
+import dev.regionfailover.devstack.estate.EstateProvisioner;
+import dev.regionfailover.workflows.authority.AuthorityState;
+import dev.regionfailover.workflows.estate.Estate;
+import dev.regionfailover.workflows.estate.EstateParser;
+import dev.regionfailover.workflows.failover.ApprovalSignal;
+import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
+import dev.regionfailover.workflows.failover.FailoverMode;
+import dev.regionfailover.workflows.failover.FailoverRequest;
+import dev.regionfailover.workflows.failover.FailoverResult;
+import dev.regionfailover.workflows.failover.FailoverStatus;
+import dev.regionfailover.workflows.failover.Phase;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.readiness.Verdict;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * An UNPLANNED failover while us-east-1 refuses every connection, with real activities against the
+ * emulator: traffic moves, the reachable ledger copy is fenced, the workflow waits for a human to
+ * confirm the rest is isolated, two approvers let it fail Aurora over with data loss allowed, and
+ * the RPO it reports is the target's last replication lag.
+ */
+@ExtendWith(AwsStackExtension.class)
+class UnplannedFailoverEndToEndTest {
+
+  private Estate estate;
+  private EstateState state;
+  private EstateState behindTheOutage;
+  private EmulatorClients moto;
+  private AwsStack stack;
+  private Injector injector;
+  private TestWorkflowEnvironment env;
+
+  @BeforeEach
+  void setUp(AwsStack stack, EmulatorClients aws) throws Exception {
+    this.stack = stack;
+    estate = EstateParser.parse(Files.readString(ESTATES.resolve("orders.yaml")), "orders.yaml");
+    EstateProvisioner provisioner = new EstateProvisioner(aws);
+    provisioner.provision(estate, 40);
+    provisioner.publishLag(estate, Duration.ofMillis(2300));
+    state = new EstateState(aws, estate);
+    // Straight to moto, past the stand-in's faults, to see what the outage hides.
+    moto = new EmulatorClients(stack.moto().endpoint());
+    behindTheOutage = new EstateState(moto, estate);
+    AwsSettings settings =
+        new AwsSettings(
+            Optional.of(stack.endpoint()),
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(3),
+            2);
+    WorkerConfig config =
+        WorkerConfig.from(new String[] {"--estates", ESTATES.toString()}, Map.of());
+    injector = Guice.createInjector(new AwsModule(settings), new ActivitiesModule(config));
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        injector.getInstance(RegisteredActivities.class).implementations().toArray());
+    env.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+    injector.getInstance(AwsClients.class).close();
+    moto.close();
+  }
+
+  @Test
+  void failsOverAwayFromARegionThatRefusesEveryConnection() {
+    stack.standIn().faults().refuseRegion(SOURCE);
+    RegionFailoverWorkflow failover =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                RegionFailoverWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
+                    .setWorkflowId("failover-orders")
+                    .build());
+    WorkflowClient.start(
+        failover::run,
+        new FailoverRequest(
+            "orders", TARGET, FailoverMode.UNPLANNED, "us-east-1 is down", "carol"));
+    awaitWaitingFor(failover, "are isolated");
+
+    FailoverStatus fencing = failover.status();
+    assertThat(fencing.unconfirmedFences())
+        .contains(
+            "authority ledger copy failover-authority in us-east-1",
+            "ECS service orders-use1/order-worker in us-east-1",
+            "writes-enabled flag /orders/us-east-1/writes-enabled in us-east-1");
+    assertThat(fencing.rpo().seconds()).isEqualTo(3);
+    assertThat(state.trafficTarget()).isEqualTo("api-usw2.orders.example.com");
+    assertThat(state.ledger(TARGET).get("state").s()).isEqualTo(AuthorityState.FENCED.name());
+    assertThat(state.epoch(TARGET)).isEqualTo(2);
+    assertThat(behindTheOutage.epoch(SOURCE)).as("the unreachable copy is untouched").isEqualTo(1);
+    assertThat(behindTheOutage.ecsDesired(SOURCE)).isEqualTo(2);
+
+    failover.confirmFenced(new ConfirmFencedSignal("dave", "us-east-1 is cut off at the network"));
+    FailoverEndToEndTest.awaitPhase(failover, Phase.AWAIT_APPROVAL);
+    failover.approvePromotion(new ApprovalSignal("alice", "data loss accepted"));
+    failover.approvePromotion(new ApprovalSignal("bob", "data loss accepted"));
+    FailoverResult result = WorkflowStub.fromTyped(failover).getResult(FailoverResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(result.rpo().seconds()).isEqualTo(3);
+    assertThat(result.rpo().basis()).contains("2300 ms");
+    assertThat(stack.standIn().count("FailoverGlobalCluster")).isEqualTo(1);
+    assertThat(stack.standIn().count("SwitchoverGlobalCluster")).isZero();
+    assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(TARGET));
+    assertThat(state.writerRecord()).isEqualTo(state.clusterEndpoint(TARGET));
+    assertThat(state.ledger(TARGET).get("writerRegion").s()).isEqualTo(TARGET);
+    assertThat(state.epoch(TARGET)).isEqualTo(3);
+    assertThat(state.writesEnabled(TARGET)).isEqualTo("true");
+    assertThat(state.eventSourceMappingState(TARGET)).isEqualTo("Enabled");
+    assertThat(state.ruleState(TARGET)).isEqualTo("ENABLED");
+    assertThat(state.scheduleState(TARGET)).isEqualTo("ENABLED");
+    assertThat(state.homedIn(TARGET, SOURCE)).isZero();
+    assertThat(result.findings())
+        .filteredOn(f -> f.verdict() == Verdict.WARN)
+        .extracting(Finding::check)
+        .contains("authority-ledger-copy", "fleet-capacity", "aurora-replication-lag");
+    assertThat(result.findings()).noneMatch(f -> f.verdict() == Verdict.FAIL);
+  }
+}
