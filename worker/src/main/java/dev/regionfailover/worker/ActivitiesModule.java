@@ -12,6 +12,7 @@ import dev.regionfailover.activities.flags.FlagActivitiesImpl;
 import dev.regionfailover.activities.fleet.FleetActivitiesImpl;
 import dev.regionfailover.activities.pins.PinActivitiesImpl;
 import dev.regionfailover.activities.readiness.GuardActivitiesImpl;
+import dev.regionfailover.activities.traffic.TrafficActivitiesImpl;
 import java.util.List;
 
 /** Every activity implementation the worker registers. */
@@ -39,8 +40,9 @@ final class ActivitiesModule extends AbstractModule {
       FleetActivitiesImpl fleets,
       FlagActivitiesImpl flags,
       PinActivitiesImpl pins,
-      GuardActivitiesImpl guards) {
+      GuardActivitiesImpl guards,
+      TrafficActivitiesImpl traffic) {
     return new RegisteredActivities(
-        List.of(estates, authority, aurora, dns, fleets, flags, pins, guards));
+        List.of(estates, authority, aurora, dns, fleets, flags, pins, guards, traffic));
   }
 }

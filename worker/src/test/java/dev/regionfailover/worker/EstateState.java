@@ -168,6 +168,22 @@ final class EstateState {
         .stateAsString();
   }
 
+  /** The region's ARC routing control, read through the us-west-2 cluster endpoint. */
+  String routingControl(String region) {
+    String arn = estate.traffic().arc().routingControls().get(region);
+    return aws.arc("us-west-2")
+        .getRoutingControlState(r -> r.routingControlArn(arn))
+        .routingControlStateAsString();
+  }
+
+  float trafficDial(String region) {
+    String arn = estate.traffic().globalAccelerator().endpointGroups().get(region);
+    return aws.globalAccelerator()
+        .describeEndpointGroup(r -> r.endpointGroupArn(arn))
+        .endpointGroup()
+        .trafficDialPercentage();
+  }
+
   List<String> suspendedProcesses(String region) {
     return asg(region).suspendedProcesses().stream().map(p -> p.processName()).sorted().toList();
   }
@@ -183,6 +199,8 @@ final class EstateState {
     state.put("aurora writer", auroraWriter());
     for (String region : estate.regions()) {
       AutoScalingGroup group = asg(region);
+      state.put(region + " routing control", routingControl(region));
+      state.put(region + " traffic dial", Float.toString(trafficDial(region)));
       state.put(region + " ecs", Integer.toString(ecsDesired(region)));
       state.put(
           region + " asg",

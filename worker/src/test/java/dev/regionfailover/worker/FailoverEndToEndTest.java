@@ -137,6 +137,10 @@ class FailoverEndToEndTest {
     assertThat(state.homedIn(TARGET, SOURCE)).isZero();
     assertThat(state.homedIn(TARGET, TARGET)).isEqualTo(ENTITIES);
     assertThat(result.entitiesRepinned()).isEqualTo(ENTITIES / 2);
+    assertThat(state.routingControl(TARGET)).isEqualTo("On");
+    assertThat(state.routingControl(SOURCE)).isEqualTo("Off");
+    assertThat(state.trafficDial(TARGET)).isEqualTo(100f);
+    assertThat(state.trafficDial(SOURCE)).isZero();
     assertThat(state.eventSourceMappingState(TARGET)).isEqualTo("Enabled");
     assertThat(state.eventSourceMappingState(SOURCE)).isEqualTo("Disabled");
     assertThat(state.ruleState(TARGET)).isEqualTo("ENABLED");

@@ -3,11 +3,14 @@ package dev.regionfailover.activities.aws;
 import static java.util.Objects.requireNonNull;
 
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +27,12 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterClient;
+import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterClientBuilder;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -40,14 +46,29 @@ public final class AwsClients implements AutoCloseable {
   private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final String GLOBAL = "aws-global";
 
+  /** Global Accelerator's API is served from this region only, whatever the endpoint regions. */
+  private static final String GLOBAL_ACCELERATOR_REGION = "us-west-2";
+
+  private static final String ARC_ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_ROUTE53_RECOVERY_CLUSTER";
+  private static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
+
   private final AwsSettings settings;
+  private final Function<String, String> environment;
   private final SdkHttpClient http;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   @Inject
   public AwsClients(AwsSettings settings) {
+    this(settings, System::getenv);
+  }
+
+  /**
+   * @param environment the environment variables, by name (null when unset)
+   */
+  AwsClients(AwsSettings settings, Function<String, String> environment) {
     this.settings = requireNonNull(settings, "settings is null");
+    this.environment = requireNonNull(environment, "environment is null");
     Duration attempt = settings.apiCallAttemptTimeout();
     this.http =
         ApacheHttpClient.builder()
@@ -123,6 +144,53 @@ public final class AwsClients implements AutoCloseable {
         () -> build(SchedulerClient.builder(), region(region)));
   }
 
+  /** Global Accelerator's client, always in us-west-2 where its API lives. */
+  public GlobalAcceleratorClient globalAccelerator() {
+    return client(
+        "globalaccelerator",
+        GLOBAL_ACCELERATOR_REGION,
+        GlobalAcceleratorClient.class,
+        () -> build(GlobalAcceleratorClient.builder(), region(GLOBAL_ACCELERATOR_REGION)));
+  }
+
+  /**
+   * The client of one ARC data-plane cluster endpoint, signing for {@code region} (the region in
+   * the endpoint's host). It makes one attempt per call: the caller moves on to the next cluster
+   * endpoint instead of retrying a failing one.
+   *
+   * <p>An explicit endpoint always wins over the SDK's own {@code AWS_ENDPOINT_URL*} lookup, so
+   * those variables are honoured here: with {@link AwsSettings#endpointOverride()} or either
+   * variable set, every cluster endpoint's requests go to that one URL, still signed for the
+   * cluster endpoint's region, which lets an emulator tell the cluster endpoints apart.
+   */
+  public Route53RecoveryClusterClient arc(URI clusterEndpoint, String region) {
+    requireNonNull(clusterEndpoint, "clusterEndpoint is null");
+    URI endpoint = arcEndpoint(clusterEndpoint, settings.endpointOverride(), environment);
+    return client(
+        "route53-recovery-cluster@" + clusterEndpoint,
+        region,
+        Route53RecoveryClusterClient.class,
+        () -> {
+          Route53RecoveryClusterClientBuilder builder = Route53RecoveryClusterClient.builder();
+          configure(builder, region(region), 1);
+          return builder.endpointOverride(endpoint).build();
+        });
+  }
+
+  /** Where requests meant for {@code clusterEndpoint} go. */
+  static URI arcEndpoint(
+      URI clusterEndpoint, Optional<URI> endpointOverride, Function<String, String> environment) {
+    return endpointOverride
+        .or(() -> variable(environment, ARC_ENDPOINT_VARIABLE))
+        .or(() -> variable(environment, ENDPOINT_VARIABLE))
+        .orElse(clusterEndpoint);
+  }
+
+  private static Optional<URI> variable(Function<String, String> environment, String name) {
+    String value = environment.apply(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(URI.create(value));
+  }
+
   /** Closes every client, then the HTTP client they share. */
   @Override
   public void close() {
@@ -157,6 +225,13 @@ public final class AwsClients implements AutoCloseable {
 
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
       B builder, Region region) {
+    configure(builder, region, settings.maxAttempts());
+    settings.endpointOverride().ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> void configure(
+      B builder, Region region, int maxAttempts) {
     builder
         .region(region)
         .credentialsProvider(settings.credentials())
@@ -167,10 +242,8 @@ public final class AwsClients implements AutoCloseable {
                 .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
                 .retryStrategy(
                     AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(settings.maxAttempts())
+                        .maxAttempts(maxAttempts)
                         .build())
                 .build());
-    settings.endpointOverride().ifPresent(builder::endpointOverride);
-    return builder.build();
   }
 }

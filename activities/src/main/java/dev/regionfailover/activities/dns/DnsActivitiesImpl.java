@@ -7,7 +7,6 @@ import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
 import dev.regionfailover.workflows.dns.RecordState;
-import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
-import software.amazon.awssdk.services.route53.model.ChangeStatus;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -30,7 +28,7 @@ public final class DnsActivitiesImpl implements DnsActivities {
 
   private final AwsClients clients;
   private final Route53Records records;
-  private final Duration pollInterval;
+  private final Route53Changes changes;
 
   @Inject
   public DnsActivitiesImpl(AwsClients clients) {
@@ -43,7 +41,7 @@ public final class DnsActivitiesImpl implements DnsActivities {
   public DnsActivitiesImpl(AwsClients clients, Duration pollInterval) {
     this.clients = requireNonNull(clients, "clients is null");
     this.records = new Route53Records(clients);
-    this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
+    this.changes = new Route53Changes(clients, pollInterval);
   }
 
   @Override
@@ -91,7 +89,7 @@ public final class DnsActivitiesImpl implements DnsActivities {
         request.value(),
         current.map(DnsActivitiesImpl::values).orElse(List.of()),
         change.id());
-    awaitInSync(change, where);
+    changes.awaitInSync(change, where);
     ResourceRecordSet readBack =
         records
             .cname(zoneId, name)
@@ -115,31 +113,6 @@ public final class DnsActivitiesImpl implements DnsActivities {
           "DnsReadBackMismatch");
     }
     return new RecordState(zoneId, name, request.value(), request.ttl(), true);
-  }
-
-  /**
-   * Waits, heartbeating, until Route 53 reports the change in sync. A hand-written loop instead of
-   * the SDK waiter, because the waiter cannot heartbeat.
-   */
-  private void awaitInSync(ChangeInfo change, String where) {
-    ChangeInfo info = change;
-    while (info.status() != ChangeStatus.INSYNC) {
-      try {
-        Thread.sleep(pollInterval.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw ApplicationFailure.newFailure(
-            "interrupted while waiting for change " + change.id() + " of " + where, "Interrupted");
-      }
-      Activity.getExecutionContext().heartbeat(info.id() + " " + info.statusAsString());
-      String id = info.id();
-      info =
-          AwsFailures.call(
-              "GetChange",
-              "change " + id + " of " + where,
-              GLOBAL,
-              () -> clients.route53().getChange(b -> b.id(id)).changeInfo());
-    }
   }
 
   private static boolean pointsAt(ResourceRecordSet record, String value, long ttl) {

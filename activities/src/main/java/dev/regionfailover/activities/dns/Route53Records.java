@@ -27,6 +27,9 @@ public final class Route53Records {
 
   private static final String ZONE_ID_PREFIX = "/hostedzone/";
 
+  /** Route 53's largest page, more record sets than one name has in any estate. */
+  private static final String MAX_RECORD_SETS = "300";
+
   private final AwsClients clients;
 
   public Route53Records(AwsClients clients) {
@@ -76,6 +79,14 @@ public final class Route53Records {
 
   /** The CNAME record of {@code name} in the zone as Route 53 has it now, if there is one. */
   public Optional<ResourceRecordSet> cname(String zoneId, String name) {
+    return cnames(zoneId, name).stream().findFirst();
+  }
+
+  /**
+   * Every CNAME record set of {@code name} in the zone: one for a simple record, one per set
+   * identifier for weighted and failover records.
+   */
+  public List<ResourceRecordSet> cnames(String zoneId, String name) {
     String absolute = absolute(name);
     return AwsFailures.call(
             "ListResourceRecordSets",
@@ -88,11 +99,11 @@ public final class Route53Records {
                             b.hostedZoneId(zoneId)
                                 .startRecordName(absolute)
                                 .startRecordType(RRType.CNAME)
-                                .maxItems("10"))
+                                .maxItems(MAX_RECORD_SETS))
                     .resourceRecordSets())
         .stream()
         .filter(r -> r.type() == RRType.CNAME && absolute(r.name()).equals(absolute))
-        .findFirst();
+        .toList();
   }
 
   /** A DNS name compared the way DNS does: without case and with its trailing dot. */

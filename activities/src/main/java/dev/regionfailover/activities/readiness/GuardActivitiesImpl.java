@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -140,9 +139,9 @@ public final class GuardActivitiesImpl implements GuardActivities {
   private Finding recordTtl(GuardRequest request, Guards guards, HostedZone zone, String name) {
     String record = "CNAME " + Route53Records.absolute(name) + " in zone " + zone.describe();
     String expected = "TTL at most " + guards.maxRecordTtlSeconds() + " s";
-    Optional<ResourceRecordSet> found;
+    List<ResourceRecordSet> found;
     try {
-      found = records.cname(records.zoneId(zone), name);
+      found = records.cnames(records.zoneId(zone), name);
     } catch (ApplicationFailure e) {
       // A zone that does not exist or is ambiguous, or a read AWS refused: SHIFT would stop at the
       // same problem, so it is reported now, before anything changes.
@@ -160,12 +159,21 @@ public final class GuardActivitiesImpl implements GuardActivities {
     if (found.isEmpty()) {
       return Finding.fail(CHECK_RECORD_TTL, record, "no such record", expected);
     }
-    Long ttl = found.get().ttl();
-    if (ttl == null) {
-      return Finding.fail(CHECK_RECORD_TTL, record, "no TTL (an alias record)", expected);
+    // Weighted and failover records are several record sets of one name, one per set identifier;
+    // resolvers may cache any of them, so every one counts.
+    List<String> ttls = new ArrayList<>();
+    long highest = 0;
+    for (ResourceRecordSet set : found) {
+      String which = set.setIdentifier() == null ? "" : " (" + set.setIdentifier() + ")";
+      if (set.ttl() == null) {
+        return Finding.fail(
+            CHECK_RECORD_TTL, record, "no TTL" + which + " (an alias record)", expected);
+      }
+      ttls.add(set.ttl() + " s" + which);
+      highest = Math.max(highest, set.ttl());
     }
-    String observed = "TTL " + ttl + " s";
-    if (ttl <= guards.maxRecordTtlSeconds()) {
+    String observed = "TTL " + String.join(", ", ttls);
+    if (highest <= guards.maxRecordTtlSeconds()) {
       return Finding.pass(CHECK_RECORD_TTL, record, observed, expected);
     }
     String slow = observed + ": resolvers may keep the old answer that long after a shift";

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.AwsStackExtension;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -33,6 +36,41 @@ class AwsClientsTest {
       assertThatThrownBy(() -> clients.ssm("us-east-1").getParameter(b -> b.name("/orders/flag")))
           .isInstanceOf(AwsServiceException.class);
     }
+  }
+
+  @Test
+  void arcClientsAreCachedPerClusterEndpoint(AwsStack stack) {
+    URI east = URI.create("https://host-a.route53-recovery-cluster.us-east-1.amazonaws.com/v1");
+    URI west = URI.create("https://host-b.route53-recovery-cluster.us-west-2.amazonaws.com/v1");
+    try (AwsClients clients = EmulatedAws.clients(stack)) {
+      assertThat(clients.arc(east, "us-east-1")).isSameAs(clients.arc(east, "us-east-1"));
+      assertThat(clients.arc(west, "us-west-2")).isNotSameAs(clients.arc(east, "us-east-1"));
+      assertThat(clients.globalAccelerator()).isSameAs(clients.globalAccelerator());
+    }
+  }
+
+  @Test
+  void arcRequestsGoToTheOverrideThenTheVariablesThenTheClusterEndpoint() {
+    URI cluster = URI.create("https://host-a.route53-recovery-cluster.us-east-1.amazonaws.com/v1");
+    URI override = URI.create("http://127.0.0.1:4566");
+    Map<String, String> both =
+        Map.of(
+            "AWS_ENDPOINT_URL_ROUTE53_RECOVERY_CLUSTER", "http://127.0.0.1:5000",
+            "AWS_ENDPOINT_URL", "http://127.0.0.1:6000");
+
+    assertThat(AwsClients.arcEndpoint(cluster, Optional.of(override), both::get))
+        .isEqualTo(override);
+    assertThat(AwsClients.arcEndpoint(cluster, Optional.empty(), both::get))
+        .isEqualTo(URI.create("http://127.0.0.1:5000"));
+    assertThat(
+            AwsClients.arcEndpoint(
+                cluster,
+                Optional.empty(),
+                Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:6000")::get))
+        .isEqualTo(URI.create("http://127.0.0.1:6000"));
+    assertThat(
+            AwsClients.arcEndpoint(cluster, Optional.empty(), Map.of("AWS_ENDPOINT_URL", " ")::get))
+        .isEqualTo(cluster);
   }
 
   @Test

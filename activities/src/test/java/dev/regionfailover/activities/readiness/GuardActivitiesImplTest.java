@@ -10,6 +10,7 @@ import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.workflows.estate.Guards;
 import dev.regionfailover.workflows.estate.HostedZone;
 import dev.regionfailover.workflows.estate.Route53Traffic;
+import dev.regionfailover.workflows.estate.RoutingPolicy;
 import dev.regionfailover.workflows.estate.WriterRecord;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.GuardRequest;
@@ -39,7 +40,9 @@ class GuardActivitiesImplTest {
           new HostedZone(null, "orders.example.com."),
           API,
           60,
-          Map.of(EAST, "api-use1.orders.example.com", WEST, "api-usw2.orders.example.com"));
+          Map.of(EAST, "api-use1.orders.example.com", WEST, "api-usw2.orders.example.com"),
+          null,
+          null);
   private static final WriterRecord WRITER_RECORD =
       new WriterRecord(new HostedZone(null, "orders.internal."), WRITER, 30);
 
@@ -214,6 +217,35 @@ class GuardActivitiesImplTest {
   }
 
   @Test
+  void everyWeightedRecordSetOfTheNameCounts() {
+    String zone = zone("orders.weighted.example.com");
+    String name = "api.orders.weighted.example.com";
+    weighted(zone, name, EAST, 60);
+    weighted(zone, name, WEST, 300);
+    Route53Traffic traffic =
+        new Route53Traffic(
+            new HostedZone(null, "orders.weighted.example.com."),
+            name,
+            60,
+            Map.of(EAST, "api-use1.orders.example.com", WEST, "api-usw2.orders.example.com"),
+            RoutingPolicy.WEIGHTED,
+            null);
+
+    Finding finding =
+        only(
+            guards.check(
+                new GuardRequest(
+                    new Guards(null, null, 60, true), REGIONS, EAST, WEST, traffic, null, false)),
+            GuardActivitiesImpl.CHECK_RECORD_TTL);
+
+    assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(finding.observed())
+        .isEqualTo(
+            "TTL 60 s (us-east-1), 300 s (us-west-2): resolvers may keep the old answer that long"
+                + " after a shift");
+  }
+
+  @Test
   void missingRecordAndZoneFail() {
     WriterRecord missingRecord =
         new WriterRecord(new HostedZone(null, "orders.internal."), "reader.orders.internal", 30);
@@ -307,5 +339,27 @@ class GuardActivitiesImplTest {
                                                     .type(RRType.CNAME)
                                                     .ttl(ttl)
                                                     .resourceRecords(v -> v.value(value))))));
+  }
+
+  private void weighted(String zoneId, String name, String region, long ttl) {
+    emulator
+        .route53()
+        .changeResourceRecordSets(
+            b ->
+                b.hostedZoneId(zoneId)
+                    .changeBatch(
+                        batch ->
+                            batch.changes(
+                                c ->
+                                    c.action(ChangeAction.CREATE)
+                                        .resourceRecordSet(
+                                            r ->
+                                                r.name(name)
+                                                    .type(RRType.CNAME)
+                                                    .setIdentifier(region)
+                                                    .weight(1L)
+                                                    .ttl(ttl)
+                                                    .resourceRecords(
+                                                        v -> v.value(region + ".example.com"))))));
   }
 }

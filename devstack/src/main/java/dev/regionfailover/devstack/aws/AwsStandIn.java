@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static java.util.Objects.requireNonNull;
 
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What it serves itself: Aurora {@code SwitchoverGlobalCluster} and {@code
  * FailoverGlobalCluster}, and {@code DescribeGlobalClusters} with the writer and status those
- * produce. It also counts the requests of every operation per region, for tests that check what an
+ * produce; the Route 53 ARC routing-control data plane ({@link #arc()}); Global Accelerator
+ * endpoint groups ({@link #globalAccelerator()}). Its own API under {@code /stand-in-api/} ({@link
+ * StandInApi}) registers routing controls and endpoint groups for processes that hold only its
+ * endpoint. It also counts the requests of every operation per region, for tests that check what an
  * activity called, and injects the {@link Faults} a test asks for. Used by tests and dev mode only.
  */
 public final class AwsStandIn implements AutoCloseable {
@@ -42,6 +47,8 @@ public final class AwsStandIn implements AutoCloseable {
   private final OperationCounter served;
   private final OperationCounter rejected;
   private final AuroraGlobalClusters globalClusters;
+  private final ArcRoutingControls arc;
+  private final GlobalAcceleratorEndpointGroups globalAccelerator;
 
   private AwsStandIn(
       WireMockServer server,
@@ -50,7 +57,9 @@ public final class AwsStandIn implements AutoCloseable {
       Faults faults,
       OperationCounter served,
       OperationCounter rejected,
-      AuroraGlobalClusters globalClusters) {
+      AuroraGlobalClusters globalClusters,
+      ArcRoutingControls arc,
+      GlobalAcceleratorEndpointGroups globalAccelerator) {
     this.server = requireNonNull(server, "server is null");
     this.endpoint = URI.create("http://127.0.0.1:" + server.port());
     this.moto = requireNonNull(moto, "moto is null");
@@ -59,6 +68,8 @@ public final class AwsStandIn implements AutoCloseable {
     this.served = requireNonNull(served, "served is null");
     this.rejected = requireNonNull(rejected, "rejected is null");
     this.globalClusters = requireNonNull(globalClusters, "globalClusters is null");
+    this.arc = requireNonNull(arc, "arc is null");
+    this.globalAccelerator = requireNonNull(globalAccelerator, "globalAccelerator is null");
   }
 
   /** Starts the stand-in in front of {@code moto} on a free port of 127.0.0.1. */
@@ -74,6 +85,9 @@ public final class AwsStandIn implements AutoCloseable {
     OperationCounter served = new OperationCounter();
     OperationCounter rejected = new OperationCounter();
     AuroraGlobalClusters globalClusters = new AuroraGlobalClusters(moto, http, Clock.systemUTC());
+    ArcRoutingControls arc = new ArcRoutingControls();
+    GlobalAcceleratorEndpointGroups globalAccelerator = new GlobalAcceleratorEndpointGroups();
+    JsonApiTransformer jsonApis = new JsonApiTransformer(List.of(arc, globalAccelerator));
     WireMockServer server =
         new WireMockServer(
             options()
@@ -88,7 +102,9 @@ public final class AwsStandIn implements AutoCloseable {
                 .notifier(new Slf4jWireMockNotifier())
                 .extensions(
                     new StandInRequestFilter(faults, served, rejected),
-                    new GlobalClusterTransformer(globalClusters)));
+                    new GlobalClusterTransformer(globalClusters),
+                    jsonApis,
+                    new StandInApiTransformer(arc, globalAccelerator)));
     server.start();
     server.stubFor(
         any(anyUrl())
@@ -99,8 +115,19 @@ public final class AwsStandIn implements AutoCloseable {
             .atPriority(STAND_IN_PRIORITY)
             .withFormParam("Action", matching(String.join("|", AuroraGlobalClusters.actions())))
             .willReturn(aResponse().withTransformers(GlobalClusterTransformer.NAME)));
+    // Any path: an ARC client may be pointed at a cluster endpoint URL with a path, such as /v1.
+    server.stubFor(
+        post(anyUrl())
+            .atPriority(STAND_IN_PRIORITY)
+            .withHeader("X-Amz-Target", matching(jsonApis.targetPattern()))
+            .willReturn(aResponse().withTransformers(JsonApiTransformer.NAME)));
+    server.stubFor(
+        post(urlPathMatching(StandInApiTransformer.PATH + ".*"))
+            .atPriority(STAND_IN_PRIORITY)
+            .willReturn(aResponse().withTransformers(StandInApiTransformer.NAME)));
     AwsStandIn standIn =
-        new AwsStandIn(server, moto, http, faults, served, rejected, globalClusters);
+        new AwsStandIn(
+            server, moto, http, faults, served, rejected, globalClusters, arc, globalAccelerator);
     log.info("AWS stand-in listening at {} in front of moto at {}", standIn.endpoint(), moto);
     return standIn;
   }
@@ -154,10 +181,22 @@ public final class AwsStandIn implements AutoCloseable {
     globalClusters.setPromotionDuration(duration);
   }
 
+  /** The Route 53 ARC routing controls the stand-in serves. */
+  public ArcRoutingControls arc() {
+    return arc;
+  }
+
+  /** The Global Accelerator endpoint groups the stand-in serves. */
+  public GlobalAcceleratorEndpointGroups globalAccelerator() {
+    return globalAccelerator;
+  }
+
   /** Clears the stand-in's faults, own state and counters, then all of moto's state. */
   public void reset() {
     faults.clear();
     globalClusters.reset();
+    arc.reset();
+    globalAccelerator.reset();
     served.reset();
     rejected.reset();
     MotoApi.reset(http, moto);

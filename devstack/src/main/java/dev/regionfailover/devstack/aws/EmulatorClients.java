@@ -24,10 +24,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -47,6 +49,7 @@ public final class EmulatorClients implements AutoCloseable {
   private final SdkHttpClient http;
   private final StaticCredentialsProvider credentials;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+  private final StandInApi standInApi;
 
   public EmulatorClients(URI endpoint) {
     this.endpoint = requireNonNull(endpoint, "endpoint is null");
@@ -58,6 +61,7 @@ public final class EmulatorClients implements AutoCloseable {
             .build();
     this.credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create(CREDENTIAL, CREDENTIAL));
+    this.standInApi = new StandInApi(endpoint);
   }
 
   public URI endpoint() {
@@ -120,6 +124,29 @@ public final class EmulatorClients implements AutoCloseable {
 
   public SqsClient sqs(String region) {
     return client("sqs", Region.of(region), SqsClient::builder);
+  }
+
+  /**
+   * The ARC routing-control data plane as reached through the cluster endpoint in {@code region}:
+   * requests are signed for that region, so a fault on the region makes that cluster endpoint
+   * unreachable.
+   */
+  public Route53RecoveryClusterClient arc(String region) {
+    return client(
+        "route53-recovery-cluster", Region.of(region), Route53RecoveryClusterClient::builder);
+  }
+
+  /** Global Accelerator, whose API is only in us-west-2. */
+  public GlobalAcceleratorClient globalAccelerator() {
+    return client(
+        "globalaccelerator",
+        Region.of(GlobalAcceleratorEndpointGroups.API_REGION),
+        GlobalAcceleratorClient::builder);
+  }
+
+  /** The stand-in's own API, to register what only the stand-in keeps. */
+  public StandInApi standInApi() {
+    return standInApi;
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -59,8 +60,11 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * Creates in the emulator every resource an estate names, in the state of a healthy application
  * whose first region ({@code regions[0]}) holds write authority: traffic and the writer record
  * point there, its Aurora cluster is the global writer, its fleets and background workers run and
- * its writes are enabled, while the other regions stand by with their workers disabled. Guard
- * parameters read the same everywhere. Tests and {@code ./failover dev} run it once per fresh moto.
+ * its writes are enabled, while the other regions stand by with their workers disabled. ARC routing
+ * controls and Global Accelerator endpoint groups, which only the AWS stand-in serves, are
+ * registered through its own API, so provisioning needs a stand-in, not plain moto, for estates
+ * that use them. Guard parameters read the same everywhere. Tests and {@code ./failover dev} run it
+ * once per fresh moto.
  */
 public final class EstateProvisioner {
 
@@ -83,6 +87,8 @@ public final class EstateProvisioner {
   private static final String INSTANCE_CLASS = "db.r6g.large";
   private static final int WRITER_TASKS = 2;
   private static final int BATCH_SIZE = 25;
+  private static final long WEIGHT_ON = 100;
+  private static final double FULL_DIAL = 100;
 
   private final EmulatorClients clients;
   private final WorkerProvisioner workers;
@@ -105,6 +111,8 @@ public final class EstateProvisioner {
     log.info("Provisioning estate {} in the emulator with writer region {}", estate.app(), writer);
     String writerEndpoint = provisionAurora(estate);
     provisionRoute53(estate, writer, writerEndpoint);
+    provisionArc(estate, writer);
+    provisionGlobalAccelerator(estate, writer);
     for (String region : estate.regions()) {
       provisionAuthority(estate, region, writer);
       if (estate.pins() != null) {
@@ -282,19 +290,95 @@ public final class EstateProvisioner {
 
   private void provisionRoute53(Estate estate, String writer, String writerEndpoint) {
     if (estate.traffic() != null && estate.traffic().route53() != null) {
-      Route53Traffic traffic = estate.traffic().route53();
-      upsertCname(
-          zoneId(traffic.zone(), "traffic.route53"),
-          traffic.recordName(),
-          traffic.ttl(),
-          traffic.targets().get(writer));
+      provisionClientRecord(estate, writer, estate.traffic().route53());
     }
     WriterRecord writerRecord = estate.aurora().writerRecord();
     upsertCname(
         zoneId(writerRecord.zone(), "aurora.writerRecord"),
         writerRecord.name(),
         writerRecord.ttl(),
-        writerEndpoint);
+        writerEndpoint,
+        record -> {});
+  }
+
+  /**
+   * Points the client-facing record at the writer region: one CNAME for SIMPLE routing; for
+   * WEIGHTED, one CNAME per region (set identifier = region) weighted 100 in the writer region and
+   * 0 elsewhere.
+   */
+  private void provisionClientRecord(Estate estate, String writer, Route53Traffic traffic) {
+    String zoneId = zoneId(traffic.zone(), "traffic.route53");
+    switch (traffic.routing()) {
+      case SIMPLE ->
+          upsertCname(
+              zoneId, traffic.recordName(), traffic.ttl(), traffic.targets().get(writer), r -> {});
+      case WEIGHTED ->
+          traffic
+              .targets()
+              .forEach(
+                  (region, target) ->
+                      upsertCname(
+                          zoneId,
+                          traffic.recordName(),
+                          traffic.ttl(),
+                          target,
+                          record ->
+                              record
+                                  .setIdentifier(region)
+                                  .weight(region.equals(writer) ? WEIGHT_ON : 0L)));
+      case FAILOVER ->
+          // moto chooses the ids of the health checks it creates, so it cannot create the ones an
+          // estate names, and failover records naming other checks would not be what it shifts.
+          log.warn(
+              "Estate {} routes {} by FAILOVER with health checks {}; the emulator cannot create"
+                  + " health checks with chosen ids, so the record is not provisioned",
+              estate.app(),
+              traffic.recordName(),
+              traffic.healthChecks());
+    }
+  }
+
+  /**
+   * Registers the estate's ARC routing controls in the AWS stand-in, the writer region's On and
+   * every other Off.
+   */
+  private void provisionArc(Estate estate, String writer) {
+    if (estate.traffic() == null || estate.traffic().arc() == null) {
+      return;
+    }
+    estate
+        .traffic()
+        .arc()
+        .routingControls()
+        .forEach(
+            (region, arn) -> clients.standInApi().putRoutingControl(arn, region.equals(writer)));
+    log.info(
+        "Routing controls of {} registered: {}",
+        estate.app(),
+        estate.traffic().arc().routingControls());
+  }
+
+  /**
+   * Registers the estate's Global Accelerator endpoint groups in the AWS stand-in, the writer
+   * region's dialled to 100 and every other to 0.
+   */
+  private void provisionGlobalAccelerator(Estate estate, String writer) {
+    if (estate.traffic() == null || estate.traffic().globalAccelerator() == null) {
+      return;
+    }
+    estate
+        .traffic()
+        .globalAccelerator()
+        .endpointGroups()
+        .forEach(
+            (region, arn) ->
+                clients
+                    .standInApi()
+                    .putEndpointGroup(arn, region, region.equals(writer) ? FULL_DIAL : 0));
+    log.info(
+        "Endpoint groups of {} registered: {}",
+        estate.app(),
+        estate.traffic().globalAccelerator().endpointGroups());
   }
 
   /** The id of the hosted zone named {@code zone.name()}, creating the zone when it is missing. */
@@ -323,7 +407,19 @@ public final class EstateProvisioner {
                     .id());
   }
 
-  private void upsertCname(String zoneId, String name, long ttl, String value) {
+  private void upsertCname(
+      String zoneId,
+      String name,
+      long ttl,
+      String value,
+      Consumer<ResourceRecordSet.Builder> routing) {
+    ResourceRecordSet.Builder record =
+        ResourceRecordSet.builder()
+            .name(name)
+            .type(RRType.CNAME)
+            .ttl(ttl)
+            .resourceRecords(ResourceRecord.builder().value(value).build());
+    routing.accept(record);
     clients
         .route53()
         .changeResourceRecordSets(
@@ -334,14 +430,7 @@ public final class EstateProvisioner {
                             b.changes(
                                 Change.builder()
                                     .action(ChangeAction.UPSERT)
-                                    .resourceRecordSet(
-                                        ResourceRecordSet.builder()
-                                            .name(name)
-                                            .type(RRType.CNAME)
-                                            .ttl(ttl)
-                                            .resourceRecords(
-                                                ResourceRecord.builder().value(value).build())
-                                            .build())
+                                    .resourceRecordSet(record.build())
                                     .build())));
   }
 

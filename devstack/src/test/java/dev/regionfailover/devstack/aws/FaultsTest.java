@@ -45,6 +45,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -115,6 +116,11 @@ class FaultsTest {
             "ListQueues",
             "ThrottlingException",
             c -> c.of(SqsClient::builder).listQueues()),
+        new Family(
+            "AWS JSON 1.0 (Route 53 ARC cluster)",
+            "ListRoutingControls",
+            "ThrottlingException",
+            c -> c.of(Route53RecoveryClusterClient::builder).listRoutingControls(r -> {})),
         new Family(
             "query (RDS)",
             "DescribeDBClusters",

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
+import software.amazon.awssdk.services.globalaccelerator.model.EndpointGroup;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.Runtime;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.rds.model.GlobalClusterMember;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.route53recoverycluster.model.RoutingControlState;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ScheduleState;
@@ -74,7 +76,37 @@ class EstateProvisionerTest {
     assertRules();
     assertSchedules();
     assertGuards();
+    assertArcAndGlobalAccelerator(aws);
     assertThat(aws.standIn().count("CreateGlobalCluster")).isEqualTo(1);
+  }
+
+  @Test
+  void weightedRoutingGetsOneRecordPerRegionWithTheWeightOnTheWriter() throws Exception {
+    String yaml =
+        Files.readString(Path.of("..", "deploy", "estates", "orders.yaml"))
+            .replace("    ttl: 60\n", "    ttl: 60\n    routing: weighted\n");
+    Estate weighted = EstateParser.parse(yaml, "weighted.yaml");
+
+    new EstateProvisioner(clients).provision(weighted, 0);
+
+    String zoneId = zoneId("orders.example.com.");
+    List<ResourceRecordSet> records =
+        clients
+            .route53()
+            .listResourceRecordSets(r -> r.hostedZoneId(zoneId))
+            .resourceRecordSets()
+            .stream()
+            .filter(set -> set.type() == RRType.CNAME)
+            .toList();
+    assertThat(records)
+        .extracting(
+            ResourceRecordSet::name,
+            ResourceRecordSet::setIdentifier,
+            ResourceRecordSet::weight,
+            set -> set.resourceRecords().get(0).value())
+        .containsExactlyInAnyOrder(
+            tuple("api.orders.example.com.", EAST, 100L, "api-use1.orders.example.com"),
+            tuple("api.orders.example.com.", WEST, 0L, "api-usw2.orders.example.com"));
   }
 
   @Test
@@ -176,6 +208,29 @@ class EstateProvisionerTest {
     assertThatThrownBy(() -> new EstateProvisioner(clients).provision(byId, 0))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("traffic.route53 names hosted zone Z0123456789 by id");
+  }
+
+  private void assertArcAndGlobalAccelerator(AwsStack aws) {
+    String panel = "arn:aws:route53-recovery-control::123456789012:controlpanel/orders";
+    assertThat(aws.standIn().arc().isOn(panel + "/routingcontrol/use1")).isTrue();
+    assertThat(aws.standIn().arc().isOn(panel + "/routingcontrol/usw2")).isFalse();
+    assertThat(
+            clients
+                .arc(WEST)
+                .getRoutingControlState(r -> r.routingControlArn(panel + "/routingcontrol/use1"))
+                .routingControlState())
+        .isEqualTo(RoutingControlState.ON);
+    String groups = "arn:aws:globalaccelerator::123456789012:accelerator/orders/listener/web";
+    assertThat(aws.standIn().globalAccelerator().dial(groups + "/endpoint-group/use1"))
+        .isEqualTo(100);
+    assertThat(aws.standIn().globalAccelerator().dial(groups + "/endpoint-group/usw2")).isZero();
+    EndpointGroup west =
+        clients
+            .globalAccelerator()
+            .describeEndpointGroup(r -> r.endpointGroupArn(groups + "/endpoint-group/usw2"))
+            .endpointGroup();
+    assertThat(west.endpointGroupRegion()).isEqualTo(WEST);
+    assertThat(west.trafficDialPercentage()).isZero();
   }
 
   private void assertAurora() {
@@ -392,12 +447,7 @@ class EstateProvisionerTest {
   }
 
   private ResourceRecordSet cname(String zoneName, String recordName) {
-    HostedZone zone =
-        clients.route53().listHostedZonesByName(r -> r.dnsName(zoneName)).hostedZones().stream()
-            .filter(z -> z.name().equals(zoneName))
-            .findFirst()
-            .orElseThrow();
-    String zoneId = zone.id().substring(zone.id().lastIndexOf('/') + 1);
+    String zoneId = zoneId(zoneName);
     return clients
         .route53()
         .listResourceRecordSets(r -> r.hostedZoneId(zoneId))
@@ -406,6 +456,15 @@ class EstateProvisionerTest {
         .filter(set -> set.name().equals(recordName) && set.type() == RRType.CNAME)
         .findFirst()
         .orElseThrow(() -> new AssertionError("no CNAME " + recordName + " in " + zoneName));
+  }
+
+  private String zoneId(String zoneName) {
+    HostedZone zone =
+        clients.route53().listHostedZonesByName(r -> r.dnsName(zoneName)).hostedZones().stream()
+            .filter(z -> z.name().equals(zoneName))
+            .findFirst()
+            .orElseThrow();
+    return zone.id().substring(zone.id().lastIndexOf('/') + 1);
   }
 
   private Service service(String region, String cluster) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -95,16 +96,10 @@ public final class EstateParser {
     }
     List<String> regions = regions(root.get("regions"));
     Set<String> known = new HashSet<>(regions);
-    Traffic traffic = new Traffic(null);
-    if (root.has("traffic") && object(root.get("traffic"), "traffic", Set.of("route53"))) {
-      traffic =
-          new Traffic(
-              optional(
-                  root.get("traffic"),
-                  "route53",
-                  "traffic.route53",
-                  (n, p) -> route53(n, p, regions)));
-    }
+    Traffic traffic =
+        root.has("traffic")
+            ? traffic(root.get("traffic"), regions)
+            : new Traffic(null, null, null, null);
     Aurora aurora = required(root, "aurora", "aurora", (n, p) -> aurora(n, p, regions));
     AuthorityConfig authority =
         required(
@@ -154,9 +149,81 @@ public final class EstateParser {
     return regions;
   }
 
+  private Traffic traffic(JsonNode node, List<String> regions) {
+    String path = "traffic";
+    if (!object(node, path, Set.of("route53", "arc", "globalAccelerator", "order"))) {
+      return new Traffic(null, null, null, null);
+    }
+    Route53Traffic route53 =
+        optional(node, "route53", path + ".route53", (n, p) -> route53(n, p, regions));
+    ArcTraffic arc = optional(node, "arc", path + ".arc", (n, p) -> arc(n, p, regions));
+    GlobalAcceleratorTraffic accelerator =
+        optional(
+            node,
+            "globalAccelerator",
+            path + ".globalAccelerator",
+            (n, p) ->
+                object(n, p, Set.of("endpointGroups"))
+                    ? new GlobalAcceleratorTraffic(
+                        perRegion(
+                            n.get("endpointGroups"),
+                            p + ".endpointGroups",
+                            regions,
+                            (value, itemPath) ->
+                                arn(value, itemPath, "arn:aws:globalaccelerator::")))
+                    : null);
+    List<TrafficLayer> order = node.has("order") ? order(node.get("order"), node) : null;
+    return new Traffic(route53, arc, accelerator, order);
+  }
+
+  private List<TrafficLayer> order(JsonNode node, JsonNode traffic) {
+    String path = "traffic.order";
+    Map<String, TrafficLayer> byKey = new LinkedHashMap<>();
+    for (TrafficLayer layer : TrafficLayer.values()) {
+      byKey.put(layer.key(), layer);
+    }
+    List<TrafficLayer> order =
+        list(
+            node,
+            path,
+            (item, itemPath) -> {
+              TrafficLayer layer = byKey.get(item.asText());
+              if (layer == null) {
+                errors.add(
+                    itemPath + ": " + item.asText() + " is not a traffic layer " + byKey.keySet());
+              } else if (!traffic.has(layer.key())) {
+                errors.add(
+                    itemPath + ": " + layer.key() + " is listed but not configured under traffic");
+              }
+              return layer;
+            });
+    if (new HashSet<>(order).size() != order.size()) {
+      errors.add(path + ": lists a layer twice");
+    }
+    for (TrafficLayer layer : TrafficLayer.values()) {
+      if (traffic.has(layer.key()) && !order.contains(layer)) {
+        errors.add(
+            path
+                + ": leaves out "
+                + layer.key()
+                + ", which is configured; every configured layer is shifted in the stated order");
+      }
+    }
+    return order;
+  }
+
   private Route53Traffic route53(JsonNode node, String path, List<String> regions) {
     if (!object(
-        node, path, Set.of("hostedZoneId", "hostedZoneName", "recordName", "ttl", "targets"))) {
+        node,
+        path,
+        Set.of(
+            "hostedZoneId",
+            "hostedZoneName",
+            "recordName",
+            "ttl",
+            "targets",
+            "routing",
+            "healthChecks"))) {
       return null;
     }
     HostedZone zone = zone(node, path);
@@ -164,7 +231,59 @@ public final class EstateParser {
     long ttl = ttl(node, path);
     Map<String, String> targets =
         perRegion(node.get("targets"), path + ".targets", regions, this::hostName);
-    return new Route53Traffic(zone, recordName, ttl, targets);
+    RoutingPolicy routing = RoutingPolicy.SIMPLE;
+    if (node.has("routing")) {
+      String text = text(node, path, "routing");
+      try {
+        routing = RoutingPolicy.valueOf(text == null ? "" : text.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        errors.add(path + ".routing: " + text + " must be one of simple, weighted, failover");
+      }
+    }
+    Map<String, String> healthChecks = Map.of();
+    if (routing == RoutingPolicy.FAILOVER || node.has("healthChecks")) {
+      healthChecks =
+          perRegion(node.get("healthChecks"), path + ".healthChecks", regions, this::nonBlank);
+    }
+    return new Route53Traffic(zone, recordName, ttl, targets, routing, healthChecks);
+  }
+
+  private ArcTraffic arc(JsonNode node, String path, List<String> regions) {
+    if (!object(node, path, Set.of("clusterEndpoints", "routingControls"))) {
+      return null;
+    }
+    List<String> endpoints =
+        list(
+            node.get("clusterEndpoints"),
+            path + ".clusterEndpoints",
+            (item, itemPath) -> {
+              String url = nonBlank(item, itemPath);
+              if (url != null && !url.matches("https?://[^\\s]+")) {
+                errors.add(
+                    itemPath + ": " + url + " is not an https URL of an ARC cluster endpoint");
+              }
+              return url;
+            });
+    if (endpoints.isEmpty()) {
+      errors.add(
+          path
+              + ".clusterEndpoints: needs the cluster's endpoints (ARC gives five); they are tried in random order");
+    }
+    Map<String, String> controls =
+        perRegion(
+            node.get("routingControls"),
+            path + ".routingControls",
+            regions,
+            (value, itemPath) -> arn(value, itemPath, "arn:aws:route53-recovery-control::"));
+    return new ArcTraffic(endpoints, controls);
+  }
+
+  private String arn(JsonNode value, String path, String prefix) {
+    String text = nonBlank(value, path);
+    if (text != null && !text.startsWith(prefix)) {
+      errors.add(path + ": " + text + " must be an ARN starting with " + prefix);
+    }
+    return text;
   }
 
   private Aurora aurora(JsonNode node, String path, List<String> regions) {

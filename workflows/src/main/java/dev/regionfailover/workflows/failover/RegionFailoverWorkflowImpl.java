@@ -22,6 +22,8 @@ import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.estate.Fleet;
 import dev.regionfailover.workflows.estate.LoadEstateRequest;
 import dev.regionfailover.workflows.estate.Route53Traffic;
+import dev.regionfailover.workflows.estate.RoutingPolicy;
+import dev.regionfailover.workflows.estate.TrafficLayer;
 import dev.regionfailover.workflows.flags.FlagActivities;
 import dev.regionfailover.workflows.flags.FlagRequest;
 import dev.regionfailover.workflows.flags.FlagValue;
@@ -35,6 +37,9 @@ import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.GuardActivities;
 import dev.regionfailover.workflows.readiness.GuardRequest;
 import dev.regionfailover.workflows.readiness.Verdict;
+import dev.regionfailover.workflows.traffic.LayerRequest;
+import dev.regionfailover.workflows.traffic.LayerState;
+import dev.regionfailover.workflows.traffic.TrafficActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -120,6 +125,8 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   private final FlagActivities flags = Workflow.newActivityStub(FlagActivities.class, SHORT);
   private final PinActivities pins = Workflow.newActivityStub(PinActivities.class, BULK);
   private final GuardActivities guards = Workflow.newActivityStub(GuardActivities.class, SHORT);
+  private final TrafficActivities traffic =
+      Workflow.newActivityStub(TrafficActivities.class, SHORT);
   private final AuthorityActivities sourceLedger =
       Workflow.newActivityStub(AuthorityActivities.class, PROBE);
   private final AuroraActivities sourceAurora =
@@ -529,14 +536,29 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     return writer.region();
   }
 
+  /**
+   * Moves every configured traffic layer to the target, in the estate's order, reading each back.
+   */
   private void shift() {
     enter(Phase.SHIFT);
     checkAbort();
-    Route53Traffic route53 = estate.traffic() == null ? null : estate.traffic().route53();
-    if (route53 == null) {
-      steps.skip("shift route53", Phase.SHIFT, "the estate has no Route 53 traffic layer");
+    List<TrafficLayer> layers = estate.traffic() == null ? List.of() : estate.traffic().layers();
+    if (layers.isEmpty()) {
+      steps.skip("shift traffic", Phase.SHIFT, "the estate has no traffic layer");
       return;
     }
+    for (TrafficLayer layer : layers) {
+      Route53Traffic route53 = estate.traffic().route53();
+      if (layer == TrafficLayer.ROUTE53 && route53.routing() == RoutingPolicy.SIMPLE) {
+        shiftRecord(route53);
+      } else {
+        shiftLayer(layer);
+      }
+      checkAbort();
+    }
+  }
+
+  private void shiftRecord(Route53Traffic route53) {
     compensations.add(
         new Compensation(
             "point " + route53.recordName() + " back to " + source,
@@ -556,7 +578,24 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
                 new PointRecordRequest(
                     route53.zone(), route53.recordName(), target, route53.ttl())),
         RegionFailoverWorkflowImpl::describe);
-    checkAbort();
+  }
+
+  /** A layer whose regions each take a share: the target gets all of it, the others none. */
+  private void shiftLayer(TrafficLayer layer) {
+    LayerState before =
+        step(
+            "read " + layer.key(),
+            "per-region settings in " + estate.regions(),
+            () -> traffic.read(new LayerRequest(estate.traffic(), layer, estate.regions())),
+            state -> state.values().toString());
+    compensations.add(
+        new Compensation(
+            "restore " + layer.key() + " to " + before.values(), () -> traffic.apply(before)));
+    step(
+        "shift " + layer.key(),
+        "all traffic to " + request.targetRegion(),
+        () -> traffic.apply(before.shiftedTo(request.targetRegion())),
+        state -> state.values().toString());
   }
 
   private void fence() {

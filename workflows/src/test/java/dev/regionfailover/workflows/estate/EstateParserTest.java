@@ -148,6 +148,44 @@ class EstateParserTest {
   }
 
   @Test
+  void readsEveryTrafficLayerInItsStatedOrder() throws Exception {
+    Estate estate = EstateParser.parse(Files.readString(EXAMPLE), EXAMPLE.toString());
+
+    assertThat(estate.traffic().layers())
+        .containsExactly(TrafficLayer.ARC, TrafficLayer.GLOBAL_ACCELERATOR, TrafficLayer.ROUTE53);
+    assertThat(estate.traffic().arc().clusterEndpoints()).hasSize(5);
+    assertThat(estate.traffic().arc().routingControls()).containsOnlyKeys("us-east-1", "us-west-2");
+    assertThat(estate.traffic().globalAccelerator().endpointGroups())
+        .containsOnlyKeys("us-east-1", "us-west-2");
+    assertThat(estate.traffic().route53().routing()).isEqualTo(RoutingPolicy.SIMPLE);
+  }
+
+  @Test
+  void trafficLayersReportTheirProblemsWithPaths() throws Exception {
+    String yaml =
+        Files.readString(EXAMPLE)
+            .replace("order: [arc, globalAccelerator, route53]", "order: [arc, cdn, arc]")
+            .replace("us-west-2: arn:aws:globalaccelerator::", "us-west-2: arn:aws:elb::")
+            .replace("    ttl: 60\n", "    ttl: 60\n    routing: failover\n")
+            .replace(
+                "      - https://host-aaaaaa.route53-recovery-cluster.us-east-1.amazonaws.com/v1\n",
+                "      - host-aaaaaa\n");
+
+    EstateValidationException e =
+        catchThrowableOfType(
+            EstateValidationException.class, () -> EstateParser.parse(yaml, "orders.yaml"));
+
+    assertThat(e.errors())
+        .contains(
+            "traffic.order[1]: cdn is not a traffic layer [arc, globalAccelerator, route53]",
+            "traffic.order: lists a layer twice",
+            "traffic.order: leaves out globalAccelerator, which is configured; every configured layer is shifted in the stated order",
+            "traffic.globalAccelerator.endpointGroups.us-west-2: arn:aws:elb::123456789012:accelerator/orders/listener/web/endpoint-group/usw2 must be an ARN starting with arn:aws:globalaccelerator::",
+            "traffic.route53.healthChecks: missing",
+            "traffic.arc.clusterEndpoints[0]: host-aaaaaa is not an https URL of an ARC cluster endpoint");
+  }
+
+  @Test
   void malformedYamlNamesTheLine() {
     EstateValidationException e =
         catchThrowableOfType(

@@ -20,6 +20,7 @@ import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
 import dev.regionfailover.workflows.dns.RecordState;
 import dev.regionfailover.workflows.estate.EstateActivities;
+import dev.regionfailover.workflows.estate.TrafficLayer;
 import dev.regionfailover.workflows.flags.FlagActivities;
 import dev.regionfailover.workflows.flags.FlagRequest;
 import dev.regionfailover.workflows.flags.FlagValue;
@@ -35,8 +36,12 @@ import dev.regionfailover.workflows.pins.PinActivities;
 import dev.regionfailover.workflows.pins.RepinResult;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.GuardActivities;
+import dev.regionfailover.workflows.traffic.LayerRequest;
+import dev.regionfailover.workflows.traffic.LayerState;
+import dev.regionfailover.workflows.traffic.TrafficActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Mocked activities that behave like a healthy orders estate with us-east-1 writing: each mutating
@@ -70,6 +75,8 @@ final class FailoverActivityMocks {
   final FlagActivities flags = mock(FlagActivities.class, withSettings().withoutAnnotations());
   final PinActivities pins = mock(PinActivities.class, withSettings().withoutAnnotations());
   final GuardActivities guards = mock(GuardActivities.class, withSettings().withoutAnnotations());
+  final TrafficActivities traffic =
+      mock(TrafficActivities.class, withSettings().withoutAnnotations());
 
   /** The ledger as the mocks last wrote it, so a compensation reads what the fence wrote. */
   private volatile AuthorityRecord ledger =
@@ -148,6 +155,17 @@ final class FailoverActivityMocks {
                     "equal in every region"),
                 Finding.pass(
                     "guard-record-ttl", "api.orders.example.com", "60 s", "at most 60 s")));
+    when(traffic.read(any()))
+        .thenAnswer(
+            i -> {
+              LayerRequest r = i.getArgument(0);
+              if (r == null) {
+                return null;
+              }
+              double on = r.layer() == TrafficLayer.GLOBAL_ACCELERATOR ? 100 : 1;
+              return new LayerState(r.traffic(), r.layer(), Map.of(SOURCE, on, TARGET, 0.0));
+            });
+    when(traffic.apply(any())).thenAnswer(i -> i.getArgument(0));
     when(aurora.measureLag(any())).thenReturn(new LagReading(USW2, 2300.0, "2026-01-01T00:00:00Z"));
   }
 
@@ -171,7 +189,7 @@ final class FailoverActivityMocks {
   }
 
   Object[] all() {
-    return new Object[] {estates, authority, aurora, dns, fleets, flags, pins, guards};
+    return new Object[] {estates, authority, aurora, dns, fleets, flags, pins, guards, traffic};
   }
 
   AuthorityRecord ledger() {

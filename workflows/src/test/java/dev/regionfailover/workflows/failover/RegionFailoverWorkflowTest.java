@@ -7,6 +7,7 @@ import static dev.regionfailover.workflows.failover.FailoverActivityMocks.USW2;
 import static dev.regionfailover.workflows.failover.FailoverActivityMocks.WRITER_ENDPOINT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
@@ -18,9 +19,11 @@ import dev.regionfailover.workflows.aurora.PromotionResult;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
 import dev.regionfailover.workflows.dns.RecordState;
+import dev.regionfailover.workflows.estate.TrafficLayer;
 import dev.regionfailover.workflows.flags.FlagValue;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.traffic.LayerState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
@@ -29,6 +32,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +116,38 @@ class RegionFailoverWorkflowTest {
     verify(mocks.flags).write(new FlagValue(SOURCE, "/orders/us-east-1/writes-enabled", "false"));
     verify(mocks.flags).write(new FlagValue(TARGET, "/orders/us-west-2/writes-enabled", "true"));
     assertThat(failover.status().phase()).isEqualTo(Phase.COMPLETED);
+  }
+
+  @Test
+  void trafficLayersShiftInTheEstatesOrderAndComeBackOnDenial() {
+    RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
+    awaitPhase(failover, Phase.AWAIT_APPROVAL);
+
+    assertThat(failover.status().steps())
+        .extracting(StepStatus::name)
+        .containsSubsequence(
+            "read arc",
+            "shift arc",
+            "read globalAccelerator",
+            "shift globalAccelerator",
+            "shift route53");
+    ArgumentCaptor<LayerState> applied = ArgumentCaptor.forClass(LayerState.class);
+    verify(mocks.traffic, times(2)).apply(applied.capture());
+    assertThat(applied.getAllValues())
+        .extracting(LayerState::layer, LayerState::values)
+        .containsExactly(
+            tuple(TrafficLayer.ARC, Map.of(SOURCE, 0.0, TARGET, 1.0)),
+            tuple(TrafficLayer.GLOBAL_ACCELERATOR, Map.of(SOURCE, 0.0, TARGET, 100.0)));
+
+    failover.denyPromotion(new DenialSignal("bob", "not now"));
+    result(failover);
+
+    verify(mocks.traffic, times(4)).apply(applied.capture());
+    assertThat(applied.getAllValues().subList(4, 6))
+        .extracting(LayerState::layer, LayerState::values)
+        .containsExactly(
+            tuple(TrafficLayer.GLOBAL_ACCELERATOR, Map.of(SOURCE, 100.0, TARGET, 0.0)),
+            tuple(TrafficLayer.ARC, Map.of(SOURCE, 1.0, TARGET, 0.0)));
   }
 
   @Test
@@ -406,7 +442,8 @@ class RegionFailoverWorkflowTest {
     verify(mocks.fleets, times(2)).scale(fleets.capture());
     assertThat(fleets.getAllValues()).containsExactly(SOURCE_FLEET.stopped(), SOURCE_FLEET);
     verify(mocks.flags).write(new FlagValue(SOURCE, "/orders/us-east-1/writes-enabled", "true"));
-    assertThat(result.steps()).filteredOn(s -> s.state() == StepState.COMPENSATED).hasSize(4);
+    assertThat(result.steps()).filteredOn(s -> s.state() == StepState.COMPENSATED).hasSize(6);
+    verify(mocks.traffic, times(4)).apply(any());
   }
 
   private void assertNothingChanged() {

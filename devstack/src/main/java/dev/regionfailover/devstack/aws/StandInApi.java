@@ -1,0 +1,83 @@
+package dev.regionfailover.devstack.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The client of the {@link AwsStandIn}'s own HTTP API at its endpoint: registers the ARC routing
+ * controls and Global Accelerator endpoint groups that only the stand-in keeps, for code that holds
+ * the endpoint but not the stand-in. Fails clearly when the endpoint is not a stand-in.
+ */
+public final class StandInApi {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final URI endpoint;
+  private final HttpClient http;
+
+  public StandInApi(URI endpoint) {
+    this.endpoint = requireNonNull(endpoint, "endpoint is null");
+    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  }
+
+  /** Creates routing control {@code arn}, or sets its state, with no safety rule applied. */
+  public void putRoutingControl(String arn, boolean on) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("RoutingControlArn", requireNonNull(arn, "arn is null"));
+    body.put("RoutingControlState", on ? "On" : "Off");
+    post(StandInApiTransformer.ROUTING_CONTROLS, body);
+  }
+
+  /**
+   * Creates or replaces endpoint group {@code arn} in {@code region} with traffic dial {@code
+   * dial}.
+   */
+  public void putEndpointGroup(String arn, String region, double dial) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("EndpointGroupArn", requireNonNull(arn, "arn is null"));
+    body.put("EndpointGroupRegion", requireNonNull(region, "region is null"));
+    body.put("TrafficDialPercentage", dial);
+    post(StandInApiTransformer.ENDPOINT_GROUPS, body);
+  }
+
+  private void post(String path, ObjectNode body) {
+    URI uri = endpoint.resolve(path);
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("the AWS stand-in at " + uri + " did not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while calling the AWS stand-in at " + uri, e);
+    }
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "the AWS stand-in at "
+              + uri
+              + " refused "
+              + body
+              + " with HTTP "
+              + response.statusCode()
+              + ": "
+              + response.body()
+              + " (is "
+              + endpoint
+              + " an AwsStandIn, or plain moto?)");
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.regionfailover.devstack.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+/**
+ * The stand-in's own HTTP API, beside the AWS APIs, as moto has {@code /moto-api/}: it registers
+ * the resources only the stand-in keeps, for a process that holds no {@link AwsStandIn} but its
+ * endpoint, such as the estate provisioner. {@link StandInApi} is its client.
+ */
+final class StandInApiTransformer implements ResponseDefinitionTransformerV2 {
+
+  static final String NAME = "stand-in-api";
+  static final String PATH = "/stand-in-api/";
+  static final String ROUTING_CONTROLS = PATH + "arc/routing-controls";
+  static final String ENDPOINT_GROUPS = PATH + "global-accelerator/endpoint-groups";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ArcRoutingControls arc;
+  private final GlobalAcceleratorEndpointGroups globalAccelerator;
+
+  StandInApiTransformer(ArcRoutingControls arc, GlobalAcceleratorEndpointGroups globalAccelerator) {
+    this.arc = requireNonNull(arc, "arc is null");
+    this.globalAccelerator = requireNonNull(globalAccelerator, "globalAccelerator is null");
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    String path = serveEvent.getRequest().getUrl();
+    try {
+      JsonNode body = JSON.readTree(serveEvent.getRequest().getBodyAsString());
+      if (path.equals(ROUTING_CONTROLS)) {
+        String state = required(body, "RoutingControlState");
+        if (!state.equals("On") && !state.equals("Off")) {
+          throw new IllegalArgumentException("RoutingControlState must be On or Off: " + state);
+        }
+        arc.putRoutingControl(required(body, "RoutingControlArn"), state.equals("On"));
+      } else if (path.equals(ENDPOINT_GROUPS)) {
+        JsonNode dial = body.get("TrafficDialPercentage");
+        if (dial == null || !dial.isNumber()) {
+          throw new IllegalArgumentException("TrafficDialPercentage must be a number: " + dial);
+        }
+        globalAccelerator.putEndpointGroup(
+            required(body, "EndpointGroupArn"),
+            required(body, "EndpointGroupRegion"),
+            dial.asDouble());
+      } else {
+        return answer(404, "the stand-in API has no " + path);
+      }
+    } catch (JsonProcessingException e) {
+      return answer(400, "the body of a stand-in API request must be JSON: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return answer(400, e.getMessage());
+    }
+    return answer(200, "registered");
+  }
+
+  private static String required(JsonNode body, String member) {
+    JsonNode value = body.get(member);
+    if (value == null || !value.isTextual()) {
+      throw new IllegalArgumentException(member + " must be a string: " + value);
+    }
+    return value.asText();
+  }
+
+  private static ResponseDefinition answer(int status, String message) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("message", message);
+    return ResponseDefinitionBuilder.responseDefinition()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body.toString())
+        .build();
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+}
