@@ -1,11 +1,8 @@
 package dev.regionfailover.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import dev.regionfailover.activities.aws.AwsClients;
-import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.EmulatorClients;
@@ -20,27 +17,18 @@ import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
-import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
 import dev.regionfailover.workflows.fleet.AsgCapacity;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.Verdict;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Real activities, wired as the worker wires them, against the emulator: every phase is checked by
@@ -56,9 +44,7 @@ class FailoverEndToEndTest {
 
   private Estate estate;
   private EstateState state;
-  private Injector injector;
-  private TestWorkflowEnvironment env;
-  private WorkflowClient client;
+  private InProcessWorker worker;
 
   @BeforeEach
   void setUp(AwsStack stack, EmulatorClients aws) throws Exception {
@@ -66,31 +52,12 @@ class FailoverEndToEndTest {
     new EstateProvisioner(aws).provision(estate, ENTITIES);
     stack.standIn().setPromotionDuration(Duration.ofSeconds(1));
     state = new EstateState(aws, estate);
-    AwsSettings settings =
-        new AwsSettings(
-            Optional.of(stack.endpoint()),
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(10),
-            4);
-    WorkerConfig config =
-        WorkerConfig.from(new String[] {"--estates", ESTATES.toString()}, Map.of());
-    injector = Guice.createInjector(new AwsModule(settings), new ActivitiesModule(config));
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        injector.getInstance(RegisteredActivities.class).implementations().toArray());
-    env.start();
-    client = env.getWorkflowClient();
+    worker = new InProcessWorker(stack, ESTATES, Duration.ofSeconds(30));
   }
 
   @AfterEach
   void tearDown() {
-    env.close();
-    injector.getInstance(AwsClients.class).close();
+    worker.close();
   }
 
   @Test
@@ -210,21 +177,41 @@ class FailoverEndToEndTest {
   }
 
   @Test
+  void brokenGuardsStopTheFailoverBeforeAnyChange(EmulatorClients aws) {
+    aws.ssm(TARGET)
+        .putParameter(
+            r -> r.name("/orders/schema-version").value("43").type("String").overwrite(true));
+    aws.ssm(SOURCE)
+        .putParameter(
+            r ->
+                r.name("/orders/migration-in-progress")
+                    .value("true")
+                    .type("String")
+                    .overwrite(true));
+    Map<String, String> before = state.resources();
+
+    RegionFailoverWorkflow failover = start(FailoverMode.PLANNED);
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(failover).getResult(FailoverResult.class))
+        .rootCause()
+        .hasMessageContaining("not ready to take over; nothing was changed")
+        .hasMessageContaining("FAIL guard-schema-version")
+        .hasMessageContaining("42 in us-east-1")
+        .hasMessageContaining("43 in us-west-2")
+        .hasMessageContaining("FAIL guard-migration-in-progress");
+    assertThat(state.resources()).isEqualTo(before);
+    assertThat(state.epoch(SOURCE)).isEqualTo(1);
+  }
+
+  @Test
   void drillFailsOverAndBackWithoutApproval() {
     FailoverResult there =
         WorkflowStub.fromTyped(start(FailoverMode.DRILL)).getResult(FailoverResult.class);
     assertThat(there.outcome()).isEqualTo(Phase.COMPLETED);
 
     RegionFailoverWorkflow back =
-        client.newWorkflowStub(
-            RegionFailoverWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                .setWorkflowId("failover-orders")
-                .build());
-    WorkflowClient.start(
-        back::run,
-        new FailoverRequest("orders", SOURCE, FailoverMode.DRILL, "fail back", "scheduler"));
+        worker.start(
+            new FailoverRequest("orders", SOURCE, FailoverMode.DRILL, "fail back", "scheduler"));
     FailoverResult result = WorkflowStub.fromTyped(back).getResult(FailoverResult.class);
 
     assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
@@ -238,16 +225,7 @@ class FailoverEndToEndTest {
   }
 
   private RegionFailoverWorkflow start(FailoverMode mode) {
-    RegionFailoverWorkflow failover =
-        client.newWorkflowStub(
-            RegionFailoverWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                .setWorkflowId("failover-orders")
-                .build());
-    WorkflowClient.start(
-        failover::run, new FailoverRequest("orders", TARGET, mode, "end-to-end test", "carol"));
-    return failover;
+    return worker.start(new FailoverRequest("orders", TARGET, mode, "end-to-end test", "carol"));
   }
 
   static void awaitPhase(RegionFailoverWorkflow failover, Phase phase) {

@@ -6,10 +6,6 @@ import static dev.regionfailover.worker.FailoverEndToEndTest.TARGET;
 import static dev.regionfailover.worker.FailoverEndToEndTest.awaitWaitingFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import dev.regionfailover.activities.aws.AwsClients;
-import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.EmulatorClients;
@@ -25,25 +21,15 @@ import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
-import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.Verdict;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * An UNPLANNED failover while us-east-1 refuses every connection, with real activities against the
@@ -59,8 +45,7 @@ class UnplannedFailoverEndToEndTest {
   private EstateState behindTheOutage;
   private EmulatorClients moto;
   private AwsStack stack;
-  private Injector injector;
-  private TestWorkflowEnvironment env;
+  private InProcessWorker worker;
 
   @BeforeEach
   void setUp(AwsStack stack, EmulatorClients aws) throws Exception {
@@ -73,30 +58,12 @@ class UnplannedFailoverEndToEndTest {
     // Straight to moto, past the stand-in's faults, to see what the outage hides.
     moto = new EmulatorClients(stack.moto().endpoint());
     behindTheOutage = new EstateState(moto, estate);
-    AwsSettings settings =
-        new AwsSettings(
-            Optional.of(stack.endpoint()),
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(3),
-            2);
-    WorkerConfig config =
-        WorkerConfig.from(new String[] {"--estates", ESTATES.toString()}, Map.of());
-    injector = Guice.createInjector(new AwsModule(settings), new ActivitiesModule(config));
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        injector.getInstance(RegisteredActivities.class).implementations().toArray());
-    env.start();
+    worker = new InProcessWorker(stack, ESTATES, Duration.ofSeconds(10));
   }
 
   @AfterEach
   void tearDown() {
-    env.close();
-    injector.getInstance(AwsClients.class).close();
+    worker.close();
     moto.close();
   }
 
@@ -104,17 +71,9 @@ class UnplannedFailoverEndToEndTest {
   void failsOverAwayFromARegionThatRefusesEveryConnection() {
     stack.standIn().faults().refuseRegion(SOURCE);
     RegionFailoverWorkflow failover =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                RegionFailoverWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                    .setWorkflowId("failover-orders")
-                    .build());
-    WorkflowClient.start(
-        failover::run,
-        new FailoverRequest(
-            "orders", TARGET, FailoverMode.UNPLANNED, "us-east-1 is down", "carol"));
+        worker.start(
+            new FailoverRequest(
+                "orders", TARGET, FailoverMode.UNPLANNED, "us-east-1 is down", "carol"));
     awaitWaitingFor(failover, "are isolated");
 
     FailoverStatus fencing = failover.status();

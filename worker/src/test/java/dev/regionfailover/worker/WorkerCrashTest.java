@@ -23,7 +23,6 @@ import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.StepStatus;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -87,19 +86,11 @@ class WorkerCrashTest {
     // the switchover still running and must wait for it instead of requesting it again.
     standIn.setPromotionDuration(Duration.ofSeconds(30));
     CallCounts calls = new CallCounts(standIn, estate.regions());
-    WorkflowClient client = WorkflowClient.newInstance(service);
-    RegionFailoverWorkflow failover =
-        client.newWorkflowStub(
-            RegionFailoverWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                .setWorkflowId("failover-orders")
-                .build());
-
     JavaProcess first = startWorker(1);
-    WorkflowClient.start(
-        failover::run,
-        new FailoverRequest("orders", TARGET, FailoverMode.PLANNED, "crash test", "carol"));
+    RegionFailoverWorkflow failover =
+        Failovers.start(
+            WorkflowClient.newInstance(service),
+            new FailoverRequest("orders", TARGET, FailoverMode.PLANNED, "crash test", "carol"));
     FailoverEndToEndTest.awaitPhase(failover, Phase.AWAIT_APPROVAL);
     first.kill();
 
@@ -144,20 +135,12 @@ class WorkerCrashTest {
     standIn.setPromotionDuration(Duration.ofSeconds(30));
     standIn.faults().refuseRegion(SOURCE);
     CallCounts calls = new CallCounts(standIn, estate.regions());
-    WorkflowClient client = WorkflowClient.newInstance(service);
-    RegionFailoverWorkflow failover =
-        client.newWorkflowStub(
-            RegionFailoverWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                .setWorkflowId("failover-orders")
-                .build());
-
     JavaProcess first = startWorker(1);
-    WorkflowClient.start(
-        failover::run,
-        new FailoverRequest(
-            "orders", TARGET, FailoverMode.UNPLANNED, "us-east-1 is down", "carol"));
+    RegionFailoverWorkflow failover =
+        Failovers.start(
+            WorkflowClient.newInstance(service),
+            new FailoverRequest(
+                "orders", TARGET, FailoverMode.UNPLANNED, "us-east-1 is down", "carol"));
     // The target's ledger copy is fenced; the worker is now probing the unreachable source.
     awaitEpoch(TARGET, 2);
     first.kill();

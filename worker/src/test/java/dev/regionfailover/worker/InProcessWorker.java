@@ -1,0 +1,64 @@
+package dev.regionfailover.worker;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.regionfailover.activities.aws.AwsClients;
+import dev.regionfailover.activities.aws.AwsSettings;
+import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.workflows.failover.FailoverRequest;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The worker as WorkerMain wires it (Guice, the real activities), polling an in-process Temporal
+ * test server in real time, with its AWS clients pointed at the emulator stack.
+ */
+final class InProcessWorker implements AutoCloseable {
+
+  private final Injector injector;
+  private final TestWorkflowEnvironment env;
+
+  /**
+   * @param apiCallTimeout how long one AWS call may take; short against a region that refuses
+   *     connections, so a bounded retry budget is spent in seconds
+   */
+  InProcessWorker(AwsStack stack, Path estates, Duration apiCallTimeout) {
+    AwsSettings settings =
+        new AwsSettings(
+            Optional.of(stack.endpoint()),
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
+            apiCallTimeout,
+            apiCallTimeout.dividedBy(3),
+            apiCallTimeout.compareTo(Duration.ofSeconds(30)) < 0 ? 2 : 4);
+    WorkerConfig config =
+        WorkerConfig.from(new String[] {"--estates", estates.toString()}, Map.of());
+    injector = Guice.createInjector(new AwsModule(settings), new ActivitiesModule(config));
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        injector.getInstance(RegisteredActivities.class).implementations().toArray());
+    env.start();
+  }
+
+  RegionFailoverWorkflow start(FailoverRequest request) {
+    return Failovers.start(env.getWorkflowClient(), request);
+  }
+
+  @Override
+  public void close() {
+    env.close();
+    injector.getInstance(AwsClients.class).close();
+  }
+}
