@@ -6,6 +6,7 @@ import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
 import dev.regionfailover.workflows.failover.DenialSignal;
+import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
@@ -78,7 +79,7 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
     }
     return new FailoverResult(
         app,
-        this.request.mode(),
+        FailoverMode.parse(this.request.mode()),
         SOURCE,
         this.request.targetRegion(),
         phase,
@@ -132,7 +133,7 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
   public FailoverStatus status() {
     return new FailoverStatus(
         request == null ? null : request.app(),
-        request == null ? null : request.mode(),
+        request == null ? null : FailoverMode.parse(request.mode()),
         SOURCE,
         request == null ? null : request.targetRegion(),
         request == null ? null : request.requestedBy(),

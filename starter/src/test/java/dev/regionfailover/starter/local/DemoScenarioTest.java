@@ -11,6 +11,7 @@ import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
 import dev.regionfailover.workflows.failover.DenialSignal;
+import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
@@ -115,7 +116,7 @@ class DemoScenarioTest {
     public FailoverStatus status() {
       return new FailoverStatus(
           request.app(),
-          request.mode(),
+          FailoverMode.parse(request.mode()),
           null,
           request.targetRegion(),
           request.requestedBy(),

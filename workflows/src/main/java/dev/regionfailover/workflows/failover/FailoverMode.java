@@ -7,5 +7,15 @@ public enum FailoverMode {
   /** Aurora failover allowing data loss, for a region that is gone. */
   UNPLANNED,
   /** A planned switchover that approves itself, for rehearsals. */
-  DRILL
+  DRILL;
+
+  /** The mode named by {@code text}, in any letter case, or null when it names none. */
+  public static FailoverMode parse(String text) {
+    for (FailoverMode mode : values()) {
+      if (text != null && mode.name().equalsIgnoreCase(text.trim())) {
+        return mode;
+      }
+    }
+    return null;
+  }
 }

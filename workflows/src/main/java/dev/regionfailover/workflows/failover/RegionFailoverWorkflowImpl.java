@@ -49,6 +49,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -143,6 +144,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   private final List<String> fencedRegions = new ArrayList<>();
 
   private FailoverRequest request;
+  private FailoverMode mode;
   private Estate estate;
   private String source;
   private Phase phase = Phase.ASSESS;
@@ -163,7 +165,9 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   public FailoverResult run(FailoverRequest input) {
     startedAtMillis = Workflow.currentTimeMillis();
     request =
-        input == null ? new FailoverRequest(null, null, null, null, null) : input.withDefaults();
+        input == null
+            ? new FailoverRequest(null, null, (String) null, null, null)
+            : input.withDefaults();
     publish();
     try {
       assess();
@@ -243,7 +247,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   public FailoverStatus status() {
     return new FailoverStatus(
         request == null ? null : request.app(),
-        request == null ? null : request.mode(),
+        mode,
         source,
         request == null ? null : request.targetRegion(),
         request == null ? null : request.requestedBy(),
@@ -410,7 +414,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     List<String> approvers = estate.approvals().approvers();
     long eligible = approvers.stream().filter(a -> !a.equals(request.requestedBy())).count();
     int required =
-        switch (request.mode()) {
+        switch (mode) {
           case DRILL -> 0;
           case PLANNED -> 1;
           case UNPLANNED -> estate.approvals().unplannedApprovals();
@@ -468,7 +472,15 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     if (request.targetRegion() == null || request.targetRegion().isBlank()) {
       problems.add("\"targetRegion\" is missing");
     }
-    if (request.mode() == FailoverMode.UNPLANNED
+    mode = FailoverMode.parse(request.mode());
+    if (mode == null) {
+      problems.add(
+          "\"mode\" is "
+              + request.mode()
+              + ", not one of "
+              + Arrays.toString(FailoverMode.values()));
+    }
+    if (mode == FailoverMode.UNPLANNED
         && Workflow.getVersion(UNPLANNED_CHANGE, Workflow.DEFAULT_VERSION, 1)
             == Workflow.DEFAULT_VERSION) {
       // Executions started before UNPLANNED existed refused it; their histories replay so.
@@ -831,7 +843,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
 
   private boolean awaitApproval() {
     enter(Phase.AWAIT_APPROVAL);
-    if (request.mode() == FailoverMode.DRILL) {
+    if (mode == FailoverMode.DRILL) {
       steps.skip("approval", Phase.AWAIT_APPROVAL, "DRILL approves itself");
       return true;
     }
@@ -1196,7 +1208,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     log.info("failover of {} ended {}: {}", request.app(), end, summary);
     return new FailoverResult(
         request.app(),
-        request.mode(),
+        mode,
         source,
         request.targetRegion(),
         end,
@@ -1321,7 +1333,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   }
 
   private boolean dataLossAllowed() {
-    return request.mode() == FailoverMode.UNPLANNED;
+    return mode == FailoverMode.UNPLANNED;
   }
 
   private boolean isFinal() {

@@ -18,15 +18,17 @@ import static org.mockito.Mockito.when;
 import dev.regionfailover.workflows.aurora.PromotionResult;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
-import dev.regionfailover.workflows.dns.RecordState;
 import dev.regionfailover.workflows.estate.TrafficLayer;
 import dev.regionfailover.workflows.flags.FlagValue;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.traffic.LayerState;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -191,17 +193,19 @@ class RegionFailoverWorkflowTest {
 
   @Test
   void abortDuringShiftPutsTrafficBackAndChangesNothingElse() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    when(mocks.dns.pointRecord(
-            argThat(r -> r != null && r.value().equals("api-usw2.orders.example.com"))))
+    when(mocks.traffic.apply(
+            argThat(l -> l != null && l.layer() == TrafficLayer.ARC && l.values().get(TARGET) > 0)))
         .thenAnswer(
             i -> {
+              entered.countDown();
               release.await(10, TimeUnit.SECONDS);
-              PointRecordRequest r = i.getArgument(0);
-              return new RecordState("Z1", r.name(), r.value(), r.ttl(), true);
+              return i.getArgument(0);
             });
     RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
-    awaitPhase(failover, Phase.SHIFT);
+    // The abort must arrive while the step runs, not before or after it.
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
     failover.abort(new AbortSignal("dave", "wrong region"));
     release.countDown();
 
@@ -209,11 +213,12 @@ class RegionFailoverWorkflowTest {
 
     assertThat(result.outcome()).isEqualTo(Phase.ABORTED);
     assertThat(result.summary()).contains("aborted by dave during SHIFT");
-    ArgumentCaptor<PointRecordRequest> records = ArgumentCaptor.forClass(PointRecordRequest.class);
-    verify(mocks.dns, times(2)).pointRecord(records.capture());
-    assertThat(records.getAllValues())
-        .extracting(PointRecordRequest::value)
-        .containsExactly("api-usw2.orders.example.com", "api-use1.orders.example.com");
+    ArgumentCaptor<LayerState> applied = ArgumentCaptor.forClass(LayerState.class);
+    verify(mocks.traffic, times(2)).apply(applied.capture());
+    assertThat(applied.getAllValues())
+        .extracting(LayerState::values)
+        .containsExactly(Map.of(SOURCE, 0.0, TARGET, 1.0), Map.of(SOURCE, 1.0, TARGET, 0.0));
+    verify(mocks.dns, never()).pointRecord(any());
     verify(mocks.authority, never()).transition(any());
     verify(mocks.fleets, never()).scale(any());
     verify(mocks.flags, never()).write(any());
@@ -221,15 +226,17 @@ class RegionFailoverWorkflowTest {
 
   @Test
   void abortDuringFenceUndoesTheFenceAndTheShift() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     when(mocks.fleets.scale(SOURCE_FLEET.stopped()))
         .thenAnswer(
             i -> {
+              entered.countDown();
               release.await(10, TimeUnit.SECONDS);
               return i.getArgument(0);
             });
     RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
-    awaitPhase(failover, Phase.FENCE);
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
     failover.abort(new AbortSignal("dave", "wrong region"));
     release.countDown();
 
@@ -356,7 +363,8 @@ class RegionFailoverWorkflowTest {
   @Test
   void targetThatAlreadyWritesIsRefused() {
     RegionFailoverWorkflow failover =
-        start("failover-orders", new FailoverRequest("orders", SOURCE, null, null, "carol"));
+        start(
+            "failover-orders", new FailoverRequest("orders", SOURCE, (String) null, null, "carol"));
 
     assertThatThrownBy(() -> result(failover))
         .rootCause()
@@ -367,7 +375,9 @@ class RegionFailoverWorkflowTest {
   @Test
   void targetOutsideTheEstateIsRefused() {
     RegionFailoverWorkflow failover =
-        start("failover-orders", new FailoverRequest("orders", "eu-west-1", null, null, "carol"));
+        start(
+            "failover-orders",
+            new FailoverRequest("orders", "eu-west-1", (String) null, null, "carol"));
 
     assertThatThrownBy(() -> result(failover))
         .rootCause()
@@ -382,13 +392,39 @@ class RegionFailoverWorkflowTest {
             ApplicationFailure.newNonRetryableFailure(
                 "no estate for app payments in /etc/estates (known: [orders])", "UnknownApp"));
     RegionFailoverWorkflow failover =
-        start("failover-payments", new FailoverRequest("payments", TARGET, null, null, "carol"));
+        start(
+            "failover-payments",
+            new FailoverRequest("payments", TARGET, (String) null, null, "carol"));
 
     assertThatThrownBy(() -> result(failover))
         .rootCause()
         .hasMessageContaining("no estate for app payments");
     assertNothingChanged();
     assertThat(failover.status().phase()).isEqualTo(Phase.FAILED);
+  }
+
+  @Test
+  void inputTypedByHandIsReadForgivinglyAndATypoFailsClearly(WorkflowClient client, Worker worker) {
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(worker.getTaskQueue())
+            .setWorkflowId("failover-orders")
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+            .build();
+    WorkflowStub typo = client.newUntypedWorkflowStub(RegionFailoverWorkflow.TYPE, options);
+    typo.start(Map.of("app", "orders", "targetRegion", TARGET, "mode", "PLANED"));
+
+    assertThatThrownBy(() -> typo.getResult(10, TimeUnit.SECONDS, FailoverResult.class))
+        .rootCause()
+        .hasMessageContaining("\"mode\" is PLANED, not one of [PLANNED, UNPLANNED, DRILL]");
+    assertNothingChanged();
+
+    WorkflowStub lowerCase = client.newUntypedWorkflowStub(RegionFailoverWorkflow.TYPE, options);
+    lowerCase.start(
+        Map.of("app", "orders", "targetRegion", TARGET, "mode", "drill", "ticket", "OPS-42"));
+
+    assertThat(lowerCase.getResult(FailoverResult.class).outcome()).isEqualTo(Phase.COMPLETED);
   }
 
   @Test
