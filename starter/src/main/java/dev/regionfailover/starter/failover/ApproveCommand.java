@@ -1,9 +1,6 @@
 package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.TemporalConnection;
-import dev.regionfailover.starter.TemporalOptions;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import dev.regionfailover.workflows.failover.SignalRecord;
 import java.util.Optional;
@@ -12,9 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code approve APP}: sends {@code approvePromotion} to the app's running failover. */
 @Command(
@@ -23,12 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Approves the promotion a failover of APP waits for.")
 public final class ApproveCommand implements Callable<Integer> {
 
-  @ParentCommand private FailoverCli cli;
-  @Spec private CommandSpec spec;
-  @Mixin private TemporalOptions temporal;
-
-  @Parameters(index = "0", paramLabel = "APP", description = "The app, as named in its estate.")
-  private String app;
+  @Mixin private FailoverTarget target;
 
   @Option(
       names = "--as",
@@ -46,12 +35,10 @@ public final class ApproveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Arguments.app(spec, app);
+    CommandSpec spec = target.command();
+    String app = target.app();
     ApprovalSignal signal = new ApprovalSignal(Arguments.nonBlank(spec, "--as", approver), comment);
-    Optional<SignalRecord> record;
-    try (TemporalConnection connection = temporal.connect(cli.connector())) {
-      record = new FailoverClient(connection.client()).approve(app, signal);
-    }
+    Optional<SignalRecord> record = target.call(client -> client.approve(app, signal));
     return SignalReport.print(spec.commandLine().getOut(), app, "approvePromotion", record);
   }
 }

@@ -1,9 +1,6 @@
 package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.TemporalConnection;
-import dev.regionfailover.starter.TemporalOptions;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
 import dev.regionfailover.workflows.failover.SignalRecord;
 import java.util.Optional;
@@ -12,9 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code confirm-fenced APP}: sends {@code confirmFenced} to the app's running failover. */
 @Command(
@@ -25,12 +19,7 @@ import picocli.CommandLine.Spec;
             + " are isolated, so it may go on to approval.")
 public final class ConfirmFencedCommand implements Callable<Integer> {
 
-  @ParentCommand private FailoverCli cli;
-  @Spec private CommandSpec spec;
-  @Mixin private TemporalOptions temporal;
-
-  @Parameters(index = "0", paramLabel = "APP", description = "The app, as named in its estate.")
-  private String app;
+  @Mixin private FailoverTarget target;
 
   @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who confirms it.")
   private String by;
@@ -44,14 +33,12 @@ public final class ConfirmFencedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Arguments.app(spec, app);
+    CommandSpec spec = target.command();
+    String app = target.app();
     ConfirmFencedSignal signal =
         new ConfirmFencedSignal(
             Arguments.nonBlank(spec, "--by", by), Arguments.nonBlank(spec, "--note", note));
-    Optional<SignalRecord> record;
-    try (TemporalConnection connection = temporal.connect(cli.connector())) {
-      record = new FailoverClient(connection.client()).confirmFenced(app, signal);
-    }
+    Optional<SignalRecord> record = target.call(client -> client.confirmFenced(app, signal));
     return SignalReport.print(spec.commandLine().getOut(), app, "confirmFenced", record);
   }
 }

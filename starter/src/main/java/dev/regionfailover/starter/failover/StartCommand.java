@@ -2,8 +2,6 @@ package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.TemporalConnection;
-import dev.regionfailover.starter.TemporalOptions;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -14,9 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code start APP --to REGION}: starts the RegionFailover workflow of an app. */
 @Command(
@@ -25,12 +20,7 @@ import picocli.CommandLine.Spec;
     description = "Starts a failover of APP to another region.")
 public final class StartCommand implements Callable<Integer> {
 
-  @ParentCommand private FailoverCli cli;
-  @Spec private CommandSpec spec;
-  @Mixin private TemporalOptions temporal;
-
-  @Parameters(index = "0", paramLabel = "APP", description = "The app, as named in its estate.")
-  private String app;
+  @Mixin private FailoverTarget target;
 
   @Option(
       names = "--to",
@@ -58,7 +48,8 @@ public final class StartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Arguments.app(spec, app);
+    CommandSpec spec = target.command();
+    String app = target.app();
     Arguments.region(spec, "--to", targetRegion);
     if (requestedBy == null) {
       throw new ParameterException(
@@ -66,10 +57,7 @@ public final class StartCommand implements Callable<Integer> {
     }
     String requester = Arguments.nonBlank(spec, "--requested-by", requestedBy);
     FailoverRequest request = new FailoverRequest(app, targetRegion, mode, reason, requester);
-    WorkflowExecution execution;
-    try (TemporalConnection connection = temporal.connect(cli.connector())) {
-      execution = new FailoverClient(connection.client()).start(request);
-    }
+    WorkflowExecution execution = target.call(client -> client.start(request));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Started a %s failover of %s to %s.%n", mode, app, targetRegion);
     out.printf("  workflow  %s%n", execution.getWorkflowId());
