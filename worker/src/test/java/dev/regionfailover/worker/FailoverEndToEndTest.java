@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Real activities, wired as the worker wires them, against the emulator: every phase is checked by
@@ -150,20 +152,28 @@ class FailoverEndToEndTest {
     assertThat(state.homedIn(SOURCE, SOURCE)).isEqualTo(ENTITIES / 2);
   }
 
-  @Test
-  void completesWithThirtyPercentOfCallsThrottledAndEachSideEffectOnce(AwsStack stack) {
+  /** Each fault the stand-in injects, applied to every regional AWS call of a whole failover. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"30% throttled", "30% answered 503", "150 ms added latency"})
+  void completesUnderFaultsWithEachSideEffectOnce(String fault, AwsStack stack) {
     CallCounts calls = new CallCounts(stack.standIn(), estate.regions());
-    stack.standIn().faults().throttle(0.3);
+    switch (fault) {
+      case "30% throttled" -> stack.standIn().faults().throttle(0.3);
+      case "30% answered 503" -> stack.standIn().faults().serverErrors(0.3);
+      default -> stack.standIn().faults().latency(Duration.ofMillis(150));
+    }
 
     FailoverResult result =
         WorkflowStub.fromTyped(start(FailoverMode.DRILL)).getResult(FailoverResult.class);
 
     assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
-    assertThat(
-            stack.standIn().rejected("TransactWriteItems")
-                + stack.standIn().rejected("UpdateService"))
-        .as("throttled calls")
-        .isPositive();
+    if (!fault.contains("latency")) {
+      assertThat(
+              stack.standIn().rejected("TransactWriteItems")
+                  + stack.standIn().rejected("UpdateService"))
+          .as("calls the fault rejected")
+          .isPositive();
+    }
     assertThat(calls.since("SwitchoverGlobalCluster")).isEqualTo(1);
     assertThat(calls.since("ChangeResourceRecordSets")).isEqualTo(2);
     assertThat(calls.since("UpdateService")).isEqualTo(2);
@@ -174,6 +184,7 @@ class FailoverEndToEndTest {
       assertThat(state.auditRecords(region)).isEqualTo(2);
     }
     assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(TARGET));
+    assertThat(state.routingControl(TARGET)).isEqualTo("On");
   }
 
   @Test

