@@ -47,7 +47,7 @@ public final class AwsClients implements AutoCloseable {
   private static final String GLOBAL = "aws-global";
 
   /** Global Accelerator's API is served from this region only, whatever the endpoint regions. */
-  private static final String GLOBAL_ACCELERATOR_REGION = "us-west-2";
+  public static final String GLOBAL_ACCELERATOR_REGION = "us-west-2";
 
   private static final String ARC_ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_ROUTE53_RECOVERY_CLUSTER";
   private static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";

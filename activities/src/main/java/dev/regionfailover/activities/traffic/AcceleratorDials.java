@@ -16,9 +16,6 @@ final class AcceleratorDials implements LayerControl {
 
   private static final Logger log = LoggerFactory.getLogger(AcceleratorDials.class);
 
-  /** Where Global Accelerator's API lives, for messages. */
-  private static final String API_REGION = "us-west-2";
-
   private static final double FULL_DIAL = 100;
 
   private final AwsClients clients;
@@ -51,7 +48,7 @@ final class AcceleratorDials implements LayerControl {
           AwsFailures.call(
               "DescribeEndpointGroup",
               "endpoint group " + group + " of " + region,
-              API_REGION,
+              AwsClients.GLOBAL_ACCELERATOR_REGION,
               () ->
                   clients
                       .globalAccelerator()
@@ -73,7 +70,7 @@ final class AcceleratorDials implements LayerControl {
           AwsFailures.run(
               "UpdateEndpointGroup",
               "endpoint group " + group + " of " + region,
-              API_REGION,
+              AwsClients.GLOBAL_ACCELERATOR_REGION,
               () ->
                   clients
                       .globalAccelerator()
