@@ -15,6 +15,7 @@ import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
+import dev.regionfailover.workflows.failover.FailoverStatus;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.fleet.AsgCapacity;
@@ -251,12 +252,12 @@ class FailoverEndToEndTest {
 
   static void awaitWaitingFor(RegionFailoverWorkflow failover, String what) {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (failover.status().waitingFor() == null
-        || !failover.status().waitingFor().what().contains(what)) {
-      assertThat(System.nanoTime())
-          .as("not waiting for %s: %s", what, failover.status())
-          .isLessThan(deadline);
+    // One query per check: the wait changes between queries as steps start and end.
+    FailoverStatus status = failover.status();
+    while (status.waitingFor() == null || !status.waitingFor().what().contains(what)) {
+      assertThat(System.nanoTime()).as("not waiting for %s: %s", what, status).isLessThan(deadline);
       sleep(Duration.ofMillis(200));
+      status = failover.status();
     }
   }
 
