@@ -84,7 +84,11 @@ public final class EstateParser {
             "fleets",
             "flags",
             "approvals",
-            "guards"))) {
+            "guards",
+            "queues",
+            "reconcile",
+            "detection",
+            "rehearsal"))) {
       return null;
     }
     String app = text(root, "", "app");
@@ -113,11 +117,18 @@ public final class EstateParser {
     Flags flags = required(root, "flags", "flags", this::flags);
     Approvals approvals = required(root, "approvals", "approvals", this::approvals);
     Guards guards = root.has("guards") ? guards(root.get("guards")) : Guards.DEFAULTS;
+    Map<String, List<QueueRef>> queues =
+        root.has("queues") ? queues(root.get("queues"), known) : Map.of();
+    Reconcile reconcile = root.has("reconcile") ? reconcile(root.get("reconcile")) : Reconcile.NONE;
+    boolean rehearsal = flag(root, "", "rehearsal");
+    Detection detection =
+        optional(root, "detection", "detection", (n, p) -> detection(n, p, regions, rehearsal));
     if (!errors.isEmpty()) {
       return null;
     }
     return new Estate(
-        app, regions, traffic, aurora, authority, pins, fleets, flags, approvals, guards);
+        app, regions, traffic, aurora, authority, pins, fleets, flags, approvals, guards, queues,
+        reconcile, detection, rehearsal);
   }
 
   private List<String> regions(JsonNode node) {
@@ -343,7 +354,11 @@ public final class EstateParser {
   }
 
   private Pins pins(JsonNode node, String path) {
-    if (!object(node, path, Set.of("table", "homeRegionAttribute", "index", "versionAttribute"))) {
+    if (!object(
+        node,
+        path,
+        Set.of(
+            "table", "homeRegionAttribute", "index", "versionAttribute", "segments", "pageSize"))) {
       return null;
     }
     String version = node.has("versionAttribute") ? text(node, path, "versionAttribute") : null;
@@ -351,7 +366,154 @@ public final class EstateParser {
         text(node, path, "table"),
         text(node, path, "homeRegionAttribute"),
         text(node, path, "index"),
-        version);
+        version,
+        count(node, path, "segments", 1, 64, Pins.DEFAULT_SEGMENTS),
+        // DynamoDB transactions hold at most 100 actions, and each page shares one with its audit.
+        count(node, path, "pageSize", 1, 99, Pins.DEFAULT_PAGE_SIZE));
+  }
+
+  private Map<String, List<QueueRef>> queues(JsonNode node, Set<String> regions) {
+    if (!node.isObject()) {
+      errors.add("queues: must map regions to lists of queues");
+      return Map.of();
+    }
+    Map<String, List<QueueRef>> queues = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String path = "queues." + entry.getKey();
+      if (!regions.contains(entry.getKey())) {
+        errors.add(path + ": " + entry.getKey() + " is not one of the estate's regions");
+        continue;
+      }
+      queues.put(entry.getKey(), list(entry.getValue(), path, this::queue));
+    }
+    return queues;
+  }
+
+  private QueueRef queue(JsonNode node, String path) {
+    if (!object(node, path, Set.of("queue", "deadLetterQueue", "redrive"))) {
+      return null;
+    }
+    String dlq = node.has("deadLetterQueue") ? text(node, path, "deadLetterQueue") : null;
+    boolean redrive = flag(node, path, "redrive");
+    if (redrive && dlq == null) {
+      errors.add(path + ".redrive: true needs a deadLetterQueue to redrive");
+    }
+    return new QueueRef(text(node, path, "queue"), dlq, redrive);
+  }
+
+  private Reconcile reconcile(JsonNode node) {
+    String path = "reconcile";
+    if (!object(node, path, Set.of("tables", "recoveryTimeout"))) {
+      return Reconcile.NONE;
+    }
+    List<ReplicatedTable> tables =
+        list(node.get("tables"), path + ".tables", this::replicatedTable);
+    Duration timeout =
+        node.has("recoveryTimeout")
+            ? duration(node, path, "recoveryTimeout")
+            : Reconcile.DEFAULT_RECOVERY_TIMEOUT;
+    return new Reconcile(tables, timeout);
+  }
+
+  private ReplicatedTable replicatedTable(JsonNode node, String path) {
+    if (!object(node, path, Set.of("table", "versionAttribute", "lastWriterRegionAttribute"))) {
+      return null;
+    }
+    return new ReplicatedTable(
+        text(node, path, "table"),
+        text(node, path, "versionAttribute"),
+        text(node, path, "lastWriterRegionAttribute"));
+  }
+
+  private Detection detection(JsonNode node, String path, List<String> regions, boolean rehearsal) {
+    if (!object(
+        node,
+        path,
+        Set.of(
+            "alarms",
+            "healthChecks",
+            "replicatedTables",
+            "interval",
+            "consecutiveSamples",
+            "autoApprove"))) {
+      return null;
+    }
+    Map<String, List<String>> alarms =
+        node.has("alarms")
+            ? perRegion(
+                node.get("alarms"), path + ".alarms", regions, (n, p) -> list(n, p, this::nonBlank))
+            : Map.of();
+    Map<String, String> healthChecks =
+        node.has("healthChecks")
+            ? perRegion(node.get("healthChecks"), path + ".healthChecks", regions, this::nonBlank)
+            : Map.of();
+    List<String> tables =
+        list(node.get("replicatedTables"), path + ".replicatedTables", this::nonBlank);
+    Duration interval =
+        node.has("interval") ? duration(node, path, "interval") : Detection.DEFAULT_INTERVAL;
+    int samples =
+        count(node, path, "consecutiveSamples", 1, 100, Detection.DEFAULT_CONSECUTIVE_SAMPLES);
+    boolean autoApprove = flag(node, path, "autoApprove");
+    if (autoApprove && !rehearsal) {
+      errors.add(
+          path
+              + ".autoApprove: only an estate marked rehearsal: true may approve its own"
+              + " failovers; a production failover always waits for people");
+    }
+    return new Detection(alarms, healthChecks, tables, interval, samples, autoApprove);
+  }
+
+  private int count(JsonNode node, String path, String key, int min, int max, int fallback) {
+    JsonNode value = node.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+      errors.add(
+          path
+              + "."
+              + key
+              + ": "
+              + value.asText()
+              + " must be a whole number from "
+              + min
+              + " to "
+              + max);
+      return fallback;
+    }
+    return value.asInt();
+  }
+
+  private boolean flag(JsonNode node, String path, String key) {
+    JsonNode value = node.get(key);
+    if (value == null) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      String full = path.isEmpty() ? key : path + "." + key;
+      errors.add(full + ": " + value.asText() + " must be true or false");
+      return false;
+    }
+    return value.asBoolean();
+  }
+
+  private Duration duration(JsonNode node, String path, String key) {
+    String text = text(node, path, key);
+    if (text == null) {
+      return null;
+    }
+    try {
+      Duration duration = Duration.parse(text);
+      if (duration.isNegative() || duration.isZero()) {
+        errors.add(path + "." + key + ": " + text + " must be positive");
+      }
+      return duration;
+    } catch (DateTimeParseException e) {
+      errors.add(
+          path + "." + key + ": " + text + " is not an ISO-8601 duration such as PT1H or PT30M");
+      return null;
+    }
   }
 
   private Map<String, Fleet> fleets(JsonNode node, Set<String> regions) {
@@ -519,19 +681,7 @@ public final class EstateParser {
     if (new HashSet<>(approvers).size() != approvers.size()) {
       errors.add(path + ".approvers: lists an approver twice");
     }
-    Duration timeout = null;
-    String text = text(node, path, "timeout");
-    if (text != null) {
-      try {
-        timeout = Duration.parse(text);
-        if (timeout.isNegative() || timeout.isZero()) {
-          errors.add(path + ".timeout: " + text + " must be positive");
-        }
-      } catch (DateTimeParseException e) {
-        errors.add(
-            path + ".timeout: " + text + " is not an ISO-8601 duration such as PT1H or PT30M");
-      }
-    }
+    Duration timeout = duration(node, path, "timeout");
     int unplanned = Approvals.DEFAULT_UNPLANNED_APPROVALS;
     JsonNode count = node.get("unplannedApprovals");
     if (count != null) {
@@ -587,16 +737,7 @@ public final class EstateParser {
         maxTtl = ttl.asLong();
       }
     }
-    boolean block = false;
-    JsonNode blocking = node.get("blockOnHighTtl");
-    if (blocking != null) {
-      if (!blocking.isBoolean()) {
-        errors.add(path + ".blockOnHighTtl: " + blocking.asText() + " must be true or false");
-      } else {
-        block = blocking.asBoolean();
-      }
-    }
-    return new Guards(schema, migration, maxTtl, block);
+    return new Guards(schema, migration, maxTtl, flag(node, path, "blockOnHighTtl"));
   }
 
   private String parameterPath(JsonNode node, String path, String key) {
