@@ -34,7 +34,9 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterClient;
 import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterClientBuilder;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The worker's AWS clients: one shared HTTP client, one client per service and region created on
@@ -121,6 +123,15 @@ public final class AwsClients implements AutoCloseable {
 
   public SsmClient ssm(String region) {
     return client("ssm", region, SsmClient.class, () -> build(SsmClient.builder(), region(region)));
+  }
+
+  public SqsClient sqs(String region) {
+    return client("sqs", region, SqsClient.class, () -> build(SqsClient.builder(), region(region)));
+  }
+
+  /** STS of one region: its regional endpoint, so a call proves the region accepts credentials. */
+  public StsClient sts(String region) {
+    return client("sts", region, StsClient.class, () -> build(StsClient.builder(), region(region)));
   }
 
   public LambdaClient lambda(String region) {

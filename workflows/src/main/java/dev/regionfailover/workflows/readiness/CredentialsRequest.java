@@ -1,0 +1,4 @@
+package dev.regionfailover.workflows.readiness;
+
+/** Checks that the worker's credentials are accepted in {@code region}. */
+public record CredentialsRequest(String region) {}
