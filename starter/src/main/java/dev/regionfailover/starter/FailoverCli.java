@@ -11,6 +11,8 @@ import dev.regionfailover.starter.failover.StartCommand;
 import dev.regionfailover.starter.failover.StatusCommand;
 import dev.regionfailover.starter.local.DemoCommand;
 import dev.regionfailover.starter.local.DevCommand;
+import dev.regionfailover.starter.rehearsal.RehearseCommand;
+import dev.regionfailover.starter.schedule.ScheduleCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Spec;
       ConfirmFencedCommand.class,
       StatusCommand.class,
       ValidateCommand.class,
+      RehearseCommand.class,
+      ScheduleCommand.class,
       DevCommand.class,
       DemoCommand.class
     })

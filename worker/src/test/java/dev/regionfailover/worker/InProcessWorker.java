@@ -8,6 +8,8 @@ import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflowImpl;
+import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -30,8 +32,10 @@ final class InProcessWorker implements AutoCloseable {
   /**
    * @param apiCallTimeout how long one AWS call may take; short against a region that refuses
    *     connections, so a bounded retry budget is spent in seconds
+   * @param testWorkflows workflow implementations a test adds to the worker's own
    */
-  InProcessWorker(AwsStack stack, Path estates, Duration apiCallTimeout) {
+  InProcessWorker(
+      AwsStack stack, Path estates, Duration apiCallTimeout, Class<?>... testWorkflows) {
     AwsSettings settings =
         new AwsSettings(
             Optional.of(stack.endpoint()),
@@ -46,10 +50,18 @@ final class InProcessWorker implements AutoCloseable {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        RegionFailoverWorkflowImpl.class, SwitchoverRehearsalWorkflowImpl.class);
+    if (testWorkflows.length > 0) {
+      worker.registerWorkflowImplementationTypes(testWorkflows);
+    }
     worker.registerActivitiesImplementations(
         injector.getInstance(RegisteredActivities.class).implementations().toArray());
     env.start();
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
   }
 
   RegionFailoverWorkflow start(FailoverRequest request) {
