@@ -12,6 +12,8 @@ import dev.regionfailover.starter.failover.StatusCommand;
 import dev.regionfailover.starter.local.DemoCommand;
 import dev.regionfailover.starter.local.DevCommand;
 import dev.regionfailover.starter.readiness.ReadinessCommand;
+import dev.regionfailover.starter.rehearsal.RehearseCommand;
+import dev.regionfailover.starter.schedule.ScheduleCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ReadinessCommand.class,
       ValidateCommand.class,
+      RehearseCommand.class,
+      ScheduleCommand.class,
       DevCommand.class,
       DemoCommand.class
     })

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
+import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -54,7 +55,9 @@ final class TemporalModule extends AbstractModule {
                 .setStickyQueueScheduleToStartTimeout(config.stickyScheduleToStartTimeout())
                 .build());
     worker.registerWorkflowImplementationTypes(
-        RegionFailoverWorkflowImpl.class, ReadinessCheckWorkflowImpl.class);
+        RegionFailoverWorkflowImpl.class,
+        ReadinessCheckWorkflowImpl.class,
+        SwitchoverRehearsalWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.implementations().toArray());
     return factory;
   }

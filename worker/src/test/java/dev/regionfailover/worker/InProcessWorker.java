@@ -9,6 +9,7 @@ import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
+import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -49,18 +50,20 @@ final class InProcessWorker implements AutoCloseable {
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        RegionFailoverWorkflowImpl.class, ReadinessCheckWorkflowImpl.class);
+        RegionFailoverWorkflowImpl.class,
+        ReadinessCheckWorkflowImpl.class,
+        SwitchoverRehearsalWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         injector.getInstance(RegisteredActivities.class).implementations().toArray());
     env.start();
   }
 
-  RegionFailoverWorkflow start(FailoverRequest request) {
-    return Failovers.start(env.getWorkflowClient(), request);
-  }
-
   WorkflowClient client() {
     return env.getWorkflowClient();
+  }
+
+  RegionFailoverWorkflow start(FailoverRequest request) {
+    return Failovers.start(env.getWorkflowClient(), request);
   }
 
   @Override
