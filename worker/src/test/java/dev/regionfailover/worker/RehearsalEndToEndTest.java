@@ -54,8 +54,7 @@ class RehearsalEndToEndTest {
     new EstateProvisioner(aws).provision(estate, FailoverEndToEndTest.ENTITIES);
     stack.standIn().setPromotionDuration(PROMOTION);
     state = new EstateState(aws, estate);
-    worker =
-new InProcessWorker(stack, ESTATES, Duration.ofSeconds(30));
+    worker = new InProcessWorker(stack, ESTATES, Duration.ofSeconds(30));
   }
 
   @AfterEach
