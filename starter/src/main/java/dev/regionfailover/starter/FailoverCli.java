@@ -11,6 +11,7 @@ import dev.regionfailover.starter.failover.StartCommand;
 import dev.regionfailover.starter.failover.StatusCommand;
 import dev.regionfailover.starter.local.DemoCommand;
 import dev.regionfailover.starter.local.DevCommand;
+import dev.regionfailover.starter.reconcile.ReconcileCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
       AbortCommand.class,
       ConfirmFencedCommand.class,
       StatusCommand.class,
+      ReconcileCommand.class,
       ValidateCommand.class,
       DevCommand.class,
       DemoCommand.class

@@ -12,6 +12,7 @@ import dev.regionfailover.activities.flags.FlagActivitiesImpl;
 import dev.regionfailover.activities.fleet.FleetActivitiesImpl;
 import dev.regionfailover.activities.pins.PinActivitiesImpl;
 import dev.regionfailover.activities.readiness.GuardActivitiesImpl;
+import dev.regionfailover.activities.reconcile.ReconcileActivitiesImpl;
 import dev.regionfailover.activities.traffic.TrafficActivitiesImpl;
 import java.util.List;
 
@@ -41,8 +42,9 @@ final class ActivitiesModule extends AbstractModule {
       FlagActivitiesImpl flags,
       PinActivitiesImpl pins,
       GuardActivitiesImpl guards,
-      TrafficActivitiesImpl traffic) {
+      TrafficActivitiesImpl traffic,
+      ReconcileActivitiesImpl reconcile) {
     return new RegisteredActivities(
-        List.of(estates, authority, aurora, dns, fleets, flags, pins, guards, traffic));
+        List.of(estates, authority, aurora, dns, fleets, flags, pins, guards, traffic, reconcile));
   }
 }

@@ -8,6 +8,8 @@ import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflowImpl;
+import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -46,7 +48,8 @@ final class InProcessWorker implements AutoCloseable {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        RegionFailoverWorkflowImpl.class, ReconcileRegionWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         injector.getInstance(RegisteredActivities.class).implementations().toArray());
     env.start();
@@ -54,6 +57,10 @@ final class InProcessWorker implements AutoCloseable {
 
   RegionFailoverWorkflow start(FailoverRequest request) {
     return Failovers.start(env.getWorkflowClient(), request);
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
   }
 
   @Override

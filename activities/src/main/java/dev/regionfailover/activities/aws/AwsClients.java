@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterClient;
 import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterClientBuilder;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -142,6 +143,10 @@ public final class AwsClients implements AutoCloseable {
         region,
         SchedulerClient.class,
         () -> build(SchedulerClient.builder(), region(region)));
+  }
+
+  public SqsClient sqs(String region) {
+    return client("sqs", region, SqsClient.class, () -> build(SqsClient.builder(), region(region)));
   }
 
   /** Global Accelerator's client, always in us-west-2 where its API lives. */
