@@ -14,6 +14,7 @@ import dev.regionfailover.starter.local.DevCommand;
 import dev.regionfailover.starter.readiness.ReadinessCommand;
 import dev.regionfailover.starter.rehearsal.RehearseCommand;
 import dev.regionfailover.starter.schedule.ScheduleCommand;
+import dev.regionfailover.starter.reconcile.ReconcileCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
       ConfirmFencedCommand.class,
       StatusCommand.class,
       ReadinessCommand.class,
+      ReconcileCommand.class,
       ValidateCommand.class,
       RehearseCommand.class,
       ScheduleCommand.class,

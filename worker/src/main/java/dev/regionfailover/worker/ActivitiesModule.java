@@ -13,6 +13,7 @@ import dev.regionfailover.activities.fleet.FleetActivitiesImpl;
 import dev.regionfailover.activities.pins.PinActivitiesImpl;
 import dev.regionfailover.activities.readiness.GuardActivitiesImpl;
 import dev.regionfailover.activities.readiness.ReadinessActivitiesImpl;
+import dev.regionfailover.activities.reconcile.ReconcileActivitiesImpl;
 import dev.regionfailover.activities.traffic.TrafficActivitiesImpl;
 import java.util.List;
 
@@ -43,8 +44,11 @@ final class ActivitiesModule extends AbstractModule {
       PinActivitiesImpl pins,
       GuardActivitiesImpl guards,
       TrafficActivitiesImpl traffic,
-      ReadinessActivitiesImpl readiness) {
+      ReadinessActivitiesImpl readiness,
+      ReconcileActivitiesImpl reconcile) {
     return new RegisteredActivities(
-        List.of(estates, authority, aurora, dns, fleets, flags, pins, guards, traffic, readiness));
+        List.of(
+            estates, authority, aurora, dns, fleets, flags, pins, guards, traffic, readiness,
+            reconcile));
   }
 }

@@ -7,6 +7,7 @@ import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflowImpl;
+import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -57,7 +58,8 @@ final class TemporalModule extends AbstractModule {
     worker.registerWorkflowImplementationTypes(
         RegionFailoverWorkflowImpl.class,
         ReadinessCheckWorkflowImpl.class,
-        SwitchoverRehearsalWorkflowImpl.class);
+        SwitchoverRehearsalWorkflowImpl.class,
+        ReconcileRegionWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.implementations().toArray());
     return factory;
   }

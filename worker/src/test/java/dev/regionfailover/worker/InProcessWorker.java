@@ -10,6 +10,7 @@ import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflowImpl;
+import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -52,7 +53,8 @@ final class InProcessWorker implements AutoCloseable {
     worker.registerWorkflowImplementationTypes(
         RegionFailoverWorkflowImpl.class,
         ReadinessCheckWorkflowImpl.class,
-        SwitchoverRehearsalWorkflowImpl.class);
+        SwitchoverRehearsalWorkflowImpl.class,
+        ReconcileRegionWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         injector.getInstance(RegisteredActivities.class).implementations().toArray());
     env.start();

@@ -45,7 +45,8 @@ public final class AuthorityActivitiesImpl implements AuthorityActivities {
   /** Failure type for a transition that could never be valid. */
   public static final String INVALID_TRANSITION = "InvalidAuthorityTransition";
 
-  static final String LEDGER_SORT_KEY = "authority";
+  /** The sort key of the ledger item of an app; its audit items sort after it. */
+  public static final String LEDGER_SORT_KEY = "authority";
 
   private static final Logger log = LoggerFactory.getLogger(AuthorityActivitiesImpl.class);
   private static final int MAX_WRITE_ATTEMPTS = 3;

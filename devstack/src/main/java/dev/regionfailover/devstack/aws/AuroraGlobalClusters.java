@@ -12,10 +12,12 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,9 @@ final class AuroraGlobalClusters {
   // Keyed by the lower-cased global cluster identifier, as AWS identifiers are case-insensitive.
   private final Map<String, String> writers = new HashMap<>();
   private final Map<String, GlobalClusterPromotion> promotions = new HashMap<>();
+  // Members hidden from DescribeGlobalClusters, as an old primary that did not rejoin after a
+  // failover is, keyed like writers.
+  private final Map<String, Set<String>> detached = new HashMap<>();
   private Duration promotionDuration = DEFAULT_PROMOTION_DURATION;
 
   AuroraGlobalClusters(URI moto, HttpClient http, Clock clock) {
@@ -81,9 +86,30 @@ final class AuroraGlobalClusters {
     promotionDuration = duration;
   }
 
+  /**
+   * Shows {@code clusterArn} as detached from global cluster {@code identifier} (not a member), as
+   * an old primary that has not rejoined after a failover is, or as a member again.
+   */
+  synchronized void setDetached(String identifier, String clusterArn, boolean isDetached) {
+    requireNonNull(identifier, "identifier is null");
+    requireNonNull(clusterArn, "clusterArn is null");
+    Set<String> members = detached.computeIfAbsent(key(identifier), k -> new HashSet<>());
+    if (isDetached) {
+      members.add(clusterArn);
+    } else {
+      members.remove(clusterArn);
+    }
+    log.info(
+        "Global cluster {} {} member {}",
+        identifier,
+        isDetached ? "now hides" : "shows again",
+        clusterArn);
+  }
+
   synchronized void reset() {
     writers.clear();
     promotions.clear();
+    detached.clear();
     promotionDuration = DEFAULT_PROMOTION_DURATION;
   }
 
@@ -219,6 +245,7 @@ final class AuroraGlobalClusters {
       cluster.showWriter(writer);
       cluster.showStatus("available");
     }
+    detached.getOrDefault(key, Set.of()).forEach(cluster::removeMember);
   }
 
   /** Completes the promotion of {@code key} once its time has come. */

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>What it serves itself: Aurora {@code SwitchoverGlobalCluster} and {@code
  * FailoverGlobalCluster}, and {@code DescribeGlobalClusters} with the writer and status those
  * produce; the Route 53 ARC routing-control data plane ({@link #arc()}); Global Accelerator
- * endpoint groups ({@link #globalAccelerator()}). Its own API under {@code /stand-in-api/} ({@link
+ * endpoint groups ({@link #globalAccelerator()}); an old primary that has not rejoined its global
+ * cluster ({@link #detachFromGlobalCluster}). Its own API under {@code /stand-in-api/} ({@link
  * StandInApi}) registers routing controls and endpoint groups for processes that hold only its
  * endpoint. It also counts the requests of every operation per region, for tests that check what an
  * activity called, and injects the {@link Faults} a test asks for. Used by tests and dev mode only.
@@ -104,7 +105,7 @@ public final class AwsStandIn implements AutoCloseable {
                     new StandInRequestFilter(faults, served, rejected),
                     new GlobalClusterTransformer(globalClusters),
                     jsonApis,
-                    new StandInApiTransformer(arc, globalAccelerator)));
+                    new StandInApiTransformer(arc, globalAccelerator, globalClusters)));
     server.start();
     server.stubFor(
         any(anyUrl())
@@ -179,6 +180,20 @@ public final class AwsStandIn implements AutoCloseable {
    */
   public void setPromotionDuration(Duration duration) {
     globalClusters.setPromotionDuration(duration);
+  }
+
+  /**
+   * Hides {@code clusterArn} from the members of global cluster {@code globalCluster} in {@code
+   * DescribeGlobalClusters}, as AWS shows an old primary that has not rejoined after a failover,
+   * until {@link #rejoinGlobalCluster} or {@link #reset()}.
+   */
+  public void detachFromGlobalCluster(String globalCluster, String clusterArn) {
+    globalClusters.setDetached(globalCluster, clusterArn, true);
+  }
+
+  /** Shows a cluster {@link #detachFromGlobalCluster detached} earlier as a member again. */
+  public void rejoinGlobalCluster(String globalCluster, String clusterArn) {
+    globalClusters.setDetached(globalCluster, clusterArn, false);
   }
 
   /** The Route 53 ARC routing controls the stand-in serves. */

@@ -63,6 +63,22 @@ final class GlobalClusterXml {
     }
   }
 
+  /** Removes member {@code arn}, and names it no more among the writer's readers. */
+  void removeMember(String arn) {
+    for (Element member : members()) {
+      if (RdsXml.childText(member, "DBClusterArn").orElse("").equals(arn)) {
+        member.getParentNode().removeChild(member);
+        continue;
+      }
+      RdsXml.child(member, "Readers")
+          .ifPresent(
+              readers ->
+                  RdsXml.children(readers, "member").stream()
+                      .filter(reader -> reader.getTextContent().equals(arn))
+                      .forEach(readers::removeChild));
+    }
+  }
+
   void showStatus(String status) {
     RdsXml.setChildText(element, "Status", status);
   }

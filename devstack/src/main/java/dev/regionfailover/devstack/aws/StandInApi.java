@@ -14,7 +14,8 @@ import java.time.Duration;
 /**
  * The client of the {@link AwsStandIn}'s own HTTP API at its endpoint: registers the ARC routing
  * controls and Global Accelerator endpoint groups that only the stand-in keeps, for code that holds
- * the endpoint but not the stand-in. Fails clearly when the endpoint is not a stand-in.
+ * the endpoint but not the stand-in, and shows an old primary that has not rejoined its global
+ * cluster. Fails clearly when the endpoint is not a stand-in.
  */
 public final class StandInApi {
 
@@ -46,6 +47,18 @@ public final class StandInApi {
     body.put("EndpointGroupRegion", requireNonNull(region, "region is null"));
     body.put("TrafficDialPercentage", dial);
     post(StandInApiTransformer.ENDPOINT_GROUPS, body);
+  }
+
+  /**
+   * Shows cluster {@code clusterArn} as detached from global cluster {@code globalCluster} (an old
+   * primary that has not rejoined after a failover), or as a member again.
+   */
+  public void setDetached(String globalCluster, String clusterArn, boolean detached) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("GlobalClusterIdentifier", requireNonNull(globalCluster, "globalCluster is null"));
+    body.put("DbClusterArn", requireNonNull(clusterArn, "clusterArn is null"));
+    body.put("Detached", detached);
+    post(StandInApiTransformer.DETACHED_MEMBERS, body);
   }
 
   private void post(String path, ObjectNode body) {

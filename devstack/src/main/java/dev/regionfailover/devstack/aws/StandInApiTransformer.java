@@ -23,15 +23,21 @@ final class StandInApiTransformer implements ResponseDefinitionTransformerV2 {
   static final String PATH = "/stand-in-api/";
   static final String ROUTING_CONTROLS = PATH + "arc/routing-controls";
   static final String ENDPOINT_GROUPS = PATH + "global-accelerator/endpoint-groups";
+  static final String DETACHED_MEMBERS = PATH + "aurora/detached-members";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ArcRoutingControls arc;
   private final GlobalAcceleratorEndpointGroups globalAccelerator;
+  private final AuroraGlobalClusters globalClusters;
 
-  StandInApiTransformer(ArcRoutingControls arc, GlobalAcceleratorEndpointGroups globalAccelerator) {
+  StandInApiTransformer(
+      ArcRoutingControls arc,
+      GlobalAcceleratorEndpointGroups globalAccelerator,
+      AuroraGlobalClusters globalClusters) {
     this.arc = requireNonNull(arc, "arc is null");
     this.globalAccelerator = requireNonNull(globalAccelerator, "globalAccelerator is null");
+    this.globalClusters = requireNonNull(globalClusters, "globalClusters is null");
   }
 
   @Override
@@ -54,6 +60,15 @@ final class StandInApiTransformer implements ResponseDefinitionTransformerV2 {
             required(body, "EndpointGroupArn"),
             required(body, "EndpointGroupRegion"),
             dial.asDouble());
+      } else if (path.equals(DETACHED_MEMBERS)) {
+        JsonNode detached = body.get("Detached");
+        if (detached == null || !detached.isBoolean()) {
+          throw new IllegalArgumentException("Detached must be true or false: " + detached);
+        }
+        globalClusters.setDetached(
+            required(body, "GlobalClusterIdentifier"),
+            required(body, "DbClusterArn"),
+            detached.asBoolean());
       } else {
         return answer(404, "the stand-in API has no " + path);
       }

@@ -9,6 +9,8 @@ import dev.regionfailover.workflows.estate.Fleet;
 import dev.regionfailover.workflows.estate.Guards;
 import dev.regionfailover.workflows.estate.HostedZone;
 import dev.regionfailover.workflows.estate.Pins;
+import dev.regionfailover.workflows.estate.QueueRef;
+import dev.regionfailover.workflows.estate.ReplicatedTable;
 import dev.regionfailover.workflows.estate.Route53Traffic;
 import dev.regionfailover.workflows.estate.WriterRecord;
 import java.time.Duration;
@@ -121,6 +123,8 @@ public final class EstateProvisioner {
       provisionFleet(estate, region, region.equals(writer));
       workers.provision(estate, region, region.equals(writer));
       provisionGuards(estate.guards(), region);
+      provisionQueues(estate, region);
+      provisionReplicatedTables(estate, region);
       clients
           .ssm(region)
           .putParameter(
@@ -498,6 +502,40 @@ public final class EstateProvisioner {
       }
     }
     log.info("Seeded {} entities into {} {}", entities, region, pins.table());
+  }
+
+  /** The hash key of every replicated table the provisioner creates. */
+  public static final String REPLICATED_TABLE_KEY = "id";
+
+  /**
+   * Creates the estate's queues of {@code region} and their dead-letter queues, empty. SQS returns
+   * the existing queue when one of the same name exists.
+   */
+  private void provisionQueues(Estate estate, String region) {
+    for (QueueRef queue : estate.queues(region)) {
+      clients.sqs(region).createQueue(r -> r.queueName(queue.queue()));
+      if (queue.deadLetterQueue() != null) {
+        clients.sqs(region).createQueue(r -> r.queueName(queue.deadLetterQueue()));
+      }
+    }
+  }
+
+  /**
+   * Creates the regional replica of each table reconciliation compares, keyed on {@link
+   * #REPLICATED_TABLE_KEY}. moto does not replicate global tables, so each region's replica is a
+   * table of its own that tests write directly.
+   */
+  private void provisionReplicatedTables(Estate estate, String region) {
+    for (ReplicatedTable table : estate.reconcile().tables()) {
+      createTableIfMissing(
+          clients.dynamo(region),
+          CreateTableRequest.builder()
+              .tableName(table.table())
+              .billingMode(BillingMode.PAY_PER_REQUEST)
+              .keySchema(key(REPLICATED_TABLE_KEY, KeyType.HASH))
+              .attributeDefinitions(stringAttribute(REPLICATED_TABLE_KEY))
+              .build());
+    }
   }
 
   /** The id of the {@code n}th seeded entity, counting from 1: {@code tenant-00001}. */
