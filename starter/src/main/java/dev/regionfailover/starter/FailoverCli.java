@@ -11,6 +11,7 @@ import dev.regionfailover.starter.failover.StartCommand;
 import dev.regionfailover.starter.failover.StatusCommand;
 import dev.regionfailover.starter.local.DemoCommand;
 import dev.regionfailover.starter.local.DevCommand;
+import dev.regionfailover.starter.monitor.MonitorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
       ConfirmFencedCommand.class,
       StatusCommand.class,
       ValidateCommand.class,
+      MonitorCommand.class,
       DevCommand.class,
       DemoCommand.class
     })

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.regionfailover.activities.aurora.AuroraActivitiesImpl;
 import dev.regionfailover.activities.authority.AuthorityActivitiesImpl;
+import dev.regionfailover.activities.detection.DetectionActivitiesImpl;
 import dev.regionfailover.activities.dns.DnsActivitiesImpl;
 import dev.regionfailover.activities.estate.EstateActivitiesImpl;
 import dev.regionfailover.activities.estate.EstateCatalog;
@@ -41,8 +42,9 @@ final class ActivitiesModule extends AbstractModule {
       FlagActivitiesImpl flags,
       PinActivitiesImpl pins,
       GuardActivitiesImpl guards,
-      TrafficActivitiesImpl traffic) {
+      TrafficActivitiesImpl traffic,
+      DetectionActivitiesImpl detection) {
     return new RegisteredActivities(
-        List.of(estates, authority, aurora, dns, fleets, flags, pins, guards, traffic));
+        List.of(estates, authority, aurora, dns, fleets, flags, pins, guards, traffic, detection));
   }
 }

@@ -3,6 +3,7 @@ package dev.regionfailover.worker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -53,6 +54,7 @@ final class TemporalModule extends AbstractModule {
                 .setStickyQueueScheduleToStartTimeout(config.stickyScheduleToStartTimeout())
                 .build());
     worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(RegionHealthMonitorWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.implementations().toArray());
     return factory;
   }

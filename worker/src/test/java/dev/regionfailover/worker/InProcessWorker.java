@@ -5,9 +5,11 @@ import com.google.inject.Injector;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -47,6 +49,7 @@ final class InProcessWorker implements AutoCloseable {
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(RegionHealthMonitorWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         injector.getInstance(RegisteredActivities.class).implementations().toArray());
     env.start();
@@ -54,6 +57,10 @@ final class InProcessWorker implements AutoCloseable {
 
   RegionFailoverWorkflow start(FailoverRequest request) {
     return Failovers.start(env.getWorkflowClient(), request);
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
   }
 
   @Override
