@@ -11,6 +11,7 @@ import dev.regionfailover.starter.failover.StartCommand;
 import dev.regionfailover.starter.failover.StatusCommand;
 import dev.regionfailover.starter.local.DemoCommand;
 import dev.regionfailover.starter.local.DevCommand;
+import dev.regionfailover.starter.monitor.MonitorCommand;
 import dev.regionfailover.starter.readiness.ReadinessCommand;
 import dev.regionfailover.starter.reconcile.ReconcileCommand;
 import dev.regionfailover.starter.rehearsal.RehearseCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       RehearseCommand.class,
       ScheduleCommand.class,
+      MonitorCommand.class,
       DevCommand.class,
       DemoCommand.class
     })

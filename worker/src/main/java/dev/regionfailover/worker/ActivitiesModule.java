@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.regionfailover.activities.aurora.AuroraActivitiesImpl;
 import dev.regionfailover.activities.authority.AuthorityActivitiesImpl;
+import dev.regionfailover.activities.detection.DetectionActivitiesImpl;
 import dev.regionfailover.activities.dns.DnsActivitiesImpl;
 import dev.regionfailover.activities.estate.EstateActivitiesImpl;
 import dev.regionfailover.activities.estate.EstateCatalog;
@@ -45,10 +46,11 @@ final class ActivitiesModule extends AbstractModule {
       GuardActivitiesImpl guards,
       TrafficActivitiesImpl traffic,
       ReadinessActivitiesImpl readiness,
-      ReconcileActivitiesImpl reconcile) {
+      ReconcileActivitiesImpl reconcile,
+      DetectionActivitiesImpl detection) {
     return new RegisteredActivities(
         List.of(
             estates, authority, aurora, dns, fleets, flags, pins, guards, traffic, readiness,
-            reconcile));
+            reconcile, detection));
   }
 }

@@ -3,6 +3,7 @@ package dev.regionfailover.worker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
@@ -59,7 +60,8 @@ final class TemporalModule extends AbstractModule {
         RegionFailoverWorkflowImpl.class,
         ReadinessCheckWorkflowImpl.class,
         SwitchoverRehearsalWorkflowImpl.class,
-        ReconcileRegionWorkflowImpl.class);
+        ReconcileRegionWorkflowImpl.class,
+        RegionHealthMonitorWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.implementations().toArray());
     return factory;
   }

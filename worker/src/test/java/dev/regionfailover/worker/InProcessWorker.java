@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
@@ -54,7 +55,8 @@ final class InProcessWorker implements AutoCloseable {
         RegionFailoverWorkflowImpl.class,
         ReadinessCheckWorkflowImpl.class,
         SwitchoverRehearsalWorkflowImpl.class,
-        ReconcileRegionWorkflowImpl.class);
+        ReconcileRegionWorkflowImpl.class,
+        RegionHealthMonitorWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         injector.getInstance(RegisteredActivities.class).implementations().toArray());
     env.start();

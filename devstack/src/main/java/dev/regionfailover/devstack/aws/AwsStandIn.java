@@ -3,6 +3,7 @@ package dev.regionfailover.devstack.aws;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -28,11 +29,13 @@ import org.slf4j.LoggerFactory;
  * <p>What it serves itself: Aurora {@code SwitchoverGlobalCluster} and {@code
  * FailoverGlobalCluster}, and {@code DescribeGlobalClusters} with the writer and status those
  * produce; the Route 53 ARC routing-control data plane ({@link #arc()}); Global Accelerator
- * endpoint groups ({@link #globalAccelerator()}); an old primary that has not rejoined its global
- * cluster ({@link #detachFromGlobalCluster}). Its own API under {@code /stand-in-api/} ({@link
- * StandInApi}) registers routing controls and endpoint groups for processes that hold only its
- * endpoint. It also counts the requests of every operation per region, for tests that check what an
- * activity called, and injects the {@link Faults} a test asks for. Used by tests and dev mode only.
+ * endpoint groups ({@link #globalAccelerator()}); Route 53 health-check status ({@link
+ * #healthChecks()}); an old primary that has not rejoined its global cluster ({@link
+ * #detachFromGlobalCluster}). Its own API under {@code /stand-in-api/} ({@link StandInApi})
+ * registers routing controls, endpoint groups and health-check statuses for processes that hold
+ * only its endpoint. It also counts the requests of every operation per region, for tests that
+ * check what an activity called, and injects the {@link Faults} a test asks for. Used by tests and
+ * dev mode only.
  */
 public final class AwsStandIn implements AutoCloseable {
 
@@ -50,6 +53,7 @@ public final class AwsStandIn implements AutoCloseable {
   private final AuroraGlobalClusters globalClusters;
   private final ArcRoutingControls arc;
   private final GlobalAcceleratorEndpointGroups globalAccelerator;
+  private final Route53HealthChecks healthChecks;
 
   private AwsStandIn(
       WireMockServer server,
@@ -60,7 +64,8 @@ public final class AwsStandIn implements AutoCloseable {
       OperationCounter rejected,
       AuroraGlobalClusters globalClusters,
       ArcRoutingControls arc,
-      GlobalAcceleratorEndpointGroups globalAccelerator) {
+      GlobalAcceleratorEndpointGroups globalAccelerator,
+      Route53HealthChecks healthChecks) {
     this.server = requireNonNull(server, "server is null");
     this.endpoint = URI.create("http://127.0.0.1:" + server.port());
     this.moto = requireNonNull(moto, "moto is null");
@@ -71,6 +76,7 @@ public final class AwsStandIn implements AutoCloseable {
     this.globalClusters = requireNonNull(globalClusters, "globalClusters is null");
     this.arc = requireNonNull(arc, "arc is null");
     this.globalAccelerator = requireNonNull(globalAccelerator, "globalAccelerator is null");
+    this.healthChecks = requireNonNull(healthChecks, "healthChecks is null");
   }
 
   /** Starts the stand-in in front of {@code moto} on a free port of 127.0.0.1. */
@@ -88,6 +94,7 @@ public final class AwsStandIn implements AutoCloseable {
     AuroraGlobalClusters globalClusters = new AuroraGlobalClusters(moto, http, Clock.systemUTC());
     ArcRoutingControls arc = new ArcRoutingControls();
     GlobalAcceleratorEndpointGroups globalAccelerator = new GlobalAcceleratorEndpointGroups();
+    Route53HealthChecks healthChecks = new Route53HealthChecks();
     JsonApiTransformer jsonApis = new JsonApiTransformer(List.of(arc, globalAccelerator));
     WireMockServer server =
         new WireMockServer(
@@ -105,7 +112,9 @@ public final class AwsStandIn implements AutoCloseable {
                     new StandInRequestFilter(faults, served, rejected),
                     new GlobalClusterTransformer(globalClusters),
                     jsonApis,
-                    new StandInApiTransformer(arc, globalAccelerator, globalClusters)));
+                    new HealthCheckStatusTransformer(healthChecks, moto, http),
+                    new StandInApiTransformer(
+                        arc, globalAccelerator, globalClusters, healthChecks)));
     server.start();
     server.stubFor(
         any(anyUrl())
@@ -123,12 +132,25 @@ public final class AwsStandIn implements AutoCloseable {
             .withHeader("X-Amz-Target", matching(jsonApis.targetPattern()))
             .willReturn(aResponse().withTransformers(JsonApiTransformer.NAME)));
     server.stubFor(
+        get(urlPathMatching(HealthCheckStatusTransformer.PATH_PATTERN))
+            .atPriority(STAND_IN_PRIORITY)
+            .willReturn(aResponse().withTransformers(HealthCheckStatusTransformer.NAME)));
+    server.stubFor(
         post(urlPathMatching(StandInApiTransformer.PATH + ".*"))
             .atPriority(STAND_IN_PRIORITY)
             .willReturn(aResponse().withTransformers(StandInApiTransformer.NAME)));
     AwsStandIn standIn =
         new AwsStandIn(
-            server, moto, http, faults, served, rejected, globalClusters, arc, globalAccelerator);
+            server,
+            moto,
+            http,
+            faults,
+            served,
+            rejected,
+            globalClusters,
+            arc,
+            globalAccelerator,
+            healthChecks);
     log.info("AWS stand-in listening at {} in front of moto at {}", standIn.endpoint(), moto);
     return standIn;
   }
@@ -206,12 +228,18 @@ public final class AwsStandIn implements AutoCloseable {
     return globalAccelerator;
   }
 
+  /** The status of the Route 53 health checks the stand-in reports. */
+  public Route53HealthChecks healthChecks() {
+    return healthChecks;
+  }
+
   /** Clears the stand-in's faults, own state and counters, then all of moto's state. */
   public void reset() {
     faults.clear();
     globalClusters.reset();
     arc.reset();
     globalAccelerator.reset();
+    healthChecks.reset();
     served.reset();
     rejected.reset();
     MotoApi.reset(http, moto);

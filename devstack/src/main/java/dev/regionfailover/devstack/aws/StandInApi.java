@@ -13,9 +13,9 @@ import java.time.Duration;
 
 /**
  * The client of the {@link AwsStandIn}'s own HTTP API at its endpoint: registers the ARC routing
- * controls and Global Accelerator endpoint groups that only the stand-in keeps, for code that holds
- * the endpoint but not the stand-in, and shows an old primary that has not rejoined its global
- * cluster. Fails clearly when the endpoint is not a stand-in.
+ * controls, Global Accelerator endpoint groups and health-check statuses that only the stand-in
+ * keeps, for code that holds the endpoint but not the stand-in, and shows an old primary that has
+ * not rejoined its global cluster. Fails clearly when the endpoint is not a stand-in.
  */
 public final class StandInApi {
 
@@ -59,6 +59,14 @@ public final class StandInApi {
     body.put("DbClusterArn", requireNonNull(clusterArn, "clusterArn is null"));
     body.put("Detached", detached);
     post(StandInApiTransformer.DETACHED_MEMBERS, body);
+  }
+
+  /** Makes Route 53 health check {@code id} report {@code healthy} from every checker. */
+  public void putHealthCheckStatus(String id, boolean healthy) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("HealthCheckId", requireNonNull(id, "id is null"));
+    body.put("Status", healthy ? "Healthy" : "Unhealthy");
+    post(StandInApiTransformer.HEALTH_CHECKS, body);
   }
 
   private void post(String path, ObjectNode body) {

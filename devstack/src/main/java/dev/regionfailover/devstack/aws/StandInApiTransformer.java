@@ -14,8 +14,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
  * The stand-in's own HTTP API, beside the AWS APIs, as moto has {@code /moto-api/}: it registers
- * the resources only the stand-in keeps, for a process that holds no {@link AwsStandIn} but its
- * endpoint, such as the estate provisioner. {@link StandInApi} is its client.
+ * the resources only the stand-in keeps (and the health-check statuses only it reports), for a
+ * process that holds no {@link AwsStandIn} but its endpoint, such as the estate provisioner. {@link
+ * StandInApi} is its client.
  */
 final class StandInApiTransformer implements ResponseDefinitionTransformerV2 {
 
@@ -24,20 +25,24 @@ final class StandInApiTransformer implements ResponseDefinitionTransformerV2 {
   static final String ROUTING_CONTROLS = PATH + "arc/routing-controls";
   static final String ENDPOINT_GROUPS = PATH + "global-accelerator/endpoint-groups";
   static final String DETACHED_MEMBERS = PATH + "aurora/detached-members";
+  static final String HEALTH_CHECKS = PATH + "route53/health-checks";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ArcRoutingControls arc;
   private final GlobalAcceleratorEndpointGroups globalAccelerator;
   private final AuroraGlobalClusters globalClusters;
+  private final Route53HealthChecks healthChecks;
 
   StandInApiTransformer(
       ArcRoutingControls arc,
       GlobalAcceleratorEndpointGroups globalAccelerator,
-      AuroraGlobalClusters globalClusters) {
+      AuroraGlobalClusters globalClusters,
+      Route53HealthChecks healthChecks) {
     this.arc = requireNonNull(arc, "arc is null");
     this.globalAccelerator = requireNonNull(globalAccelerator, "globalAccelerator is null");
     this.globalClusters = requireNonNull(globalClusters, "globalClusters is null");
+    this.healthChecks = requireNonNull(healthChecks, "healthChecks is null");
   }
 
   @Override
@@ -69,6 +74,12 @@ final class StandInApiTransformer implements ResponseDefinitionTransformerV2 {
             required(body, "GlobalClusterIdentifier"),
             required(body, "DbClusterArn"),
             detached.asBoolean());
+      } else if (path.equals(HEALTH_CHECKS)) {
+        String status = required(body, "Status");
+        if (!status.equals("Healthy") && !status.equals("Unhealthy")) {
+          throw new IllegalArgumentException("Status must be Healthy or Unhealthy: " + status);
+        }
+        healthChecks.setHealthy(required(body, "HealthCheckId"), status.equals("Healthy"));
       } else {
         return answer(404, "the stand-in API has no " + path);
       }

@@ -3,6 +3,7 @@ package dev.regionfailover.devstack.estate;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.devstack.aws.EmulatorClients;
+import dev.regionfailover.workflows.estate.Detection;
 import dev.regionfailover.workflows.estate.EcsServiceRef;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.Fleet;
@@ -25,9 +26,12 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -135,6 +139,10 @@ public final class EstateProvisioner {
                       .overwrite(true));
     }
     publishLag(estate, INITIAL_LAG);
+    if (estate.detection() != null) {
+      provisionAlarms(estate.detection());
+      provisionHealthChecks(estate.detection());
+    }
     log.info("Estate {} provisioned", estate.app());
   }
 
@@ -191,6 +199,53 @@ public final class EstateProvisioner {
                                         .value((double) lag.toMillis())
                                         .timestamp(now)
                                         .build())));
+  }
+
+  /**
+   * Creates the CloudWatch alarms the estate's detection section names, in their regions, each in
+   * state OK. moto never evaluates alarms, so their state changes only through SetAlarmState.
+   */
+  private void provisionAlarms(Detection detection) {
+    detection
+        .alarms()
+        .forEach(
+            (region, names) -> {
+              for (String name : names) {
+                clients
+                    .cloudWatch(region)
+                    .putMetricAlarm(
+                        r ->
+                            r.alarmName(name)
+                                .namespace("AWS/ApplicationELB")
+                                .metricName("HTTPCode_Target_5XX_Count")
+                                .statistic(Statistic.SUM)
+                                .period(60)
+                                .evaluationPeriods(1)
+                                .threshold(10.0)
+                                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+                clients
+                    .cloudWatch(region)
+                    .setAlarmState(
+                        r ->
+                            r.alarmName(name)
+                                .stateValue(StateValue.OK)
+                                .stateReason("provisioned healthy"));
+              }
+            });
+    log.info("Alarms registered: {}", detection.alarms());
+  }
+
+  /**
+   * Registers the health checks the estate's detection section names as healthy in the AWS
+   * stand-in: moto chooses the ids of the health checks it creates, so it cannot create the ones an
+   * estate names, and it reports every check healthy anyway.
+   */
+  private void provisionHealthChecks(Detection detection) {
+    detection
+        .healthChecks()
+        .values()
+        .forEach(id -> clients.standInApi().putHealthCheckStatus(id, true));
+    log.info("Health checks registered healthy: {}", detection.healthChecks());
   }
 
   /** The identifier of a DB cluster: the last segment of its ARN. */

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -78,6 +80,39 @@ class EstateProvisionerTest {
     assertGuards();
     assertArcAndGlobalAccelerator(aws);
     assertThat(aws.standIn().count("CreateGlobalCluster")).isEqualTo(1);
+  }
+
+  @Test
+  void createsTheDetectionAlarmsInStateOkAndRegistersItsHealthChecksHealthy() {
+    new EstateProvisioner(clients).provision(orders, 0);
+
+    orders
+        .detection()
+        .alarms()
+        .forEach(
+            (region, names) ->
+                assertThat(
+                        clients
+                            .cloudWatch(region)
+                            .describeAlarms(r -> r.alarmNames(names))
+                            .metricAlarms())
+                    .extracting(MetricAlarm::alarmName, MetricAlarm::stateValue)
+                    .containsExactlyInAnyOrderElementsOf(
+                        names.stream().map(n -> tuple(n, StateValue.OK)).toList()));
+    assertThat(orders.detection().healthChecks()).containsOnlyKeys(EAST, WEST);
+    orders
+        .detection()
+        .healthChecks()
+        .values()
+        .forEach(
+            id ->
+                assertThat(
+                        clients
+                            .route53()
+                            .getHealthCheckStatus(r -> r.healthCheckId(id))
+                            .healthCheckObservations())
+                    .isNotEmpty()
+                    .allMatch(o -> o.statusReport().status().startsWith("Success")));
   }
 
   @Test

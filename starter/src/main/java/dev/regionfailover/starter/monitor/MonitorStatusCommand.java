@@ -1,0 +1,33 @@
+package dev.regionfailover.starter.monitor;
+
+import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.failover.StatusJson;
+import dev.regionfailover.workflows.detection.MonitorStatus;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code monitor status APP}: the monitor's verdicts, samples, pause and failover. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Shows the health monitor of APP: verdicts, last samples, pause, failover.")
+public final class MonitorStatusCommand implements Callable<Integer> {
+
+  @Mixin private MonitorTarget target;
+
+  @Option(names = "--json", description = "Print the status record as JSON.")
+  private boolean json;
+
+  @Override
+  public Integer call() {
+    String app = target.app();
+    MonitorStatus status = target.call(client -> client.status(app));
+    PrintWriter out = target.command().commandLine().getOut();
+    out.print(json ? StatusJson.write(status) + "\n" : MonitorStatusRenderer.render(status));
+    out.flush();
+    return FailoverCli.OK;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.regionfailover.workflows.detection;
+
+/** The monitor's verdict on a region. */
+public enum RegionVerdict {
+  HEALTHY,
+  IMPAIRED
+}
