@@ -251,7 +251,11 @@ class FailoverEndToEndTest {
   }
 
   static void awaitWaitingFor(RegionFailoverWorkflow failover, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    awaitWaitingFor(failover, what, Duration.ofSeconds(120));
+  }
+
+  static void awaitWaitingFor(RegionFailoverWorkflow failover, String what, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     // One query per check: the wait changes between queries as steps start and end.
     FailoverStatus status = failover.status();
     while (status.waitingFor() == null || !status.waitingFor().what().contains(what)) {

@@ -146,7 +146,9 @@ class WorkerCrashTest {
     first.kill();
 
     startWorker(2);
-    FailoverEndToEndTest.awaitWaitingFor(failover, "are isolated");
+    // A step the killed worker had started is retried only after its two-minute start-to-close
+    // timeout, since short steps do not heartbeat.
+    FailoverEndToEndTest.awaitWaitingFor(failover, "are isolated", Duration.ofMinutes(4));
     failover.confirmFenced(new ConfirmFencedSignal("dave", "us-east-1 is cut off"));
     FailoverEndToEndTest.awaitPhase(failover, Phase.AWAIT_APPROVAL);
     failover.approvePromotion(new ApprovalSignal("alice", "data loss accepted"));
