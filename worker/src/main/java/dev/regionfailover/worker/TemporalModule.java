@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -52,7 +53,8 @@ final class TemporalModule extends AbstractModule {
             WorkerOptions.newBuilder()
                 .setStickyQueueScheduleToStartTimeout(config.stickyScheduleToStartTimeout())
                 .build());
-    worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        RegionFailoverWorkflowImpl.class, RepinEntitiesWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.implementations().toArray());
     return factory;
   }
