@@ -2,6 +2,7 @@ package dev.regionfailover.starter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.regionfailover.starter.bench.BenchCommand;
 import dev.regionfailover.starter.estate.ValidateCommand;
 import dev.regionfailover.starter.failover.AbortCommand;
 import dev.regionfailover.starter.failover.ApproveCommand;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
       ScheduleCommand.class,
       MonitorCommand.class,
       DevCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      BenchCommand.class
     })
 public final class FailoverCli implements Runnable {
 

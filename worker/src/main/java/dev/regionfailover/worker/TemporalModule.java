@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflowImpl;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflowImpl;
@@ -61,7 +62,8 @@ final class TemporalModule extends AbstractModule {
         ReadinessCheckWorkflowImpl.class,
         SwitchoverRehearsalWorkflowImpl.class,
         ReconcileRegionWorkflowImpl.class,
-        RegionHealthMonitorWorkflowImpl.class);
+        RegionHealthMonitorWorkflowImpl.class,
+        RepinEntitiesWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.implementations().toArray());
     return factory;
   }

@@ -9,6 +9,7 @@ import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflowImpl;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflowImpl;
@@ -56,7 +57,8 @@ final class InProcessWorker implements AutoCloseable {
         ReadinessCheckWorkflowImpl.class,
         SwitchoverRehearsalWorkflowImpl.class,
         ReconcileRegionWorkflowImpl.class,
-        RegionHealthMonitorWorkflowImpl.class);
+        RegionHealthMonitorWorkflowImpl.class,
+        RepinEntitiesWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         injector.getInstance(RegisteredActivities.class).implementations().toArray());
     env.start();

@@ -5,9 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.workflows.estate.Pins;
+import dev.regionfailover.workflows.pins.CountRequest;
+import dev.regionfailover.workflows.pins.EntityCount;
 import dev.regionfailover.workflows.pins.PinActivities;
 import dev.regionfailover.workflows.pins.RepinRequest;
 import dev.regionfailover.workflows.pins.RepinResult;
+import dev.regionfailover.workflows.pins.SegmentCheckpoint;
+import dev.regionfailover.workflows.pins.SegmentRequest;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
@@ -24,6 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
@@ -78,7 +86,7 @@ public final class PinActivitiesImpl implements PinActivities {
           progress.moved,
           progress.retried);
     }
-    Table table = new Table(request, keyAttributes(request));
+    Table table = new Table(request, shape(request.pins(), request.tableRegion()).keyAttributes());
     while (true) {
       List<Map<String, AttributeValue>> page = table.nextPage();
       if (page.isEmpty()) {
@@ -103,10 +111,83 @@ public final class PinActivitiesImpl implements PinActivities {
     return progress.result();
   }
 
-  /** The table's key attributes, after checking that the index exists and is keyed on the home. */
-  private List<String> keyAttributes(RepinRequest request) {
+  @Override
+  public EntityCount countEntities(CountRequest request) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
     Pins pins = request.pins();
     String region = request.tableRegion();
+    shape(pins, region);
+    long count = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> exclusiveStart = start;
+      QueryResponse page =
+          AwsFailures.call(
+              "Query",
+              "index " + pins.index() + " of table " + pins.table(),
+              region,
+              () ->
+                  clients
+                      .dynamo(region)
+                      .query(
+                          b ->
+                              b.tableName(pins.table())
+                                  .indexName(pins.index())
+                                  .select(Select.COUNT)
+                                  .keyConditionExpression("#home = :from")
+                                  .expressionAttributeNames(
+                                      Map.of("#home", pins.homeRegionAttribute()))
+                                  .expressionAttributeValues(
+                                      Map.of(":from", AttributeValue.fromS(request.fromRegion())))
+                                  .exclusiveStartKey(exclusiveStart)));
+      count += page.count();
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+      context.heartbeat(count);
+    } while (start != null);
+    log.info("{} entities of {} are at home in {}", count, pins.table(), request.fromRegion());
+    return new EntityCount(count);
+  }
+
+  @Override
+  public SegmentCheckpoint repinSegment(SegmentRequest request) {
+    if (request.fromRegion().equals(request.toRegion())) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "cannot re-pin from " + request.fromRegion() + " to itself", INVALID_PINS);
+    }
+    if (request.segments() < 1
+        || request.checkpoint().segment() < 0
+        || request.checkpoint().segment() >= request.segments()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "segment " + request.checkpoint().segment() + " is not one of " + request.segments(),
+          INVALID_PINS);
+    }
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    SegmentCheckpoint start =
+        context.getHeartbeatDetails(SegmentCheckpoint.class).orElse(request.checkpoint());
+    TableShape shape = shape(request.pins(), request.tableRegion());
+    SegmentCheckpoint end =
+        new SegmentMover(
+                clients.dynamo(request.tableRegion()), request, shape, start, context::heartbeat)
+            .run();
+    log.info(
+        "Segment {}/{} of the re-pin of {}: {} moved, {} retried, {}",
+        end.segment(),
+        request.segments(),
+        request.pins().table(),
+        end.moved(),
+        end.retried(),
+        end.done() ? "done" : "continuing");
+    return end;
+  }
+
+  /**
+   * The table's key attributes and whether its index projects the version, after checking that the
+   * index exists and is keyed on the home region.
+   */
+  public TableShape shape(Pins pins, String region) {
     TableDescription table =
         AwsFailures.call(
             "DescribeTable",
@@ -152,7 +233,17 @@ public final class PinActivitiesImpl implements PinActivities {
               + pins.homeRegionAttribute(),
           INVALID_PINS);
     }
-    return table.keySchema().stream().map(KeySchemaElement::attributeName).toList();
+    List<String> keys = table.keySchema().stream().map(KeySchemaElement::attributeName).toList();
+    return new TableShape(keys, projects(index.projection(), pins.versionAttribute()));
+  }
+
+  private static boolean projects(Projection projection, String attribute) {
+    if (attribute == null || projection == null) {
+      return false;
+    }
+    return projection.projectionType() == ProjectionType.ALL
+        || (projection.projectionType() == ProjectionType.INCLUDE
+            && projection.nonKeyAttributes().contains(attribute));
   }
 
   private void pause() {

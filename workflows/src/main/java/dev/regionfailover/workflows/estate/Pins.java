@@ -14,7 +14,7 @@ public record Pins(
     int pageSize) {
 
   public static final int DEFAULT_SEGMENTS = 4;
-  public static final int DEFAULT_PAGE_SIZE = 100;
+  public static final int DEFAULT_PAGE_SIZE = 99;
 
   /** A payload written before segments and pages were configurable reads as the defaults. */
   public Pins {

@@ -1,0 +1,526 @@
+package dev.regionfailover.activities.pins;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.regionfailover.activities.aws.AwsFailures;
+import dev.regionfailover.workflows.estate.Pins;
+import dev.regionfailover.workflows.pins.SegmentCheckpoint;
+import dev.regionfailover.workflows.pins.SegmentRequest;
+import io.temporal.failure.ApplicationFailure;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Moves the entities of one segment of a re-pin, page by page, and says where it stands after each
+ * batch. Segment {@code i} of {@code S} owns the entities whose key hashes to {@code i} ({@link
+ * #segmentOf}); it reads the whole home-region index {@code pageSize * S} entries at a time from
+ * its cursor and keeps its own, so that {@code S} segments make about as many index queries in
+ * total as a single reader would. Moved entities leave the index and a cursor is a position, so
+ * paging over an index that shrinks underneath skips nothing.
+ *
+ * <p>Each batch of up to {@code pageSize} moves is written ahead to the audit trail as a {@code
+ * PENDING} record naming its candidates and their versions, then each entity gets a conditional
+ * update ({@code SET home = to ADD version 1} if still at home in {@code from} at the version
+ * read), then the record is replaced by a {@code DONE} one listing the keys moved. A changed entity
+ * is read again and retried at its new version, never overwritten. A run that starts (fresh or
+ * retried) first settles the segment's records at or after its checkpoint's batch number: a {@code
+ * DONE} one is counted, a {@code PENDING} one (a crash mid-batch) is finished by reading its
+ * candidates, so no move goes unrecorded and none is made twice. Per-entity conditional updates are
+ * used instead of one transaction per batch because moto copies a whole table for every item of a
+ * transaction, which makes transactions unusable on tables of realistic size in tests, and because
+ * in DynamoDB one changed entity would cancel a whole transaction.
+ *
+ * <p>One mover serves one activity call (or one thread of a plain loop); it is not thread-safe.
+ */
+public final class SegmentMover {
+
+  /** The state of an audit batch record whose moves may be under way. */
+  public static final String PENDING = "PENDING";
+
+  /** The state of an audit batch record whose moves are all made. */
+  public static final String DONE = "DONE";
+
+  private static final int MAX_ATTEMPTS_PER_ENTITY = 10;
+  private static final AttributeValue ONE = AttributeValue.fromN("1");
+
+  private final DynamoDbClient dynamo;
+  private final SegmentRequest request;
+  private final Pins pins;
+  private final TableShape shape;
+  private final Consumer<SegmentCheckpoint> heartbeat;
+  private final AttributeValue from;
+  private final AttributeValue to;
+  private final int segment;
+
+  private Map<String, String> cursor;
+  private long nextBatch;
+  private long moved;
+  private long retried;
+  private long writes;
+  private boolean done;
+
+  /**
+   * @param start where the segment stands: the request's checkpoint, or the last heartbeat of an
+   *     earlier attempt
+   * @param heartbeat receives the checkpoint after each committed batch and each index page
+   */
+  public SegmentMover(
+      DynamoDbClient dynamo,
+      SegmentRequest request,
+      TableShape shape,
+      SegmentCheckpoint start,
+      Consumer<SegmentCheckpoint> heartbeat) {
+    this.dynamo = requireNonNull(dynamo, "dynamo is null");
+    this.request = requireNonNull(request, "request is null");
+    this.pins = request.pins();
+    this.shape = requireNonNull(shape, "shape is null");
+    this.heartbeat = requireNonNull(heartbeat, "heartbeat is null");
+    this.from = AttributeValue.fromS(request.fromRegion());
+    this.to = AttributeValue.fromS(request.toRegion());
+    this.segment = start.segment();
+    this.cursor = start.cursor();
+    this.nextBatch = start.nextBatch();
+    this.moved = start.moved();
+    this.retried = start.retried();
+    this.writes = start.writes();
+    this.done = start.done();
+  }
+
+  /** The segment, of {@code segments}, that owns the entity with this primary key. */
+  public static int segmentOf(Map<String, AttributeValue> key, int segments) {
+    CRC32 crc = new CRC32();
+    new TreeMap<>(key)
+        .forEach(
+            (name, value) ->
+                crc.update((name + '=' + encode(value) + '\n').getBytes(StandardCharsets.UTF_8)));
+    return (int) (crc.getValue() % segments);
+  }
+
+  /** The audit sort key of one batch of one segment of a re-pin. */
+  public static String auditSortKey(String planId, int segment, long batch) {
+    return String.format("repin#%s#%04d#%010d", planId, segment, batch);
+  }
+
+  /**
+   * Moves pages until the segment reaches the end of the index or the request's budget (pages or
+   * time; zero or less means none) is spent.
+   */
+  public SegmentCheckpoint run() {
+    settleRecordedBatches();
+    long started = System.nanoTime();
+    long budget =
+        request.maxMillis() > 0
+            ? TimeUnit.MILLISECONDS.toNanos(request.maxMillis())
+            : Long.MAX_VALUE;
+    int pages = 0;
+    while (!done
+        && (request.maxPages() <= 0 || pages < request.maxPages())
+        && System.nanoTime() - started < budget) {
+      QueryResponse page = query();
+      pages++;
+      List<Map<String, AttributeValue>> own =
+          page.items().stream()
+              .filter(item -> segmentOf(key(item), request.segments()) == segment)
+              .toList();
+      for (int i = 0; i < own.size(); i += pins.pageSize()) {
+        List<Map<String, AttributeValue>> batch =
+            own.subList(i, Math.min(own.size(), i + pins.pageSize()));
+        moveBatch(batch);
+        cursor = position(batch.get(batch.size() - 1));
+        heartbeat.accept(checkpoint());
+      }
+      if (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()) {
+        cursor = encode(page.lastEvaluatedKey());
+      } else {
+        cursor = Map.of();
+        done = true;
+      }
+      heartbeat.accept(checkpoint());
+    }
+    return checkpoint();
+  }
+
+  private SegmentCheckpoint checkpoint() {
+    return new SegmentCheckpoint(segment, cursor, nextBatch, moved, retried, writes, done);
+  }
+
+  private QueryResponse query() {
+    Map<String, String> names = new HashMap<>();
+    List<String> projected = new ArrayList<>();
+    for (int i = 0; i < shape.keyAttributes().size(); i++) {
+      names.put("#k" + i, shape.keyAttributes().get(i));
+      projected.add("#k" + i);
+    }
+    names.put("#home", pins.homeRegionAttribute());
+    projected.add("#home");
+    if (pins.versionAttribute() != null && shape.indexHasVersion()) {
+      names.put("#version", pins.versionAttribute());
+      projected.add("#version");
+    }
+    QueryRequest.Builder query =
+        QueryRequest.builder()
+            .tableName(pins.table())
+            .indexName(pins.index())
+            .keyConditionExpression("#home = :from")
+            .projectionExpression(String.join(", ", projected))
+            .expressionAttributeNames(names)
+            .expressionAttributeValues(Map.of(":from", from))
+            .limit(pins.pageSize() * request.segments());
+    if (!cursor.isEmpty()) {
+      query.exclusiveStartKey(decode(cursor));
+    }
+    return AwsFailures.call(
+        "Query",
+        "index " + pins.index() + " of table " + pins.table(),
+        request.tableRegion(),
+        () -> dynamo.query(query.build()));
+  }
+
+  /** Records the batch as pending, moves each entity, then records what moved. */
+  private void moveBatch(List<Map<String, AttributeValue>> indexed) {
+    List<Map<String, AttributeValue>> candidates = new ArrayList<>();
+    for (Map<String, AttributeValue> item : indexed) {
+      Map<String, AttributeValue> candidate = new HashMap<>();
+      candidate.put("key", AttributeValue.fromM(key(item)));
+      AttributeValue version = knownVersion(item);
+      if (version != null) {
+        candidate.put("version", version);
+      }
+      candidates.add(candidate);
+    }
+    long batch = nextBatch;
+    Map<String, AttributeValue> pending = record(batch, PENDING);
+    pending.put("candidates", AttributeValue.fromL(listOfMaps(candidates)));
+    if (!putRecord(pending, "attribute_not_exists(sk)")) {
+      throw anotherAttempt(batch);
+    }
+    List<Map<String, AttributeValue>> movedKeys = new ArrayList<>();
+    for (Map<String, AttributeValue> candidate : candidates) {
+      Map<String, AttributeValue> key = candidate.get("key").m();
+      if (moveEntity(key, candidate.get("version"))) {
+        movedKeys.add(key);
+      }
+    }
+    finish(batch, movedKeys);
+  }
+
+  /** The version an index entry shows, or, when the index does not project it, the item's. */
+  private AttributeValue knownVersion(Map<String, AttributeValue> indexed) {
+    if (pins.versionAttribute() == null) {
+      return null;
+    }
+    if (shape.indexHasVersion()) {
+      return indexed.get(pins.versionAttribute());
+    }
+    Map<String, AttributeValue> item = read(key(indexed));
+    return item == null ? null : item.get(pins.versionAttribute());
+  }
+
+  /**
+   * Moves one entity if it is still at home in {@code from}, retrying at the version it shows after
+   * each lost condition.
+   *
+   * @return whether this re-pin moved it
+   */
+  private boolean moveEntity(Map<String, AttributeValue> key, AttributeValue version) {
+    AttributeValue expected = version;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS_PER_ENTITY; attempt++) {
+      writes++;
+      if (update(key, expected)) {
+        return true;
+      }
+      retried++;
+      Map<String, AttributeValue> item = read(key);
+      if (item == null) {
+        return false;
+      }
+      AttributeValue home = item.get(pins.homeRegionAttribute());
+      if (to.equals(home)) {
+        // Only a re-pin moves an entity between regions, so this is an update of ours that the
+        // SDK sent again after its response was lost, if the version is the one it wrote.
+        return pins.versionAttribute() == null
+            || isSuccessor(item.get(pins.versionAttribute()), expected);
+      }
+      if (!from.equals(home)) {
+        return false;
+      }
+      expected = pins.versionAttribute() == null ? null : item.get(pins.versionAttribute());
+    }
+    throw ApplicationFailure.newFailure(
+        "entity "
+            + key
+            + " of table "
+            + pins.table()
+            + " changed during each of "
+            + MAX_ATTEMPTS_PER_ENTITY
+            + " attempts to re-pin it; a retry resumes",
+        "PinContention");
+  }
+
+  private static boolean isSuccessor(AttributeValue now, AttributeValue before) {
+    if (now == null || now.n() == null) {
+      return false;
+    }
+    BigDecimal previous = before == null ? BigDecimal.ZERO : new BigDecimal(before.n());
+    return new BigDecimal(now.n()).compareTo(previous.add(BigDecimal.ONE)) == 0;
+  }
+
+  private boolean update(Map<String, AttributeValue> key, AttributeValue version) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    names.put("#home", pins.homeRegionAttribute());
+    values.put(":from", from);
+    values.put(":to", to);
+    String condition = "#home = :from";
+    String update = "SET #home = :to";
+    if (pins.versionAttribute() != null) {
+      names.put("#version", pins.versionAttribute());
+      values.put(":one", ONE);
+      if (version == null) {
+        condition += " AND attribute_not_exists(#version)";
+      } else {
+        condition += " AND #version = :version";
+        values.put(":version", version);
+      }
+      update += " ADD #version :one";
+    }
+    String finalCondition = condition;
+    String finalUpdate = update;
+    return AwsFailures.call(
+        "UpdateItem",
+        "entity " + key + " of table " + pins.table(),
+        request.tableRegion(),
+        () -> {
+          try {
+            dynamo.updateItem(
+                b ->
+                    b.tableName(pins.table())
+                        .key(key)
+                        .conditionExpression(finalCondition)
+                        .updateExpression(finalUpdate)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values));
+            return true;
+          } catch (ConditionalCheckFailedException e) {
+            return false;
+          }
+        });
+  }
+
+  private Map<String, AttributeValue> read(Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> item =
+        AwsFailures.call(
+            "GetItem",
+            "entity " + key + " of table " + pins.table(),
+            request.tableRegion(),
+            () ->
+                dynamo
+                    .getItem(b -> b.tableName(pins.table()).key(key).consistentRead(true))
+                    .item());
+    return item == null || item.isEmpty() ? null : item;
+  }
+
+  /**
+   * Counts the segment's batches recorded at or after the checkpoint's batch number, finishing a
+   * pending one. A checkpoint can lag behind the trail because Temporal sends heartbeats at
+   * intervals, or because an attempt crashed between a batch and its heartbeat.
+   */
+  private void settleRecordedBatches() {
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> exclusiveStart = start;
+      QueryResponse page =
+          AwsFailures.call(
+              "Query",
+              "audit trail of " + request.app() + " in table " + request.auditTable(),
+              request.tableRegion(),
+              () ->
+                  dynamo.query(
+                      b -> {
+                        b.tableName(request.auditTable())
+                            .consistentRead(true)
+                            .keyConditionExpression("pk = :app AND sk BETWEEN :first AND :last")
+                            .expressionAttributeValues(
+                                Map.of(
+                                    ":app", AttributeValue.fromS(request.app()),
+                                    ":first",
+                                        AttributeValue.fromS(
+                                            auditSortKey(request.planId(), segment, nextBatch)),
+                                    ":last",
+                                        AttributeValue.fromS(
+                                            auditSortKey(
+                                                request.planId(), segment, 9_999_999_999L))));
+                        if (exclusiveStart != null) {
+                          b.exclusiveStartKey(exclusiveStart);
+                        }
+                      }));
+      for (Map<String, AttributeValue> record : page.items()) {
+        long batch = Long.parseLong(record.get("batch").n());
+        if (DONE.equals(record.get("state").s())) {
+          moved += Long.parseLong(record.get("count").n());
+          nextBatch = batch + 1;
+        } else {
+          finishPending(batch, record);
+        }
+      }
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (start != null);
+  }
+
+  /** Completes a batch an earlier attempt recorded as pending and may have partly made. */
+  private void finishPending(long batch, Map<String, AttributeValue> record) {
+    List<Map<String, AttributeValue>> movedKeys = new ArrayList<>();
+    for (AttributeValue candidate : record.get("candidates").l()) {
+      Map<String, AttributeValue> key = candidate.m().get("key").m();
+      Map<String, AttributeValue> item = read(key);
+      if (item == null) {
+        continue;
+      }
+      AttributeValue home = item.get(pins.homeRegionAttribute());
+      boolean movedByUs =
+          to.equals(home)
+              || (from.equals(home)
+                  && moveEntity(
+                      key,
+                      pins.versionAttribute() == null ? null : item.get(pins.versionAttribute())));
+      if (movedByUs) {
+        movedKeys.add(key);
+      }
+    }
+    finish(batch, movedKeys);
+  }
+
+  private void finish(long batch, List<Map<String, AttributeValue>> movedKeys) {
+    Map<String, AttributeValue> record = record(batch, DONE);
+    record.put("keys", AttributeValue.fromL(listOfMaps(movedKeys)));
+    record.put("count", AttributeValue.fromN(Integer.toString(movedKeys.size())));
+    if (!putRecord(record, "#state = :pending")) {
+      throw anotherAttempt(batch);
+    }
+    moved += movedKeys.size();
+    nextBatch = batch + 1;
+  }
+
+  private Map<String, AttributeValue> record(long batch, String state) {
+    Map<String, AttributeValue> record = new LinkedHashMap<>();
+    record.put("pk", AttributeValue.fromS(request.app()));
+    record.put("sk", AttributeValue.fromS(auditSortKey(request.planId(), segment, batch)));
+    record.put("state", AttributeValue.fromS(state));
+    record.put("plan", AttributeValue.fromS(request.planId()));
+    record.put("segment", AttributeValue.fromN(Integer.toString(segment)));
+    record.put("batch", AttributeValue.fromN(Long.toString(batch)));
+    record.put("table", AttributeValue.fromS(pins.table()));
+    record.put("from", from);
+    record.put("to", to);
+    record.put("at", AttributeValue.fromS(Instant.now().toString()));
+    return record;
+  }
+
+  /** Writes an audit record if {@code condition} holds; false if it does not. */
+  private boolean putRecord(Map<String, AttributeValue> record, String condition) {
+    Map<String, String> names = condition.contains("#state") ? Map.of("#state", "state") : null;
+    Map<String, AttributeValue> values =
+        condition.contains(":pending") ? Map.of(":pending", AttributeValue.fromS(PENDING)) : null;
+    return AwsFailures.call(
+        "PutItem",
+        "audit record " + record.get("sk").s() + " in table " + request.auditTable(),
+        request.tableRegion(),
+        () -> {
+          try {
+            dynamo.putItem(
+                b ->
+                    b.tableName(request.auditTable())
+                        .item(record)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values));
+            return true;
+          } catch (ConditionalCheckFailedException e) {
+            return false;
+          }
+        });
+  }
+
+  private ApplicationFailure anotherAttempt(long batch) {
+    return ApplicationFailure.newFailure(
+        "audit record "
+            + auditSortKey(request.planId(), segment, batch)
+            + " was written by another attempt of the same segment; a retry resumes from the"
+            + " audit trail",
+        "RepinBatchTaken");
+  }
+
+  private Map<String, AttributeValue> key(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    shape.keyAttributes().forEach(name -> key.put(name, item.get(name)));
+    return key;
+  }
+
+  /** The index position of an entry: the table's key and the index's key. */
+  private Map<String, String> position(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> position = key(item);
+    position.put(pins.homeRegionAttribute(), from);
+    return encode(position);
+  }
+
+  private static List<AttributeValue> listOfMaps(List<Map<String, AttributeValue>> maps) {
+    return maps.stream().map(AttributeValue::fromM).toList();
+  }
+
+  private static Map<String, String> encode(Map<String, AttributeValue> key) {
+    Map<String, String> encoded = new TreeMap<>();
+    key.forEach((name, value) -> encoded.put(name, encode(value)));
+    return encoded;
+  }
+
+  private static String encode(AttributeValue value) {
+    if (value.s() != null) {
+      return "S:" + value.s();
+    }
+    if (value.n() != null) {
+      return "N:" + value.n();
+    }
+    if (value.b() != null) {
+      return "B:" + Base64.getEncoder().encodeToString(value.b().asByteArray());
+    }
+    throw new IllegalArgumentException("a key attribute must be a string, number or binary");
+  }
+
+  private static Map<String, AttributeValue> decode(Map<String, String> cursor) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    cursor.forEach(
+        (name, value) -> {
+          String text = value.substring(2);
+          key.put(
+              name,
+              switch (value.charAt(0)) {
+                case 'S' -> AttributeValue.fromS(text);
+                case 'N' -> AttributeValue.fromN(text);
+                case 'B' ->
+                    AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(text)));
+                default -> throw new IllegalArgumentException("bad cursor value " + value);
+              });
+        });
+    return key;
+  }
+}

@@ -1,0 +1,4 @@
+package dev.regionfailover.workflows.pins;
+
+/** How many entities a count found. */
+public record EntityCount(long entities) {}
