@@ -17,6 +17,7 @@ import dev.regionfailover.workflows.failover.SignalRecord;
 import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
 import dev.regionfailover.workflows.failover.WaitingFor;
+import dev.regionfailover.workflows.pins.RepinProgress;
 import dev.regionfailover.workflows.readiness.Finding;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -130,6 +131,9 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
   }
 
   @Override
+  public void repinProgress(RepinProgress progress) {}
+
+  @Override
   public FailoverStatus status() {
     return new FailoverStatus(
         request == null ? null : request.app(),
@@ -147,7 +151,8 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
         phase == Phase.COMPLETED ? new RpoEstimate(0L, "switchover") : null,
         phase == Phase.COMPLETED ? 200 : 0,
         List.of(),
-        phase == Phase.COMPLETED || phase == Phase.ABORTED ? phase.name() : null);
+        phase == Phase.COMPLETED || phase == Phase.ABORTED ? phase.name() : null,
+        null);
   }
 
   private static String now() {

@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -48,8 +47,6 @@ public final class PinActivitiesImpl implements PinActivities {
   static final int PAGE_SIZE = 100;
 
   private static final Logger log = LoggerFactory.getLogger(PinActivitiesImpl.class);
-  private static final int MAX_ATTEMPTS_PER_ITEM = 10;
-  private static final AttributeValue ONE = AttributeValue.fromN("1");
 
   private final AwsClients clients;
   private final Duration stalePause;
@@ -277,14 +274,15 @@ public final class PinActivitiesImpl implements PinActivities {
     private final String region;
     private final List<String> keyAttributes;
     private final AttributeValue from;
-    private final AttributeValue to;
+    private final EntityMover entities;
 
     Table(RepinRequest request, List<String> keyAttributes) {
       this.pins = request.pins();
       this.region = request.tableRegion();
       this.keyAttributes = keyAttributes;
       this.from = AttributeValue.fromS(request.fromRegion());
-      this.to = AttributeValue.fromS(request.toRegion());
+      this.entities =
+          new EntityMover(dynamo(), pins, region, request.fromRegion(), request.toRegion());
     }
 
     List<Map<String, AttributeValue>> nextPage() {
@@ -308,88 +306,23 @@ public final class PinActivitiesImpl implements PinActivities {
     void move(Map<String, AttributeValue> indexed, Progress progress) {
       Map<String, AttributeValue> key = new HashMap<>();
       keyAttributes.forEach(name -> key.put(name, indexed.get(name)));
-      // The index may not project the version; then the item itself has to be read.
-      Map<String, AttributeValue> item =
-          pins.versionAttribute() != null && !indexed.containsKey(pins.versionAttribute())
-              ? read(key)
-              : indexed;
-      for (int attempt = 1; attempt <= MAX_ATTEMPTS_PER_ITEM; attempt++) {
-        if (item == null || !from.equals(item.get(pins.homeRegionAttribute()))) {
-          return;
-        }
-        if (update(key, item)) {
-          progress.moved++;
-          return;
-        }
-        progress.retried++;
-        item = read(key);
-      }
-      throw ApplicationFailure.newFailure(
-          "entity "
-              + key
-              + " of table "
-              + pins.table()
-              + " changed during each of "
-              + MAX_ATTEMPTS_PER_ITEM
-              + " attempts to re-pin it; a retry resumes",
-          "PinContention");
-    }
-
-    private boolean update(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
-      Map<String, String> names = new HashMap<>();
-      Map<String, AttributeValue> values = new HashMap<>();
-      names.put("#home", pins.homeRegionAttribute());
-      values.put(":from", from);
-      values.put(":to", to);
-      String condition = "#home = :from";
-      String update = "SET #home = :to";
+      AttributeValue version = null;
       if (pins.versionAttribute() != null) {
-        names.put("#version", pins.versionAttribute());
-        values.put(":one", ONE);
-        AttributeValue version = item.get(pins.versionAttribute());
-        if (version == null) {
-          condition += " AND attribute_not_exists(#version)";
-        } else {
-          condition += " AND #version = :version";
-          values.put(":version", version);
+        // The index may not project the version; then the item itself has to be read.
+        Map<String, AttributeValue> item =
+            indexed.containsKey(pins.versionAttribute()) ? indexed : entities.read(key);
+        if (item == null) {
+          return;
         }
-        update += " ADD #version :one";
+        version = item.get(pins.versionAttribute());
       }
-      String finalCondition = condition;
-      String finalUpdate = update;
-      return AwsFailures.call(
-          "UpdateItem",
-          "entity " + key + " of table " + pins.table(),
-          region,
-          () -> {
-            try {
-              dynamo()
-                  .updateItem(
-                      b ->
-                          b.tableName(pins.table())
-                              .key(key)
-                              .conditionExpression(finalCondition)
-                              .updateExpression(finalUpdate)
-                              .expressionAttributeNames(names)
-                              .expressionAttributeValues(values));
-              return true;
-            } catch (ConditionalCheckFailedException e) {
-              return false;
-            }
-          });
-    }
-
-    private Map<String, AttributeValue> read(Map<String, AttributeValue> key) {
-      Map<String, AttributeValue> item =
-          AwsFailures.call(
-              "GetItem",
-              "entity " + key + " of table " + pins.table(),
-              region,
-              () ->
-                  dynamo()
-                      .getItem(b -> b.tableName(pins.table()).key(key).consistentRead(true))
-                      .item());
-      return item == null || item.isEmpty() ? null : item;
+      long retriedBefore = entities.retried();
+      // Two of these activities may race over the same entities, so an entity found moved may be
+      // the other's: only this call's own updates count.
+      if (entities.move(key, version) == EntityMover.Move.UPDATED) {
+        progress.moved++;
+      }
+      progress.retried += entities.retried() - retriedBefore;
     }
 
     private DynamoDbClient dynamo() {

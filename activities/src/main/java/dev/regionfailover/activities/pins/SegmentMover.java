@@ -7,7 +7,6 @@ import dev.regionfailover.workflows.estate.Pins;
 import dev.regionfailover.workflows.pins.SegmentCheckpoint;
 import dev.regionfailover.workflows.pins.SegmentRequest;
 import io.temporal.failure.ApplicationFailure;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,13 +38,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * PENDING} record naming its candidates and their versions, then each entity gets a conditional
  * update ({@code SET home = to ADD version 1} if still at home in {@code from} at the version
  * read), then the record is replaced by a {@code DONE} one listing the keys moved. A changed entity
- * is read again and retried at its new version, never overwritten. A run that starts (fresh or
- * retried) first settles the segment's records at or after its checkpoint's batch number: a {@code
- * DONE} one is counted, a {@code PENDING} one (a crash mid-batch) is finished by reading its
- * candidates, so no move goes unrecorded and none is made twice. Per-entity conditional updates are
- * used instead of one transaction per batch because moto copies a whole table for every item of a
- * transaction, which makes transactions unusable on tables of realistic size in tests, and because
- * in DynamoDB one changed entity would cancel a whole transaction.
+ * is read again and retried at its new version, never overwritten ({@link EntityMover}). A run that
+ * starts (fresh or retried) first settles the segment's records at or after its checkpoint's batch
+ * number: a {@code DONE} one is counted, a {@code PENDING} one (a crash mid-batch) is finished by
+ * reading its candidates, so no move goes unrecorded and none is made twice. Per-entity conditional
+ * updates are used instead of one transaction per batch because moto copies a whole table for every
+ * item of a transaction, which makes transactions unusable on tables of realistic size in tests,
+ * and because in DynamoDB one changed entity would cancel a whole transaction.
  *
  * <p>One mover serves one activity call (or one thread of a plain loop); it is not thread-safe.
  */
@@ -57,14 +56,12 @@ public final class SegmentMover {
   /** The state of an audit batch record whose moves are all made. */
   public static final String DONE = "DONE";
 
-  private static final int MAX_ATTEMPTS_PER_ENTITY = 10;
-  private static final AttributeValue ONE = AttributeValue.fromN("1");
-
   private final DynamoDbClient dynamo;
   private final SegmentRequest request;
   private final Pins pins;
   private final TableShape shape;
   private final Consumer<SegmentCheckpoint> heartbeat;
+  private final EntityMover entities;
   private final AttributeValue from;
   private final AttributeValue to;
   private final int segment;
@@ -72,8 +69,8 @@ public final class SegmentMover {
   private Map<String, String> cursor;
   private long nextBatch;
   private long moved;
-  private long retried;
-  private long writes;
+  private final long retriedBefore;
+  private final long writesBefore;
   private boolean done;
 
   /**
@@ -94,12 +91,15 @@ public final class SegmentMover {
     this.heartbeat = requireNonNull(heartbeat, "heartbeat is null");
     this.from = AttributeValue.fromS(request.fromRegion());
     this.to = AttributeValue.fromS(request.toRegion());
+    this.entities =
+        new EntityMover(
+            dynamo, pins, request.tableRegion(), request.fromRegion(), request.toRegion());
     this.segment = start.segment();
     this.cursor = start.cursor();
     this.nextBatch = start.nextBatch();
     this.moved = start.moved();
-    this.retried = start.retried();
-    this.writes = start.writes();
+    this.retriedBefore = start.retried();
+    this.writesBefore = start.writes();
     this.done = start.done();
   }
 
@@ -158,7 +158,14 @@ public final class SegmentMover {
   }
 
   private SegmentCheckpoint checkpoint() {
-    return new SegmentCheckpoint(segment, cursor, nextBatch, moved, retried, writes, done);
+    return new SegmentCheckpoint(
+        segment,
+        cursor,
+        nextBatch,
+        moved,
+        retriedBefore + entities.retried(),
+        writesBefore + entities.writes(),
+        done);
   }
 
   private QueryResponse query() {
@@ -214,7 +221,7 @@ public final class SegmentMover {
     List<Map<String, AttributeValue>> movedKeys = new ArrayList<>();
     for (Map<String, AttributeValue> candidate : candidates) {
       Map<String, AttributeValue> key = candidate.get("key").m();
-      if (moveEntity(key, candidate.get("version"))) {
+      if (entities.move(key, candidate.get("version")) != EntityMover.Move.NOT_AT_HOME) {
         movedKeys.add(key);
       }
     }
@@ -229,112 +236,8 @@ public final class SegmentMover {
     if (shape.indexHasVersion()) {
       return indexed.get(pins.versionAttribute());
     }
-    Map<String, AttributeValue> item = read(key(indexed));
+    Map<String, AttributeValue> item = entities.read(key(indexed));
     return item == null ? null : item.get(pins.versionAttribute());
-  }
-
-  /**
-   * Moves one entity if it is still at home in {@code from}, retrying at the version it shows after
-   * each lost condition.
-   *
-   * @return whether this re-pin moved it
-   */
-  private boolean moveEntity(Map<String, AttributeValue> key, AttributeValue version) {
-    AttributeValue expected = version;
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS_PER_ENTITY; attempt++) {
-      writes++;
-      if (update(key, expected)) {
-        return true;
-      }
-      retried++;
-      Map<String, AttributeValue> item = read(key);
-      if (item == null) {
-        return false;
-      }
-      AttributeValue home = item.get(pins.homeRegionAttribute());
-      if (to.equals(home)) {
-        // Only a re-pin moves an entity between regions, so this is an update of ours that the
-        // SDK sent again after its response was lost, if the version is the one it wrote.
-        return pins.versionAttribute() == null
-            || isSuccessor(item.get(pins.versionAttribute()), expected);
-      }
-      if (!from.equals(home)) {
-        return false;
-      }
-      expected = pins.versionAttribute() == null ? null : item.get(pins.versionAttribute());
-    }
-    throw ApplicationFailure.newFailure(
-        "entity "
-            + key
-            + " of table "
-            + pins.table()
-            + " changed during each of "
-            + MAX_ATTEMPTS_PER_ENTITY
-            + " attempts to re-pin it; a retry resumes",
-        "PinContention");
-  }
-
-  private static boolean isSuccessor(AttributeValue now, AttributeValue before) {
-    if (now == null || now.n() == null) {
-      return false;
-    }
-    BigDecimal previous = before == null ? BigDecimal.ZERO : new BigDecimal(before.n());
-    return new BigDecimal(now.n()).compareTo(previous.add(BigDecimal.ONE)) == 0;
-  }
-
-  private boolean update(Map<String, AttributeValue> key, AttributeValue version) {
-    Map<String, String> names = new HashMap<>();
-    Map<String, AttributeValue> values = new HashMap<>();
-    names.put("#home", pins.homeRegionAttribute());
-    values.put(":from", from);
-    values.put(":to", to);
-    String condition = "#home = :from";
-    String update = "SET #home = :to";
-    if (pins.versionAttribute() != null) {
-      names.put("#version", pins.versionAttribute());
-      values.put(":one", ONE);
-      if (version == null) {
-        condition += " AND attribute_not_exists(#version)";
-      } else {
-        condition += " AND #version = :version";
-        values.put(":version", version);
-      }
-      update += " ADD #version :one";
-    }
-    String finalCondition = condition;
-    String finalUpdate = update;
-    return AwsFailures.call(
-        "UpdateItem",
-        "entity " + key + " of table " + pins.table(),
-        request.tableRegion(),
-        () -> {
-          try {
-            dynamo.updateItem(
-                b ->
-                    b.tableName(pins.table())
-                        .key(key)
-                        .conditionExpression(finalCondition)
-                        .updateExpression(finalUpdate)
-                        .expressionAttributeNames(names)
-                        .expressionAttributeValues(values));
-            return true;
-          } catch (ConditionalCheckFailedException e) {
-            return false;
-          }
-        });
-  }
-
-  private Map<String, AttributeValue> read(Map<String, AttributeValue> key) {
-    Map<String, AttributeValue> item =
-        AwsFailures.call(
-            "GetItem",
-            "entity " + key + " of table " + pins.table(),
-            request.tableRegion(),
-            () ->
-                dynamo
-                    .getItem(b -> b.tableName(pins.table()).key(key).consistentRead(true))
-                    .item());
-    return item == null || item.isEmpty() ? null : item;
   }
 
   /**
@@ -392,7 +295,7 @@ public final class SegmentMover {
     List<Map<String, AttributeValue>> movedKeys = new ArrayList<>();
     for (AttributeValue candidate : record.get("candidates").l()) {
       Map<String, AttributeValue> key = candidate.m().get("key").m();
-      Map<String, AttributeValue> item = read(key);
+      Map<String, AttributeValue> item = entities.read(key);
       if (item == null) {
         continue;
       }
@@ -400,9 +303,12 @@ public final class SegmentMover {
       boolean movedByUs =
           to.equals(home)
               || (from.equals(home)
-                  && moveEntity(
-                      key,
-                      pins.versionAttribute() == null ? null : item.get(pins.versionAttribute())));
+                  && entities.move(
+                          key,
+                          pins.versionAttribute() == null
+                              ? null
+                              : item.get(pins.versionAttribute()))
+                      != EntityMover.Move.NOT_AT_HOME);
       if (movedByUs) {
         movedKeys.add(key);
       }

@@ -34,6 +34,10 @@ public final class StatusRenderer {
     signals(out, status);
     Sections.findings(out, status.findings());
     Sections.data(out, status.rpo(), status.entitiesRepinned());
+    if (status.repinProgress() != null) {
+      title(out, "Re-pin progress");
+      line(out, status.repinProgress().describe());
+    }
     return out.toString();
   }
 

@@ -12,6 +12,7 @@ import dev.regionfailover.workflows.failover.SignalRecord;
 import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
 import dev.regionfailover.workflows.failover.WaitingFor;
+import dev.regionfailover.workflows.pins.RepinProgress;
 import dev.regionfailover.workflows.readiness.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,7 @@ class StatusRendererTest {
             List.of(
                 Finding.pass("aurora-lag", "orders-usw2", "0.8 s", "at most 5 s"),
                 Finding.warn("dns-ttl", "api.orders.example.com", "300 s", "at most 60 s")),
+            null,
             null);
 
     assertThat(StatusRenderer.render(status))
@@ -148,6 +150,7 @@ class StatusRendererTest {
             null,
             0,
             List.of(),
+            null,
             null);
 
     assertThat(StatusRenderer.render(status))
@@ -160,5 +163,33 @@ class StatusRendererTest {
         .contains("Signals received\n  none\n")
         .contains("Findings\n  none\n")
         .contains("  RPO                 not measured yet\n");
+  }
+
+  @Test
+  void failoverRepinningShowsProgress() {
+    FailoverStatus status =
+        new FailoverStatus(
+            "orders",
+            FailoverMode.PLANNED,
+            "us-east-1",
+            "us-west-2",
+            "bob",
+            "rotation",
+            Phase.REPIN,
+            List.of(),
+            null,
+            List.of(),
+            List.of(),
+            null,
+            null,
+            0,
+            List.of(),
+            null,
+            new RepinProgress(10_000, 4_000, 6_000, 500, 12L, 3, 1, 4, 0));
+
+    assertThat(StatusRenderer.render(status))
+        .contains(
+            "Re-pin progress\n  moved 4,000 of 10,000 (6,000 left) at 500/s, about 12s left;"
+                + " 1 of 4 segments done; 3 re-read after a concurrent change\n");
   }
 }

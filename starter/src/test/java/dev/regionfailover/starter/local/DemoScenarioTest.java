@@ -17,6 +17,7 @@ import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.workflow.Workflow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -113,6 +114,9 @@ class DemoScenarioTest {
     public void confirmFenced(ConfirmFencedSignal signal) {}
 
     @Override
+    public void repinProgress(RepinProgress progress) {}
+
+    @Override
     public FailoverStatus status() {
       return new FailoverStatus(
           request.app(),
@@ -130,6 +134,7 @@ class DemoScenarioTest {
           null,
           0,
           List.of(),
+          null,
           null);
     }
   }

@@ -351,8 +351,7 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
               + source.region()
               + " to "
               + target
-              + "; it waits for people to approve the promotion"
-              + autoApproveNote());
+              + approvalNote());
     } catch (ChildWorkflowFailure failure) {
       if (!(failure.getCause() instanceof WorkflowExecutionAlreadyStarted running)) {
         note("starting failover " + workflowId + " failed: " + message(failure));
@@ -378,16 +377,12 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
     return runId.isEmpty() ? null : runId;
   }
 
-  /**
-   * Until RegionFailover can take an approval from the monitor, autoApprove is only reported, so
-   * that no failover is approved on a path the failover itself does not check.
-   */
-  private String autoApproveNote() {
-    if (!detection.autoApprove() || !estate.rehearsal()) {
-      return "";
+  /** Who approves the promotion of a failover the monitor starts; see RegionFailover. */
+  private String approvalNote() {
+    if (detection.autoApprove() && estate.rehearsal()) {
+      return "; it approves itself, because this rehearsal estate sets detection.autoApprove";
     }
-    return " (autoApprove is set on this rehearsal estate, but RegionFailover does not yet accept a"
-        + " monitor's approval: approve it with ./failover approve)";
+    return "; it waits for people to approve the promotion";
   }
 
   /**

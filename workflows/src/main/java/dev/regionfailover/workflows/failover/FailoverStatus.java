@@ -1,6 +1,7 @@
 package dev.regionfailover.workflows.failover;
 
 import dev.regionfailover.workflows.authority.AuthorityRecord;
+import dev.regionfailover.workflows.pins.RepinProgress;
 import dev.regionfailover.workflows.readiness.Finding;
 import java.util.List;
 
@@ -25,4 +26,5 @@ public record FailoverStatus(
     RpoEstimate rpo,
     long entitiesRepinned,
     List<Finding> findings,
-    String outcome) {}
+    String outcome,
+    RepinProgress repinProgress) {}

@@ -1,5 +1,7 @@
 package dev.regionfailover.workflows.failover;
 
+import dev.regionfailover.workflows.pins.RepinEntitiesWorkflow;
+import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -30,6 +32,10 @@ public interface RegionFailoverWorkflow {
 
   @SignalMethod(name = "confirmFenced")
   void confirmFenced(ConfirmFencedSignal signal);
+
+  /** Sent by the re-pin child workflow as it advances; not meant for operators. */
+  @SignalMethod(name = RepinEntitiesWorkflow.PROGRESS_SIGNAL)
+  void repinProgress(RepinProgress progress);
 
   @QueryMethod(name = "status")
   FailoverStatus status();

@@ -14,6 +14,7 @@ import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.authority.AuthorityTransition;
 import dev.regionfailover.workflows.authority.ReadAuthorityRequest;
+import dev.regionfailover.workflows.detection.MonitorRequest;
 import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
 import dev.regionfailover.workflows.dns.RecordState;
@@ -31,20 +32,30 @@ import dev.regionfailover.workflows.fleet.FleetActivities;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.fleet.FleetRequest;
 import dev.regionfailover.workflows.pins.PinActivities;
+import dev.regionfailover.workflows.pins.RepinEntitiesWorkflow;
+import dev.regionfailover.workflows.pins.RepinPlan;
+import dev.regionfailover.workflows.pins.RepinProgress;
 import dev.regionfailover.workflows.pins.RepinRequest;
 import dev.regionfailover.workflows.pins.RepinResult;
+import dev.regionfailover.workflows.pins.RepinSummary;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.GuardActivities;
 import dev.regionfailover.workflows.readiness.GuardRequest;
 import dev.regionfailover.workflows.readiness.Verdict;
+import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;
+import dev.regionfailover.workflows.reconcile.ReconcileRequest;
 import dev.regionfailover.workflows.traffic.LayerRequest;
 import dev.regionfailover.workflows.traffic.LayerState;
 import dev.regionfailover.workflows.traffic.TrafficActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +88,12 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   static final String UNPLANNED_CHANGE = "unplanned-failover";
 
   static final String GUARDS_CHANGE = "assess-guards";
+
+  static final String REPIN_CHANGE = "repin-child-workflow";
+
+  static final String RECONCILE_CHANGE = "reconcile-workflow";
+
+  static final String MONITOR_APPROVAL_CHANGE = "monitor-auto-approval";
 
   /**
    * Calls into a source region that may be down: a bounded budget, so an UNPLANNED failover moves
@@ -152,6 +169,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   private WaitingFor waitingFor;
   private RpoEstimate rpo;
   private long repinned;
+  private RepinProgress repinProgress;
   private String outcome;
   private AbortSignal abortRequest;
   private boolean promotionStarted;
@@ -244,6 +262,14 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   }
 
   @Override
+  public void repinProgress(RepinProgress progress) {
+    if (progress != null && phase == Phase.REPIN) {
+      repinProgress = progress;
+      publish();
+    }
+  }
+
+  @Override
   public FailoverStatus status() {
     return new FailoverStatus(
         request == null ? null : request.app(),
@@ -261,7 +287,8 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
         rpo,
         repinned,
         List.copyOf(findings),
-        outcome);
+        outcome,
+        repinProgress);
   }
 
   private void assess() {
@@ -841,10 +868,32 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
     }
   }
 
+  /**
+   * Whether this failover was started by the app's health monitor on an estate that exists for
+   * drills and opted into automatic approval. The estate snapshot decides, not a signal, so no
+   * payload can grant it; a production estate cannot opt in (the parser refuses).
+   */
+  private boolean approvedByMonitor() {
+    return estate.rehearsal()
+        && estate.detection() != null
+        && estate.detection().autoApprove()
+        && MonitorRequest.workflowId(request.app()).equals(request.requestedBy());
+  }
+
   private boolean awaitApproval() {
     enter(Phase.AWAIT_APPROVAL);
     if (mode == FailoverMode.DRILL) {
       steps.skip("approval", Phase.AWAIT_APPROVAL, "DRILL approves itself");
+      return true;
+    }
+    if (approvedByMonitor()
+        && Workflow.getVersion(MONITOR_APPROVAL_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      steps.skip(
+          "approval",
+          Phase.AWAIT_APPROVAL,
+          "approved by its health monitor "
+              + request.requestedBy()
+              + ": the estate is marked rehearsal and sets detection.autoApprove");
       return true;
     }
     Duration timeout = estate.approvals().timeout();
@@ -1011,16 +1060,53 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
       steps.skip("repin entities", Phase.REPIN, "the estate has no pins table");
       return;
     }
-    RepinResult result =
+    String detail = estate.pins().table() + ": " + source + " -> " + request.targetRegion();
+    if (Workflow.getVersion(REPIN_CHANGE, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      RepinResult result =
+          step(
+              "repin entities",
+              detail,
+              () ->
+                  pins.repin(
+                      new RepinRequest(
+                          estate.pins(), request.targetRegion(), source, request.targetRegion())),
+              r -> r.moved() + " moved, " + r.retried() + " re-read after a concurrent change");
+      repinned = result.moved();
+      return;
+    }
+    // A child workflow keeps this history small whatever the table's size; it reports progress
+    // back through the repinProgress signal.
+    String childId = RepinEntitiesWorkflow.workflowId(request.app());
+    RepinEntitiesWorkflow child =
+        Workflow.newChildWorkflowStub(
+            RepinEntitiesWorkflow.class,
+            ChildWorkflowOptions.newBuilder().setWorkflowId(childId).build());
+    RepinPlan plan =
+        new RepinPlan(
+            request.app(),
+            estate.pins(),
+            request.targetRegion(),
+            source,
+            request.targetRegion(),
+            estate.authority().table(),
+            Workflow.getInfo().getWorkflowId());
+    RepinSummary summary =
         step(
             "repin entities",
-            estate.pins().table() + ": " + source + " -> " + request.targetRegion(),
-            () ->
-                pins.repin(
-                    new RepinRequest(
-                        estate.pins(), request.targetRegion(), source, request.targetRegion())),
-            r -> r.moved() + " moved, " + r.retried() + " re-read after a concurrent change");
-    repinned = result.moved();
+            detail + ", in " + estate.pins().segments() + " segments by workflow " + childId,
+            () -> child.run(plan),
+            s ->
+                s.moved()
+                    + " of "
+                    + s.total()
+                    + " moved, "
+                    + s.retried()
+                    + " re-read after a concurrent change, in "
+                    + s.runs()
+                    + " run(s) of "
+                    + childId);
+    repinned = summary.moved();
   }
 
   private void activate() {
@@ -1112,6 +1198,56 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
             () -> oldPrimaryLag(oldCluster),
             Finding::describe);
     findings.add(lag);
+    if (Workflow.getVersion(RECONCILE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      startReconcile();
+    }
+  }
+
+  /**
+   * Starts ReconcileRegion under its own id and abandons it, so that it goes on waiting for the old
+   * region long after this failover has ended. One that is still running from an earlier failover
+   * is left alone and named in a finding.
+   */
+  private void startReconcile() {
+    String id = ReconcileRegionWorkflow.workflowId(request.app());
+    ReconcileRegionWorkflow child =
+        Workflow.newChildWorkflowStub(
+            ReconcileRegionWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(id)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .build());
+    int index = steps.start("start reconcile", phase, "workflow " + id);
+    publish();
+    Async.function(
+        child::run,
+        new ReconcileRequest(
+            request.app(),
+            source,
+            request.targetRegion(),
+            startedAtMillis,
+            Workflow.getInfo().getWorkflowId(),
+            request.requestedBy()));
+    try {
+      Workflow.getWorkflowExecution(child).get();
+      steps.finish(
+          index,
+          StepState.DONE,
+          id + " started; it waits for " + source + " to answer, then reports");
+    } catch (ChildWorkflowFailure e) {
+      steps.finish(index, StepState.SKIPPED, "not started: " + rootMessage(e));
+      findings.add(
+          Finding.warn(
+              "reconcile-started",
+              id,
+              "not started: " + rootMessage(e),
+              "a ReconcileRegion for this failover; once the running one ends, start one with"
+                  + " ./failover reconcile start "
+                  + request.app()
+                  + " --old-region "
+                  + source));
+    }
+    publish();
   }
 
   /** The old primary's lag; after an UNPLANNED failover its region may still be unreachable. */

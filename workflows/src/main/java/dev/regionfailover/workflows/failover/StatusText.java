@@ -35,6 +35,9 @@ final class StatusText {
           .append(status.waitingFor().how())
           .append("\n\n");
     }
+    if (status.repinProgress() != null) {
+      text.append("Re-pin: ").append(status.repinProgress().describe()).append("\n\n");
+    }
     for (StepStatus step : status.steps()) {
       text.append("- ").append(step.state()).append(' ').append(step.name());
       if (step.detail() != null && !step.detail().isEmpty()) {

@@ -9,7 +9,8 @@ public interface PinActivities {
   /**
    * Moves entities by conditional update on the home region (and version, when configured), so a
    * concurrent change is re-read, never overwritten. Heartbeats its progress. Superseded by {@link
-   * RepinEntitiesWorkflow}; kept while the failover still calls it.
+   * RepinEntitiesWorkflow}; kept for failovers that started before their REPIN phase became that
+   * child workflow (the version marker {@code repin-child-workflow}) and still reach it.
    */
   RepinResult repin(RepinRequest request);
 

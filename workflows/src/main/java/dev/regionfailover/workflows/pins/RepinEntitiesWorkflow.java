@@ -18,6 +18,10 @@ public interface RepinEntitiesWorkflow {
   /** The signal sent to {@link RepinPlan#progressWorkflowId()} as the re-pin advances. */
   String PROGRESS_SIGNAL = "repinProgress";
 
+  static String workflowId(String app) {
+    return "repin-" + app;
+  }
+
   @WorkflowMethod(name = TYPE)
   RepinSummary run(RepinPlan plan);
 

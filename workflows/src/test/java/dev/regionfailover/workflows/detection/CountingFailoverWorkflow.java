@@ -8,6 +8,7 @@ import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.unsafe.WorkflowUnsafe;
 import java.util.List;
@@ -45,6 +46,9 @@ public class CountingFailoverWorkflow implements RegionFailoverWorkflow {
 
   @Override
   public void confirmFenced(ConfirmFencedSignal signal) {}
+
+  @Override
+  public void repinProgress(RepinProgress progress) {}
 
   @Override
   public FailoverStatus status() {

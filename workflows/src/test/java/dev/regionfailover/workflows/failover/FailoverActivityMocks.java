@@ -32,8 +32,10 @@ import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.fleet.FleetRequest;
 import dev.regionfailover.workflows.fleet.RuleState;
 import dev.regionfailover.workflows.fleet.ScheduleState;
+import dev.regionfailover.workflows.pins.EntityCount;
 import dev.regionfailover.workflows.pins.PinActivities;
-import dev.regionfailover.workflows.pins.RepinResult;
+import dev.regionfailover.workflows.pins.SegmentCheckpoint;
+import dev.regionfailover.workflows.pins.SegmentRequest;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.GuardActivities;
 import dev.regionfailover.workflows.traffic.LayerRequest;
@@ -144,7 +146,16 @@ final class FailoverActivityMocks {
                   r.region(), r.name(), r.region().equals(SOURCE) ? "true" : "false");
             });
     when(flags.write(any())).thenAnswer(i -> i.getArgument(0));
-    when(pins.repin(any())).thenReturn(new RepinResult(100, 3));
+    // 100 entities to move at the start, none left once the segments have moved them.
+    when(pins.countEntities(any())).thenReturn(new EntityCount(100), new EntityCount(0));
+    // Each of the four segments moves its 25 entities in one step.
+    when(pins.repinSegment(any()))
+        .thenAnswer(
+            i -> {
+              SegmentRequest request = i.getArgument(0);
+              SegmentCheckpoint at = request.checkpoint();
+              return new SegmentCheckpoint(at.segment(), Map.of(), 1, 25, 1, 26, true);
+            });
     when(guards.check(any()))
         .thenReturn(
             List.of(

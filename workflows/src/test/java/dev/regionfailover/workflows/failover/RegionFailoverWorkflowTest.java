@@ -18,10 +18,18 @@ import static org.mockito.Mockito.when;
 import dev.regionfailover.workflows.aurora.PromotionResult;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
+import dev.regionfailover.workflows.estate.Detection;
+import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.TrafficLayer;
 import dev.regionfailover.workflows.flags.FlagValue;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
+import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
 import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.readiness.Verdict;
+import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;
+import dev.regionfailover.workflows.reconcile.ReconcileRequest;
+import dev.regionfailover.workflows.reconcile.ReconcileStage;
+import dev.regionfailover.workflows.reconcile.ReconcileStatus;
 import dev.regionfailover.workflows.traffic.LayerState;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -47,17 +55,24 @@ class RegionFailoverWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
       TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class)
+          .registerWorkflowImplementationTypes(
+              RegionFailoverWorkflowImpl.class,
+              RepinEntitiesWorkflowImpl.class,
+              WaitingReconcile.class)
           .setDoNotStart(true)
           .build();
 
   private final FailoverActivityMocks mocks = new FailoverActivityMocks();
   private FailoverHarness harness;
+  private WorkflowClient client;
+  private String taskQueue;
 
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     worker.registerActivitiesImplementations(mocks.all());
     env.start();
+    this.client = client;
+    this.taskQueue = worker.getTaskQueue();
     harness = new FailoverHarness(env, client, worker.getTaskQueue());
   }
 
@@ -97,6 +112,28 @@ class RegionFailoverWorkflowTest {
     assertThat(result.findings())
         .extracting(Finding::check)
         .contains("aurora-old-primary-rejoined", "aurora-replication-lag");
+    assertThat(result.steps())
+        .filteredOn(step -> step.name().equals("repin entities"))
+        .singleElement()
+        .satisfies(step -> assertThat(step.detail()).contains("100 of 100 moved", "repin-orders"));
+    assertThat(result.steps())
+        .filteredOn(step -> step.name().equals("start reconcile"))
+        .singleElement()
+        .satisfies(
+            step -> {
+              assertThat(step.state()).isEqualTo(StepState.DONE);
+              assertThat(step.detail()).contains("reconcile-orders started");
+            });
+    ReconcileStatus reconcile =
+        client
+            .newWorkflowStub(
+                ReconcileRegionWorkflow.class, ReconcileRegionWorkflow.workflowId("orders"))
+            .status();
+    assertThat(reconcile.oldRegion()).isEqualTo(SOURCE);
+    assertThat(reconcile.writerRegion()).isEqualTo(TARGET);
+    assertThat(reconcile.stage())
+        .as("the reconciliation outlives the failover that started it")
+        .isEqualTo(ReconcileStage.AWAIT_RECOVERY);
 
     verify(mocks.dns)
         .pointRecord(
@@ -316,6 +353,45 @@ class RegionFailoverWorkflowTest {
   }
 
   @Test
+  void aReconciliationStillRunningIsNamedNotRestarted() {
+    ReconcileRegionWorkflow earlier =
+        client.newWorkflowStub(
+            ReconcileRegionWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(taskQueue)
+                .setWorkflowId(ReconcileRegionWorkflow.workflowId("orders"))
+                .build());
+    WorkflowClient.start(
+        earlier::run,
+        new ReconcileRequest("orders", "eu-west-1", SOURCE, 0L, "failover-earlier", "carol"));
+
+    FailoverResult result =
+        result(
+            start(
+                "failover-orders",
+                new FailoverRequest(
+                    "orders", TARGET, FailoverMode.DRILL, "rehearsal", "scheduler")));
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(result.steps())
+        .filteredOn(step -> step.name().equals("start reconcile"))
+        .singleElement()
+        .extracting(StepStatus::state)
+        .isEqualTo(StepState.SKIPPED);
+    assertThat(result.findings())
+        .filteredOn(finding -> finding.check().equals("reconcile-started"))
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.verdict()).isEqualTo(Verdict.WARN);
+              assertThat(finding.expected()).contains("./failover reconcile start orders");
+            });
+    assertThat(earlier.status().oldRegion())
+        .as("the running reconciliation keeps its own request")
+        .isEqualTo("eu-west-1");
+  }
+
+  @Test
   void abortAfterPromotionBeganIsRefused() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     when(mocks.aurora.promote(any()))
@@ -492,6 +568,62 @@ class RegionFailoverWorkflowTest {
   private static FailoverRequest planned(String requestedBy) {
     return new FailoverRequest(
         "orders", TARGET, FailoverMode.PLANNED, "quarterly rotation", requestedBy);
+  }
+
+  @Test
+  void aRehearsalEstateThatOptsInLetsItsMonitorsFailoverApproveItself() {
+    when(mocks.estates.load(any())).thenReturn(monitoredRehearsalEstate());
+    RegionFailoverWorkflow failover =
+        start(
+            "failover-orders",
+            new FailoverRequest(
+                "orders", TARGET, FailoverMode.UNPLANNED, "impaired", "monitor-orders"));
+
+    FailoverResult result = result(failover);
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(result.steps())
+        .filteredOn(step -> step.name().equals("approval"))
+        .singleElement()
+        .satisfies(
+            step -> {
+              assertThat(step.state()).isEqualTo(StepState.SKIPPED);
+              assertThat(step.detail()).contains("health monitor monitor-orders");
+            });
+  }
+
+  @Test
+  void onlyTheMonitorsOwnFailoverApprovesItselfEvenOnARehearsalEstate() {
+    when(mocks.estates.load(any())).thenReturn(monitoredRehearsalEstate());
+    RegionFailoverWorkflow failover =
+        start(
+            "failover-orders",
+            new FailoverRequest("orders", TARGET, FailoverMode.UNPLANNED, "impaired", "carol"));
+
+    harness.awaitWaitingFor(failover, "approval to promote");
+    assertThat(failover.status().phase()).isEqualTo(Phase.AWAIT_APPROVAL);
+    failover.abort(new AbortSignal("carol", "test over"));
+    assertThat(result(failover).outcome()).isEqualTo(Phase.ABORTED);
+  }
+
+  /** The example estate, marked as a rehearsal estate whose monitor may approve failovers. */
+  private static Estate monitoredRehearsalEstate() {
+    Estate orders = FakeEstate.orders();
+    return new Estate(
+        orders.app(),
+        orders.regions(),
+        orders.traffic(),
+        orders.aurora(),
+        orders.authority(),
+        orders.pins(),
+        orders.fleets(),
+        orders.flags(),
+        orders.approvals(),
+        orders.guards(),
+        orders.queues(),
+        orders.reconcile(),
+        new Detection(null, null, null, null, 0, true),
+        true);
   }
 
   private RegionFailoverWorkflow start(String workflowId, FailoverRequest request) {

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 import dev.regionfailover.workflows.aurora.PromoteRequest;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
+import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.Verdict;
 import io.temporal.client.WorkflowClient;
@@ -34,7 +35,10 @@ class UnplannedFailoverWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
       TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class)
+          .registerWorkflowImplementationTypes(
+              RegionFailoverWorkflowImpl.class,
+              RepinEntitiesWorkflowImpl.class,
+              WaitingReconcile.class)
           .setDoNotStart(true)
           .build();
 

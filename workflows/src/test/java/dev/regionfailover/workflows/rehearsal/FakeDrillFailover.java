@@ -13,6 +13,7 @@ import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RpoEstimate;
 import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
+import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -108,6 +109,9 @@ final class FakeDrillFailover implements RegionFailoverWorkflow {
 
   @Override
   public void confirmFenced(ConfirmFencedSignal signal) {}
+
+  @Override
+  public void repinProgress(RepinProgress progress) {}
 
   @Override
   public FailoverStatus status() {
