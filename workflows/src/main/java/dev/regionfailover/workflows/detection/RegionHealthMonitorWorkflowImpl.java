@@ -8,6 +8,7 @@ import dev.regionfailover.workflows.authority.AuthorityActivities;
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.authority.ReadAuthorityRequest;
+import dev.regionfailover.workflows.aws.AwsActivityOptions;
 import dev.regionfailover.workflows.estate.Detection;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateActivities;
@@ -20,7 +21,6 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
@@ -64,38 +64,14 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
   static final int MAX_EVENTS = 20;
 
   private static final ActivityOptions SAMPLING =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2)
-                  .setMaximumAttempts(3)
-                  .build())
-          .build();
+      AwsActivityOptions.fewAttempts(Duration.ofMinutes(2), 3);
 
   private static final ActivityOptions SHORT =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(1))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2)
-                  .setMaximumAttempts(5)
-                  .build())
-          .build();
+      AwsActivityOptions.fewAttempts(Duration.ofMinutes(1), 5);
 
   /** Reads that may go to an impaired region: a small budget, then the next region is asked. */
   private static final ActivityOptions PROBE =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(45))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2)
-                  .setMaximumAttempts(2)
-                  .build())
-          .build();
+      AwsActivityOptions.fewAttempts(Duration.ofSeconds(45), 2);
 
   private final EstateActivities estates = Workflow.newActivityStub(EstateActivities.class, SHORT);
   private final DetectionActivities sampler =

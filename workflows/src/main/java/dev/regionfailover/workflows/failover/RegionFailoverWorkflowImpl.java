@@ -14,6 +14,7 @@ import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.authority.AuthorityTransition;
 import dev.regionfailover.workflows.authority.ReadAuthorityRequest;
+import dev.regionfailover.workflows.aws.AwsActivityOptions;
 import dev.regionfailover.workflows.detection.MonitorRequest;
 import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
@@ -49,7 +50,6 @@ import dev.regionfailover.workflows.traffic.LayerState;
 import dev.regionfailover.workflows.traffic.TrafficActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
@@ -76,14 +76,6 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
 
   private static final Logger log = Workflow.getLogger(RegionFailoverWorkflowImpl.class);
 
-  private static final RetryOptions AWS_RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofSeconds(30))
-          .setMaximumAttempts(10)
-          .build();
-
   /** Change ids for Workflow.getVersion; each has a replay fixture of the behaviour before it. */
   static final String UNPLANNED_CHANGE = "unplanned-failover";
 
@@ -102,35 +94,18 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   static final int PROBE_ATTEMPTS = 3;
 
   private static final ActivityOptions PROBE =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(45))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2)
-                  .setMaximumAttempts(PROBE_ATTEMPTS)
-                  .build())
-          .build();
+      AwsActivityOptions.fewAttempts(Duration.ofSeconds(45), PROBE_ATTEMPTS);
 
   private static final ActivityOptions SHORT =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(AWS_RETRY)
-          .build();
+      AwsActivityOptions.persistent(Duration.ofMinutes(2), AwsActivityOptions.STANDARD_ATTEMPTS);
 
   private static final ActivityOptions WAITING =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofHours(1))
-          .setHeartbeatTimeout(Duration.ofSeconds(20))
-          .setRetryOptions(AWS_RETRY)
-          .build();
+      AwsActivityOptions.persistent(
+          Duration.ofHours(1), Duration.ofSeconds(20), AwsActivityOptions.STANDARD_ATTEMPTS);
 
   private static final ActivityOptions BULK =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofHours(6))
-          .setHeartbeatTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(AWS_RETRY)
-          .build();
+      AwsActivityOptions.persistent(
+          Duration.ofHours(6), Duration.ofSeconds(30), AwsActivityOptions.STANDARD_ATTEMPTS);
 
   private final EstateActivities estates = Workflow.newActivityStub(EstateActivities.class, SHORT);
   private final AuthorityActivities authorityLedger =

@@ -1,7 +1,7 @@
 package dev.regionfailover.workflows.pins;
 
+import dev.regionfailover.workflows.aws.AwsActivityOptions;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -37,27 +37,14 @@ public final class RepinEntitiesWorkflowImpl implements RepinEntitiesWorkflow {
 
   private static final Duration LONGEST_ROUND_PAUSE = Duration.ofSeconds(60);
 
-  private static final RetryOptions RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofSeconds(30))
-          .setMaximumAttempts(20)
-          .build();
+  private static final int ATTEMPTS = 20;
 
   private static final ActivityOptions SEGMENT =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(TIME_PER_CALL.plus(Duration.ofMinutes(2)))
-          .setHeartbeatTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(RETRY)
-          .build();
+      AwsActivityOptions.persistent(
+          TIME_PER_CALL.plus(Duration.ofMinutes(2)), Duration.ofSeconds(30), ATTEMPTS);
 
   private static final ActivityOptions COUNT =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(30))
-          .setHeartbeatTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(RETRY)
-          .build();
+      AwsActivityOptions.persistent(Duration.ofMinutes(30), Duration.ofSeconds(30), ATTEMPTS);
 
   private static final Logger log = Workflow.getLogger(RepinEntitiesWorkflowImpl.class);
 

@@ -8,11 +8,11 @@ import dev.regionfailover.workflows.authority.AuthorityActivities;
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.authority.ReadAuthorityRequest;
+import dev.regionfailover.workflows.aws.AwsActivityOptions;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.estate.LoadEstateRequest;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -50,15 +50,7 @@ public class ReadinessCheckWorkflowImpl implements ReadinessCheckWorkflow {
    * becomes a finding after a few attempts instead of retrying for minutes.
    */
   private static final ActivityOptions CHECK =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2)
-                  .setMaximumAttempts(3)
-                  .build())
-          .build();
+      AwsActivityOptions.fewAttempts(Duration.ofMinutes(2), 3);
 
   private final EstateActivities estates = Workflow.newActivityStub(EstateActivities.class, CHECK);
   private final AuthorityActivities authority =

@@ -8,6 +8,7 @@ import dev.regionfailover.workflows.aurora.TopologyRequest;
 import dev.regionfailover.workflows.authority.AuthorityActivities;
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.ReadAuthorityRequest;
+import dev.regionfailover.workflows.aws.AwsActivityOptions;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.estate.LoadEstateRequest;
@@ -16,7 +17,6 @@ import dev.regionfailover.workflows.estate.ReplicatedTable;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.Verdict;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -54,47 +54,22 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
   static final String CHECK_REDRIVE = "sqs dead-letter redrive";
   static final String CHECK_STORE = "store report";
 
-  private static final RetryOptions AWS_RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofSeconds(30))
-          .setMaximumAttempts(10)
-          .build();
-
   private static final ActivityOptions PROBE =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-          .build();
+      AwsActivityOptions.singleAttempt(Duration.ofSeconds(30));
 
   private static final ActivityOptions SHORT =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(AWS_RETRY)
-          .build();
+      AwsActivityOptions.persistent(Duration.ofMinutes(2), AwsActivityOptions.STANDARD_ATTEMPTS);
 
   /**
    * Calls into the old region, which answered a probe but may fail again: a bounded budget, so the
    * report says what could not be checked instead of retrying for long.
    */
   private static final ActivityOptions OLD_REGION =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2)
-                  .setMaximumAttempts(3)
-                  .build())
-          .build();
+      AwsActivityOptions.fewAttempts(Duration.ofMinutes(2), 3);
 
   private static final ActivityOptions BULK =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofHours(6))
-          .setHeartbeatTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(AWS_RETRY)
-          .build();
+      AwsActivityOptions.persistent(
+          Duration.ofHours(6), Duration.ofSeconds(30), AwsActivityOptions.STANDARD_ATTEMPTS);
 
   private final EstateActivities estates = Workflow.newActivityStub(EstateActivities.class, SHORT);
   private final AuthorityActivities authority =
