@@ -1,5 +1,6 @@
 package dev.regionfailover.starter;
 
+import dev.regionfailover.starter.temporal.WorkflowCalls;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -26,7 +27,7 @@ public final class GrpcTemporalConnector implements TemporalConnector {
               + " (namespace "
               + namespace
               + "): "
-              + rootMessage(e)
+              + WorkflowCalls.rootMessage(e)
               + ". Start a local one with ./failover dev, or point --temporal-address or"
               + " TEMPORAL_ADDRESS at yours.",
           e);
@@ -40,13 +41,5 @@ public final class GrpcTemporalConnector implements TemporalConnector {
           stubs.shutdown();
           stubs.awaitTermination(2, TimeUnit.SECONDS);
         });
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }

@@ -1,5 +1,6 @@
 package dev.regionfailover.starter;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Where the Temporal frontend is; mixed into every command that talks to it. */
@@ -27,8 +28,9 @@ public final class TemporalOptions {
     return namespace;
   }
 
-  /** Opens the connection these options describe. */
-  public TemporalConnection connect(TemporalConnector connector) {
-    return connector.connect(address, namespace);
+  /** Opens the connection these options describe, through the connector of the CLI running it. */
+  public TemporalConnection connect(CommandSpec command) {
+    FailoverCli cli = (FailoverCli) command.root().userObject();
+    return cli.connector().connect(address, namespace);
   }
 }

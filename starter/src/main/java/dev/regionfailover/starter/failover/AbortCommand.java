@@ -1,6 +1,7 @@
 package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.SignalRecord;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
     description = "Stops a failover of APP; before promotion it rolls back.")
 public final class AbortCommand implements Callable<Integer> {
 
-  @Mixin private FailoverTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who stops it.")
   private String by;
@@ -36,7 +37,8 @@ public final class AbortCommand implements Callable<Integer> {
     AbortSignal signal =
         new AbortSignal(
             Arguments.nonBlank(spec, "--by", by), Arguments.nonBlank(spec, "--reason", reason));
-    Optional<SignalRecord> record = target.call(client -> client.abort(app, signal));
+    Optional<SignalRecord> record =
+        target.call(client -> new FailoverClient(client).abort(app, signal));
     return SignalReport.print(spec.commandLine().getOut(), app, "abort", record);
   }
 }

@@ -1,6 +1,7 @@
 package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import dev.regionfailover.workflows.failover.SignalRecord;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
     description = "Approves the promotion a failover of APP waits for.")
 public final class ApproveCommand implements Callable<Integer> {
 
-  @Mixin private FailoverTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(
       names = "--as",
@@ -38,7 +39,8 @@ public final class ApproveCommand implements Callable<Integer> {
     CommandSpec spec = target.command();
     String app = target.app();
     ApprovalSignal signal = new ApprovalSignal(Arguments.nonBlank(spec, "--as", approver), comment);
-    Optional<SignalRecord> record = target.call(client -> client.approve(app, signal));
+    Optional<SignalRecord> record =
+        target.call(client -> new FailoverClient(client).approve(app, signal));
     return SignalReport.print(spec.commandLine().getOut(), app, "approvePromotion", record);
   }
 }

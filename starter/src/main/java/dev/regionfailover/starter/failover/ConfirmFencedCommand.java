@@ -1,6 +1,7 @@
 package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
 import dev.regionfailover.workflows.failover.SignalRecord;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
             + " are isolated, so it may go on to approval.")
 public final class ConfirmFencedCommand implements Callable<Integer> {
 
-  @Mixin private FailoverTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who confirms it.")
   private String by;
@@ -38,7 +39,8 @@ public final class ConfirmFencedCommand implements Callable<Integer> {
     ConfirmFencedSignal signal =
         new ConfirmFencedSignal(
             Arguments.nonBlank(spec, "--by", by), Arguments.nonBlank(spec, "--note", note));
-    Optional<SignalRecord> record = target.call(client -> client.confirmFenced(app, signal));
+    Optional<SignalRecord> record =
+        target.call(client -> new FailoverClient(client).confirmFenced(app, signal));
     return SignalReport.print(spec.commandLine().getOut(), app, "confirmFenced", record);
   }
 }

@@ -1,6 +1,7 @@
 package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.SignalRecord;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
     description = "Refuses the promotion a failover of APP waits for; the failover rolls back.")
 public final class DenyCommand implements Callable<Integer> {
 
-  @Mixin private FailoverTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(
       names = "--as",
@@ -41,7 +42,8 @@ public final class DenyCommand implements Callable<Integer> {
         new DenialSignal(
             Arguments.nonBlank(spec, "--as", approver),
             Arguments.nonBlank(spec, "--reason", reason));
-    Optional<SignalRecord> record = target.call(client -> client.deny(app, signal));
+    Optional<SignalRecord> record =
+        target.call(client -> new FailoverClient(client).deny(app, signal));
     return SignalReport.print(spec.commandLine().getOut(), app, "denyPromotion", record);
   }
 }

@@ -1,8 +1,7 @@
 package dev.regionfailover.starter.failover;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.regionfailover.starter.CliFailure;
+import dev.regionfailover.starter.temporal.WorkflowCalls;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
@@ -15,10 +14,8 @@ import dev.regionfailover.workflows.failover.SignalRecord;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,46 +31,26 @@ import java.util.function.Consumer;
  */
 public final class FailoverClient {
 
-  /** How long a signal sender waits for the workflow to record whether the signal counted. */
-  private static final Duration CONFIRM_BUDGET = Duration.ofSeconds(3);
-
-  private static final Duration CONFIRM_POLL = Duration.ofMillis(200);
-
   /**
    * Workflow time and this machine's clock may differ a little; a record this much older than the
    * send is still taken as the answer to it.
    */
   private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
 
-  private final WorkflowClient client;
+  private final WorkflowCalls calls;
 
   public FailoverClient(WorkflowClient client) {
-    this.client = requireNonNull(client, "client is null");
+    this.calls = new WorkflowCalls(client);
   }
 
   /** Starts a failover; at most one runs per app. */
   public WorkflowExecution start(FailoverRequest request) {
-    String workflowId = FailoverRequest.workflowId(request.app());
-    RegionFailoverWorkflow stub =
-        client.newWorkflowStub(
-            RegionFailoverWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                .setWorkflowId(workflowId)
-                .build());
-    try {
-      return WorkflowClient.start(stub::run, request);
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      throw new CliFailure(
-          "a failover of "
-              + request.app()
-              + " is already running (workflow "
-              + workflowId
-              + ", run "
-              + e.getExecution().getRunId()
-              + "): see ./failover status "
-              + request.app());
-    }
+    return calls.start(
+        RegionFailoverWorkflow.class,
+        FailoverRequest.workflowId(request.app()),
+        stub -> WorkflowClient.start(stub::run, request),
+        WorkflowCalls.alreadyRunning(
+            "a failover of " + request.app(), "see ./failover status " + request.app()));
   }
 
   /** Sends {@code approvePromotion}; the record says whether it counted, if it came in time. */
@@ -104,14 +81,9 @@ public final class FailoverClient {
     } catch (WorkflowNotFoundException e) {
       throw new CliFailure(notFound(app));
     } catch (WorkflowException e) {
-      throw new CliFailure(
-          "cannot read the status of workflow "
-              + FailoverRequest.workflowId(app)
-              + ": "
-              + describe(e)
-              + ". Is a worker for task queue "
-              + RegionFailoverWorkflow.TASK_QUEUE
-              + " running?",
+      throw WorkflowCalls.workerNeeded(
+          "read the status of workflow " + FailoverRequest.workflowId(app),
+          WorkflowCalls.rootMessage(e),
           e);
     }
   }
@@ -121,7 +93,8 @@ public final class FailoverClient {
    * completes the future exceptionally with a {@link CliFailure} that says so.
    */
   public CompletableFuture<FailoverResult> result(WorkflowExecution execution) {
-    return client
+    return calls
+        .client()
         .newUntypedWorkflowStub(execution, Optional.empty())
         .getResultAsync(FailoverResult.class)
         .handle(
@@ -131,44 +104,28 @@ public final class FailoverClient {
               }
               Throwable cause = error instanceof CompletionException ? error.getCause() : error;
               throw new CliFailure(
-                  "workflow " + execution.getWorkflowId() + " failed: " + describe(cause), cause);
+                  "workflow "
+                      + execution.getWorkflowId()
+                      + " failed: "
+                      + WorkflowCalls.rootMessage(cause),
+                  cause);
             });
   }
 
+  /**
+   * Sends a signal, then waits until the workflow has recorded whether it counted; the record
+   * answers the signal when it is of the same kind, by the same sender and not older than the send.
+   */
   private Optional<SignalRecord> signal(
       String app, String kind, String by, Consumer<RegionFailoverWorkflow> send) {
-    Instant sentAt = Instant.now();
-    try {
-      send.accept(stub(app));
-    } catch (WorkflowNotFoundException e) {
-      throw new CliFailure("cannot send " + kind + ": " + notRunning(app));
-    }
-    return awaitRecord(app, kind, by, sentAt.minus(CLOCK_SLACK));
-  }
-
-  /**
-   * Polls the status until the workflow has recorded the signal. The wait is best effort: the
-   * signal is delivered either way, and a workflow without a worker cannot answer queries.
-   */
-  private Optional<SignalRecord> awaitRecord(String app, String kind, String by, Instant after) {
-    long deadline = System.nanoTime() + CONFIRM_BUDGET.toNanos();
-    while (true) {
-      Optional<SignalRecord> found;
-      try {
-        found = latest(stub(app).status().signals(), kind, by, after);
-      } catch (WorkflowException e) {
-        return Optional.empty();
-      }
-      if (found.isPresent() || System.nanoTime() > deadline) {
-        return found;
-      }
-      try {
-        Thread.sleep(CONFIRM_POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
-      }
-    }
+    Instant after = Instant.now().minus(CLOCK_SLACK);
+    calls.signal(
+        RegionFailoverWorkflow.class,
+        FailoverRequest.workflowId(app),
+        kind,
+        send,
+        () -> notRunning(app));
+    return WorkflowCalls.await(() -> latest(stub(app).status().signals(), kind, by, after));
   }
 
   static Optional<SignalRecord> latest(
@@ -199,14 +156,14 @@ public final class FailoverClient {
   }
 
   private RegionFailoverWorkflow stub(String app) {
-    return client.newWorkflowStub(RegionFailoverWorkflow.class, FailoverRequest.workflowId(app));
+    return calls.stub(RegionFailoverWorkflow.class, FailoverRequest.workflowId(app));
   }
 
   private String notRunning(String app) {
     String workflowId = FailoverRequest.workflowId(app);
     WorkflowExecutionDescription description;
     try {
-      description = client.newUntypedWorkflowStub(workflowId).describe();
+      description = calls.client().newUntypedWorkflowStub(workflowId).describe();
     } catch (WorkflowNotFoundException e) {
       return notFound(app);
     }
@@ -226,23 +183,9 @@ public final class FailoverClient {
   }
 
   private String notFound(String app) {
-    return "no failover of "
-        + app
-        + " was found (no workflow "
-        + FailoverRequest.workflowId(app)
-        + " in namespace "
-        + client.getOptions().getNamespace()
-        + "): start one with ./failover start "
-        + app
-        + " --to REGION";
-  }
-
-  private static String describe(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage();
-    return message == null ? cause.getClass().getSimpleName() : message;
+    return calls.notFound(
+        "failover of " + app,
+        FailoverRequest.workflowId(app),
+        "start one with ./failover start " + app + " --to REGION");
   }
 }

@@ -2,6 +2,7 @@ package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ParameterException;
     description = "Starts a failover of APP to another region.")
 public final class StartCommand implements Callable<Integer> {
 
-  @Mixin private FailoverTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(
       names = "--to",
@@ -57,7 +58,7 @@ public final class StartCommand implements Callable<Integer> {
     }
     String requester = Arguments.nonBlank(spec, "--requested-by", requestedBy);
     FailoverRequest request = new FailoverRequest(app, targetRegion, mode, reason, requester);
-    WorkflowExecution execution = target.call(client -> client.start(request));
+    WorkflowExecution execution = target.call(client -> new FailoverClient(client).start(request));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Started a %s failover of %s to %s.%n", mode, app, targetRegion);
     out.printf("  workflow  %s%n", execution.getWorkflowId());

@@ -1,6 +1,7 @@
 package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.FailoverStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
     description = "Shows where the latest failover of APP stands, running or finished.")
 public final class StatusCommand implements Callable<Integer> {
 
-  @Mixin private FailoverTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(names = "--json", description = "Print the status record as JSON.")
   private boolean json;
@@ -25,7 +26,7 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     CommandSpec spec = target.command();
     String app = target.app();
-    FailoverStatus status = target.call(client -> client.status(app));
+    FailoverStatus status = target.call(client -> new FailoverClient(client).status(app));
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? StatusJson.write(status) + "\n" : StatusRenderer.render(status));
     out.flush();

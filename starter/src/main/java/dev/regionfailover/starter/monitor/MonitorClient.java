@@ -1,20 +1,15 @@
 package dev.regionfailover.starter.monitor;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.regionfailover.starter.CliFailure;
+import dev.regionfailover.starter.temporal.WorkflowCalls;
 import dev.regionfailover.workflows.detection.MonitorRequest;
 import dev.regionfailover.workflows.detection.MonitorStatus;
 import dev.regionfailover.workflows.detection.OperatorSignal;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflow;
-import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -25,38 +20,26 @@ import java.util.function.Predicate;
  */
 public final class MonitorClient {
 
-  /** How long pause and resume wait for the monitor to show the change. */
-  private static final Duration CONFIRM_BUDGET = Duration.ofSeconds(3);
-
-  private static final Duration CONFIRM_POLL = Duration.ofMillis(200);
-
-  private final WorkflowClient client;
+  private final WorkflowCalls calls;
 
   public MonitorClient(WorkflowClient client) {
-    this.client = requireNonNull(client, "client is null");
+    this.calls = new WorkflowCalls(client);
   }
 
   /** Starts the monitor of {@code app}; at most one runs per app. */
   public WorkflowExecution start(String app) {
     String workflowId = MonitorRequest.workflowId(app);
-    RegionHealthMonitorWorkflow stub =
-        client.newWorkflowStub(
-            RegionHealthMonitorWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                .setWorkflowId(workflowId)
-                .build());
-    try {
-      return WorkflowClient.start(stub::run, new MonitorRequest(app, null));
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      throw new CliFailure(
-          "the monitor of "
-              + app
-              + " is already running (workflow "
-              + workflowId
-              + "): see ./failover monitor status "
-              + app);
-    }
+    return calls.start(
+        RegionHealthMonitorWorkflow.class,
+        workflowId,
+        stub -> WorkflowClient.start(stub::run, new MonitorRequest(app, null)),
+        running ->
+            "the monitor of "
+                + app
+                + " is already running (workflow "
+                + workflowId
+                + "): see ./failover monitor status "
+                + app);
   }
 
   public MonitorStatus status(String app) {
@@ -65,15 +48,8 @@ public final class MonitorClient {
     } catch (WorkflowNotFoundException e) {
       throw new CliFailure(notRunning(app));
     } catch (WorkflowException e) {
-      throw new CliFailure(
-          "cannot read the status of workflow "
-              + MonitorRequest.workflowId(app)
-              + ": "
-              + e.getMessage()
-              + ". Is a worker for task queue "
-              + RegionFailoverWorkflow.TASK_QUEUE
-              + " running?",
-          e);
+      throw WorkflowCalls.workerNeeded(
+          "read the status of workflow " + MonitorRequest.workflowId(app), e.getMessage(), e);
     }
   }
 
@@ -92,7 +68,8 @@ public final class MonitorClient {
    */
   public void stop(String app, String by, String reason) {
     try {
-      client
+      calls
+          .client()
           .newUntypedWorkflowStub(MonitorRequest.workflowId(app))
           .terminate("stopped by " + by + (reason == null ? "" : ": " + reason));
     } catch (WorkflowNotFoundException e) {
@@ -105,45 +82,22 @@ public final class MonitorClient {
       String kind,
       Consumer<RegionHealthMonitorWorkflow> send,
       Predicate<MonitorStatus> shown) {
-    try {
-      send.accept(stub(app));
-    } catch (WorkflowNotFoundException e) {
-      throw new CliFailure("cannot send " + kind + ": " + notRunning(app));
-    }
-    long deadline = System.nanoTime() + CONFIRM_BUDGET.toNanos();
-    while (true) {
-      MonitorStatus status;
-      try {
-        status = stub(app).status();
-      } catch (WorkflowException e) {
-        return Optional.empty();
-      }
-      if (shown.test(status)) {
-        return Optional.of(status);
-      }
-      if (System.nanoTime() > deadline) {
-        return Optional.empty();
-      }
-      try {
-        Thread.sleep(CONFIRM_POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
-      }
-    }
+    calls.signal(
+        RegionHealthMonitorWorkflow.class,
+        MonitorRequest.workflowId(app),
+        kind,
+        send,
+        () -> notRunning(app));
+    return WorkflowCalls.await(() -> Optional.of(stub(app).status()).filter(shown));
   }
 
   private RegionHealthMonitorWorkflow stub(String app) {
-    return client.newWorkflowStub(
-        RegionHealthMonitorWorkflow.class, MonitorRequest.workflowId(app));
+    return calls.stub(RegionHealthMonitorWorkflow.class, MonitorRequest.workflowId(app));
   }
 
   private static String notRunning(String app) {
-    return "no monitor of "
-        + app
-        + " is running (workflow "
-        + MonitorRequest.workflowId(app)
-        + "); start one with ./failover monitor start "
+    return WorkflowCalls.notRunning("monitor of " + app, MonitorRequest.workflowId(app))
+        + "; start one with ./failover monitor start "
         + app;
   }
 }

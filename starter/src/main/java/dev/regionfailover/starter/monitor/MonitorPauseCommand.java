@@ -2,6 +2,7 @@ package dev.regionfailover.starter.monitor;
 
 import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.detection.MonitorStatus;
 import dev.regionfailover.workflows.detection.OperatorSignal;
 import java.io.PrintWriter;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
     description = "Pauses the health monitor of APP: it keeps sampling but starts no failover.")
 public final class MonitorPauseCommand implements Callable<Integer> {
 
-  @Mixin private MonitorTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who pauses it.")
   private String by;
@@ -38,7 +39,8 @@ public final class MonitorPauseCommand implements Callable<Integer> {
     OperatorSignal signal =
         new OperatorSignal(
             Arguments.nonBlank(spec, "--by", by), Arguments.nonBlank(spec, "--reason", reason));
-    Optional<MonitorStatus> status = target.call(client -> client.pause(app, signal));
+    Optional<MonitorStatus> status =
+        target.call(client -> new MonitorClient(client).pause(app, signal));
     PrintWriter out = spec.commandLine().getOut();
     if (status.isEmpty()) {
       out.printf(

@@ -2,6 +2,7 @@ package dev.regionfailover.starter.monitor;
 
 import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.detection.MonitorStatus;
 import dev.regionfailover.workflows.detection.OperatorSignal;
 import java.io.PrintWriter;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
     description = "Resumes a paused health monitor of APP.")
 public final class MonitorResumeCommand implements Callable<Integer> {
 
-  @Mixin private MonitorTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who resumes it.")
   private String by;
@@ -32,7 +33,8 @@ public final class MonitorResumeCommand implements Callable<Integer> {
     CommandSpec spec = target.command();
     String app = target.app();
     OperatorSignal signal = new OperatorSignal(Arguments.nonBlank(spec, "--by", by), reason);
-    Optional<MonitorStatus> status = target.call(client -> client.resume(app, signal));
+    Optional<MonitorStatus> status =
+        target.call(client -> new MonitorClient(client).resume(app, signal));
     PrintWriter out = spec.commandLine().getOut();
     if (status.isEmpty()) {
       out.printf(

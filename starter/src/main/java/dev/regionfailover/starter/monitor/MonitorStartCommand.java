@@ -1,6 +1,7 @@
 package dev.regionfailover.starter.monitor;
 
 import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -14,12 +15,12 @@ import picocli.CommandLine.Mixin;
     description = "Starts the health monitor of APP; it runs until stopped.")
 public final class MonitorStartCommand implements Callable<Integer> {
 
-  @Mixin private MonitorTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Override
   public Integer call() {
     String app = target.app();
-    WorkflowExecution execution = target.call(client -> client.start(app));
+    WorkflowExecution execution = target.call(client -> new MonitorClient(client).start(app));
     PrintWriter out = target.command().commandLine().getOut();
     out.printf("Started the health monitor of %s.%n", app);
     out.printf("  workflow  %s%n", execution.getWorkflowId());

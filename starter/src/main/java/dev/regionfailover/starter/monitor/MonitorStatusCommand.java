@@ -2,6 +2,7 @@ package dev.regionfailover.starter.monitor;
 
 import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.failover.StatusJson;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.detection.MonitorStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
     description = "Shows the health monitor of APP: verdicts, last samples, pause, failover.")
 public final class MonitorStatusCommand implements Callable<Integer> {
 
-  @Mixin private MonitorTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(names = "--json", description = "Print the status record as JSON.")
   private boolean json;
@@ -24,7 +25,7 @@ public final class MonitorStatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String app = target.app();
-    MonitorStatus status = target.call(client -> client.status(app));
+    MonitorStatus status = target.call(client -> new MonitorClient(client).status(app));
     PrintWriter out = target.command().commandLine().getOut();
     out.print(json ? StatusJson.write(status) + "\n" : MonitorStatusRenderer.render(status));
     out.flush();

@@ -2,6 +2,7 @@ package dev.regionfailover.starter.monitor;
 
 import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.detection.MonitorRequest;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
     description = "Stops the health monitor of APP; a failover it started runs on.")
 public final class MonitorStopCommand implements Callable<Integer> {
 
-  @Mixin private MonitorTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who stops it.")
   private String by;
@@ -35,7 +36,7 @@ public final class MonitorStopCommand implements Callable<Integer> {
     String who = Arguments.nonBlank(spec, "--by", by);
     target.call(
         client -> {
-          client.stop(app, who, reason);
+          new MonitorClient(client).stop(app, who, reason);
           return null;
         });
     PrintWriter out = spec.commandLine().getOut();

@@ -77,10 +77,9 @@ public final class ReadinessCommand implements Callable<Integer> {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new ParameterException(spec.commandLine(), "--timeout must be positive: " + timeout);
     }
-    FailoverCli cli = (FailoverCli) spec.parent().userObject();
     String workflowId = "readiness-" + app + "-" + System.currentTimeMillis();
     ReadinessReport report;
-    try (TemporalConnection connection = temporal.connect(cli.connector())) {
+    try (TemporalConnection connection = temporal.connect(spec)) {
       WorkflowStub stub =
           connection
               .client()

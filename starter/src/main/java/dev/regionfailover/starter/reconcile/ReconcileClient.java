@@ -1,9 +1,7 @@
 package dev.regionfailover.starter.reconcile;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.regionfailover.starter.CliFailure;
-import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.starter.temporal.WorkflowCalls;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;
 import dev.regionfailover.workflows.reconcile.ReconcileReport;
 import dev.regionfailover.workflows.reconcile.ReconcileRequest;
@@ -13,9 +11,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 
 /**
@@ -24,88 +20,56 @@ import io.temporal.client.WorkflowStub;
  */
 public final class ReconcileClient {
 
-  private final WorkflowClient client;
+  private final WorkflowCalls calls;
 
   public ReconcileClient(WorkflowClient client) {
-    this.client = requireNonNull(client, "client is null");
+    this.calls = new WorkflowCalls(client);
   }
 
   /** Starts a reconciliation; at most one runs per app. */
   public WorkflowExecution start(ReconcileRequest request) {
-    String workflowId = ReconcileRegionWorkflow.workflowId(request.app());
-    ReconcileRegionWorkflow stub =
-        client.newWorkflowStub(
-            ReconcileRegionWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                .setWorkflowId(workflowId)
-                .build());
-    try {
-      return WorkflowClient.start(stub::run, request);
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      throw new CliFailure(
-          "a reconciliation of "
-              + request.app()
-              + " is already running (workflow "
-              + workflowId
-              + ", run "
-              + e.getExecution().getRunId()
-              + "): see ./failover reconcile report "
-              + request.app());
-    }
+    return calls.start(
+        ReconcileRegionWorkflow.class,
+        ReconcileRegionWorkflow.workflowId(request.app()),
+        stub -> WorkflowClient.start(stub::run, request),
+        WorkflowCalls.alreadyRunning(
+            "a reconciliation of " + request.app(),
+            "see ./failover reconcile report " + request.app()));
   }
 
   /** Sends {@code regionRecovered} to the app's running reconciliation. */
   public void recovered(String app, RecoverySignal signal) {
-    try {
-      client
-          .newWorkflowStub(ReconcileRegionWorkflow.class, ReconcileRegionWorkflow.workflowId(app))
-          .regionRecovered(signal);
-    } catch (WorkflowNotFoundException e) {
-      throw new CliFailure(
-          "cannot send regionRecovered: no reconciliation of "
-              + app
-              + " is running (workflow "
-              + ReconcileRegionWorkflow.workflowId(app)
-              + "): start one with ./failover reconcile start "
-              + app
-              + " --old-region REGION");
-    }
+    String workflowId = ReconcileRegionWorkflow.workflowId(app);
+    calls.signal(
+        ReconcileRegionWorkflow.class,
+        workflowId,
+        "regionRecovered",
+        stub -> stub.regionRecovered(signal),
+        () ->
+            WorkflowCalls.notRunning("reconciliation of " + app, workflowId)
+                + ": "
+                + startOne(app));
   }
 
   /** The report of the app's latest reconciliation once it completed, else its status. */
   public Outcome latest(String app) {
     String workflowId = ReconcileRegionWorkflow.workflowId(app);
     try {
-      WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+      WorkflowStub stub = calls.client().newUntypedWorkflowStub(workflowId);
       WorkflowExecutionStatus status = stub.describe().getStatus();
       if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
         return new Outcome(stub.getResult(ReconcileReport.class), null);
       }
-      return new Outcome(
-          null, client.newWorkflowStub(ReconcileRegionWorkflow.class, workflowId).status());
+      return new Outcome(null, calls.stub(ReconcileRegionWorkflow.class, workflowId).status());
     } catch (WorkflowNotFoundException e) {
-      throw new CliFailure(
-          "no reconciliation of "
-              + app
-              + " was found (no workflow "
-              + workflowId
-              + " in namespace "
-              + client.getOptions().getNamespace()
-              + "): start one with ./failover reconcile start "
-              + app
-              + " --old-region REGION");
+      throw new CliFailure(calls.notFound("reconciliation of " + app, workflowId, startOne(app)));
     } catch (WorkflowException e) {
-      throw new CliFailure(
-          "cannot read workflow "
-              + workflowId
-              + ": "
-              + e.getMessage()
-              + ". Is a worker for task queue "
-              + RegionFailoverWorkflow.TASK_QUEUE
-              + " running?",
-          e);
+      throw WorkflowCalls.workerNeeded("read workflow " + workflowId, e.getMessage(), e);
     }
+  }
+
+  private static String startOne(String app) {
+    return "start one with ./failover reconcile start " + app + " --old-region REGION";
   }
 
   /** A completed reconciliation's report, or a running one's status: exactly one is set. */

@@ -2,6 +2,7 @@ package dev.regionfailover.starter.reconcile;
 
 import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;
 import dev.regionfailover.workflows.reconcile.RecoverySignal;
 import java.io.PrintWriter;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
             + " once.")
 public final class ReconcileRecoveredCommand implements Callable<Integer> {
 
-  @Mixin private ReconcileTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who says so.")
   private String by;
@@ -37,7 +38,7 @@ public final class ReconcileRecoveredCommand implements Callable<Integer> {
             Arguments.nonBlank(spec, "--by", by), note == null ? null : note.strip());
     target.call(
         client -> {
-          client.recovered(app, signal);
+          new ReconcileClient(client).recovered(app, signal);
           return null;
         });
     PrintWriter out = spec.commandLine().getOut();

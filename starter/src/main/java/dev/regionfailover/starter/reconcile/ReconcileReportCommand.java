@@ -2,6 +2,7 @@ package dev.regionfailover.starter.reconcile;
 
 import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.failover.StatusJson;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.reconcile.ReconcileMarkdown;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
             + " it waits for and each check's progress.")
 public final class ReconcileReportCommand implements Callable<Integer> {
 
-  @Mixin private ReconcileTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(names = "--json", description = "Print the report (or status) record as JSON.")
   private boolean json;
@@ -26,7 +27,8 @@ public final class ReconcileReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String app = target.app();
-    ReconcileClient.Outcome outcome = target.call(client -> client.latest(app));
+    ReconcileClient.Outcome outcome =
+        target.call(client -> new ReconcileClient(client).latest(app));
     PrintWriter out = target.command().commandLine().getOut();
     if (outcome.report() != null) {
       out.print(

@@ -2,6 +2,7 @@ package dev.regionfailover.starter.reconcile;
 
 import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.reconcile.ReconcileRequest;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
             + " then checks Aurora, the ledger, replicated tables and queues.")
 public final class ReconcileStartCommand implements Callable<Integer> {
 
-  @Mixin private ReconcileTarget target;
+  @Mixin private WorkflowTarget target;
 
   @Option(
       names = "--old-region",
@@ -51,7 +52,7 @@ public final class ReconcileStartCommand implements Callable<Integer> {
         writerRegion == null ? null : Arguments.region(spec, "--writer-region", writerRegion);
     ReconcileRequest request =
         new ReconcileRequest(app, old, writer, 0, null, Arguments.nonBlank(spec, "--by", by));
-    WorkflowExecution execution = target.call(client -> client.start(request));
+    WorkflowExecution execution = target.call(client -> new ReconcileClient(client).start(request));
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "Started reconciling %s: old region %s, writer region %s.%n",

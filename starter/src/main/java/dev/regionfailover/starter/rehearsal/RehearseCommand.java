@@ -1,9 +1,7 @@
 package dev.regionfailover.starter.rehearsal;
 
-import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.TemporalConnection;
-import dev.regionfailover.starter.TemporalOptions;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.rehearsal.RehearsalRequest;
 import dev.regionfailover.workflows.rehearsal.RehearsalResult;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -13,8 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code rehearse APP --target REGION --hold DURATION}: runs a switchover rehearsal now. */
 @Command(
@@ -25,14 +21,9 @@ import picocli.CommandLine.Spec;
             + " with health checks, and a DRILL failover back (unless --rotate).")
 public final class RehearseCommand implements Callable<Integer> {
 
-  @Spec private CommandSpec spec;
-
-  @Parameters(index = "0", paramLabel = "APP", description = "The app, as named in its estate.")
-  private String app;
+  @Mixin private WorkflowTarget target;
 
   @Mixin private RehearsalOptions rehearsal;
-
-  @Mixin private TemporalOptions temporal;
 
   @Option(
       names = "--wait",
@@ -41,35 +32,39 @@ public final class RehearseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Arguments.app(spec, app);
+    CommandSpec spec = target.command();
+    String app = target.app();
     RehearsalRequest request = rehearsal.request(spec, app);
-    FailoverCli cli = (FailoverCli) spec.root().userObject();
     PrintWriter out = spec.commandLine().getOut();
-    try (TemporalConnection connection = temporal.connect(cli.connector())) {
-      RehearsalClient client = new RehearsalClient(connection.client());
-      WorkflowExecution execution = client.start(request);
-      out.printf(
-          "Started a switchover rehearsal of %s to %s (hold %s%s).%n",
-          app, request.targetRegion(), request.holdFor(), request.rotate() ? ", rotation" : "");
-      out.printf("  workflow  %s%n", execution.getWorkflowId());
-      out.printf("  run       %s%n", execution.getRunId());
-      out.println();
-      if (!await) {
-        out.println("Next:");
-        out.printf(
-            "  %-60s %s%n", "./failover status " + app, "follow the failover the rehearsal runs");
-        out.printf(
-            "  %-60s %s%n",
-            "temporal workflow query --workflow-id " + execution.getWorkflowId() + " --type status",
-            "where the rehearsal is");
-        out.flush();
-        return FailoverCli.OK;
-      }
-      out.flush();
-      RehearsalResult result = client.result(execution);
-      out.print(RehearsalRenderer.render(result));
-      out.flush();
-      return FailoverCli.OK;
-    }
+    return target.call(
+        temporal -> {
+          RehearsalClient client = new RehearsalClient(temporal);
+          WorkflowExecution execution = client.start(request);
+          out.printf(
+              "Started a switchover rehearsal of %s to %s (hold %s%s).%n",
+              app, request.targetRegion(), request.holdFor(), request.rotate() ? ", rotation" : "");
+          out.printf("  workflow  %s%n", execution.getWorkflowId());
+          out.printf("  run       %s%n", execution.getRunId());
+          out.println();
+          if (!await) {
+            out.println("Next:");
+            out.printf(
+                "  %-60s %s%n",
+                "./failover status " + app, "follow the failover the rehearsal runs");
+            out.printf(
+                "  %-60s %s%n",
+                "temporal workflow query --workflow-id "
+                    + execution.getWorkflowId()
+                    + " --type status",
+                "where the rehearsal is");
+            out.flush();
+            return FailoverCli.OK;
+          }
+          out.flush();
+          RehearsalResult result = client.result(execution);
+          out.print(RehearsalRenderer.render(result));
+          out.flush();
+          return FailoverCli.OK;
+        });
   }
 }

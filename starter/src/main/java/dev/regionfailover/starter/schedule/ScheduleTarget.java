@@ -1,29 +1,16 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.TemporalOptions;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
 import io.temporal.client.schedules.ScheduleHandle;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** The rehearsal schedule a command acts on ({@code rehearsal-APP[-NAME]}) and its Temporal. */
-public final class ScheduleTarget {
+public final class ScheduleTarget extends WorkflowTarget {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
-
-  @Spec(Spec.Target.MIXEE)
-  private CommandSpec command;
-
-  @Mixin private TemporalOptions temporal;
-
-  @Parameters(index = "0", paramLabel = "APP", description = "The app, as named in its estate.")
-  private String app;
 
   @Option(
       names = "--name",
@@ -33,14 +20,10 @@ public final class ScheduleTarget {
               + " (default rehearsal-APP).")
   private String name;
 
-  public String app() {
-    return Arguments.app(command, app);
-  }
-
   public String scheduleId() {
     if (name != null && !NAME.matcher(name).matches()) {
       throw new ParameterException(
-          command.commandLine(),
+          command().commandLine(),
           "--name "
               + name
               + " is not a schedule name: lower-case letters, digits and dashes, at most 41");
@@ -51,20 +34,12 @@ public final class ScheduleTarget {
   /** How later commands name this schedule: {@code APP} or {@code APP --name NAME}. */
   String selector() {
     scheduleId();
-    return name == null ? app : app + " --name " + name;
-  }
-
-  CommandSpec command() {
-    return command;
-  }
-
-  TemporalOptions temporal() {
-    return temporal;
+    return name == null ? app() : app() + " --name " + name;
   }
 
   /** Runs {@code action} on the schedule's handle. */
   <T> T onHandle(Function<ScheduleHandle, T> action) {
     String id = scheduleId();
-    return Schedules.call(command, temporal, id, client -> action.apply(client.getHandle(id)));
+    return Schedules.call(command(), temporal(), id, client -> action.apply(client.getHandle(id)));
   }
 }

@@ -1,7 +1,6 @@
 package dev.regionfailover.starter.schedule;
 
 import dev.regionfailover.starter.CliFailure;
-import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.TemporalConnection;
 import dev.regionfailover.starter.TemporalOptions;
 import io.grpc.Status;
@@ -26,8 +25,7 @@ final class Schedules {
       TemporalOptions temporal,
       String scheduleId,
       Function<ScheduleClient, T> action) {
-    FailoverCli cli = (FailoverCli) spec.root().userObject();
-    try (TemporalConnection connection = temporal.connect(cli.connector())) {
+    try (TemporalConnection connection = temporal.connect(spec)) {
       WorkflowClient client = connection.client();
       String namespace = client.getOptions().getNamespace();
       ScheduleClient schedules =

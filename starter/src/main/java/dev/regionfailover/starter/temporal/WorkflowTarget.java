@@ -1,9 +1,9 @@
-package dev.regionfailover.starter.failover;
+package dev.regionfailover.starter.temporal;
 
 import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.TemporalConnection;
 import dev.regionfailover.starter.TemporalOptions;
+import io.temporal.client.WorkflowClient;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,10 +11,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The app a failover command acts on and the Temporal it reaches it through; mixed into every
- * command that talks to a failover.
+ * The app a command acts on and the Temporal it reaches it through; mixed into every command that
+ * talks to one app's workflows or schedules. It is open for extension so that a target with more to
+ * say about its object (a schedule's name) keeps these options as they are.
  */
-public final class FailoverTarget {
+public class WorkflowTarget {
 
   @Spec(Spec.Target.MIXEE)
   private CommandSpec command;
@@ -26,8 +27,7 @@ public final class FailoverTarget {
 
   /** The app, after checking that it can name one. */
   public String app() {
-    Arguments.app(command, app);
-    return app;
+    return Arguments.app(command, app);
   }
 
   /** The command this target is mixed into, for its output and usage errors. */
@@ -35,11 +35,15 @@ public final class FailoverTarget {
     return command;
   }
 
+  /** Where Temporal is, for messages that name it. */
+  public TemporalOptions temporal() {
+    return temporal;
+  }
+
   /** Runs {@code action} with a client connected to Temporal, then closes the connection. */
-  public <T> T call(Function<FailoverClient, T> action) {
-    FailoverCli cli = (FailoverCli) command.parent().userObject();
-    try (TemporalConnection connection = temporal.connect(cli.connector())) {
-      return action.apply(new FailoverClient(connection.client()));
+  public <T> T call(Function<WorkflowClient, T> action) {
+    try (TemporalConnection connection = temporal.connect(command)) {
+      return action.apply(connection.client());
     }
   }
 }
