@@ -21,10 +21,14 @@ import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateParser;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
+import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
+import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failover.StepState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,47 +43,37 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 /**
  * The health monitor with the real sampling activities against the emulator: us-east-1's alarm
  * fires and its health check fails, and after three samples the monitor starts an UNPLANNED
- * failover to us-west-2, which runs until it waits for people to approve the promotion. The example
- * estate is used as shipped except for a one-second interval.
+ * failover to us-west-2. On the example estate, used as shipped except for a one-second interval,
+ * that failover runs until it waits for people to approve the promotion; on the same estate marked
+ * as a rehearsal estate that opts into automatic approval, it runs to the end.
  */
 @ExtendWith(AwsStackExtension.class)
 class MonitorEndToEndTest {
 
+  private AwsStack stack;
   private EmulatorClients aws;
+  private Path estates;
   private InProcessWorker worker;
 
   @BeforeEach
-  void setUp(AwsStack stack, EmulatorClients aws, @TempDir Path estates) throws Exception {
+  void setUp(AwsStack stack, EmulatorClients aws, @TempDir Path estates) {
+    this.stack = stack;
     this.aws = aws;
-    String yaml =
-        Files.readString(ESTATES.resolve("orders.yaml"))
-            .replace("interval: PT30S", "interval: PT1S");
-    assertThat(yaml).contains("interval: PT1S");
-    Files.writeString(estates.resolve("orders.yaml"), yaml);
-    Estate estate = EstateParser.parse(yaml, "orders.yaml");
-    new EstateProvisioner(aws).provision(estate, 10);
-    worker = new InProcessWorker(stack, estates, Duration.ofSeconds(10));
+    this.estates = estates;
   }
 
   @AfterEach
   void tearDown() {
-    worker.close();
+    if (worker != null) {
+      worker.close();
+    }
   }
 
   @Test
-  void anAlarmAndAFailingHealthCheckOfTheWriterStartAnUnplannedFailover() {
+  void anAlarmAndAFailingHealthCheckOfTheWriterStartAnUnplannedFailover() throws Exception {
+    startWorker(exampleEstate());
     RegionHealthMonitorWorkflow monitor = start(worker.client());
-    MonitorStatus healthy = await(monitor, s -> s.samples() >= 2, "two samples");
-    assertThat(healthy.regions()).allMatch(r -> r.verdict() == RegionVerdict.HEALTHY);
-    assertThat(healthy.regions().get(0).lastSample().readings())
-        .allMatch(r -> !r.impaired(), "every signal of the provisioned estate reads healthy");
-
-    aws.cloudWatch(SOURCE)
-        .setAlarmState(
-            r -> r.alarmName("orders-5xx-use1").stateValue(StateValue.ALARM).stateReason("5xx"));
-    aws.standInApi().putHealthCheckStatus("orders-api-use1", false);
-
-    MonitorStatus started = await(monitor, s -> s.failover() != null, "a failover");
+    MonitorStatus started = impairTheWriter(monitor);
     assertThat(started.writerRegion()).isEqualTo(SOURCE);
     assertThat(started.failover().startedByMonitor()).isTrue();
     assertThat(started.failover().targetRegion()).isEqualTo(TARGET);
@@ -101,6 +95,72 @@ class MonitorEndToEndTest {
         .contains("orders-5xx-use1=ALARM")
         .contains("orders-api-use1: 0 of 3 checkers report success");
     assertThat(monitor.status().failover()).isEqualTo(started.failover());
+  }
+
+  @Test
+  void onARehearsalEstateThatOptsInTheMonitorsFailoverApprovesItselfAndCompletes()
+      throws Exception {
+    String yaml =
+        exampleEstate()
+                .replace("consecutiveSamples: 3", "consecutiveSamples: 3\n  autoApprove: true")
+            + "rehearsal: true\n";
+    assertThat(yaml).contains("autoApprove: true");
+    startWorker(yaml);
+    RegionHealthMonitorWorkflow monitor = start(worker.client());
+    impairTheWriter(monitor);
+
+    RegionFailoverWorkflow failover =
+        worker
+            .client()
+            .newWorkflowStub(RegionFailoverWorkflow.class, FailoverRequest.workflowId("orders"));
+    FailoverResult result = WorkflowStub.fromTyped(failover).getResult(FailoverResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+    assertThat(result.authority().writerRegion()).isEqualTo(TARGET);
+    assertThat(result.steps())
+        .filteredOn(step -> step.name().equals("approval"))
+        .singleElement()
+        .satisfies(
+            step -> {
+              assertThat(step.state()).isEqualTo(StepState.SKIPPED);
+              assertThat(step.detail()).contains("health monitor monitor-orders");
+            });
+    assertThat(monitor.status().events())
+        .anySatisfy(event -> assertThat(event.what()).contains("it approves itself"));
+  }
+
+  /** The example estate with a one-second sampling interval. */
+  private static String exampleEstate() throws Exception {
+    String yaml =
+        Files.readString(ESTATES.resolve("orders.yaml"))
+            .replace("interval: PT30S", "interval: PT1S");
+    assertThat(yaml).contains("interval: PT1S");
+    return yaml;
+  }
+
+  private void startWorker(String yaml) throws Exception {
+    Files.writeString(estates.resolve("orders.yaml"), yaml);
+    Estate estate = EstateParser.parse(yaml, "orders.yaml");
+    new EstateProvisioner(aws).provision(estate, 10);
+    worker = new InProcessWorker(stack, estates, Duration.ofSeconds(10));
+  }
+
+  /**
+   * Waits for two healthy samples, then fires an alarm and fails the health check of the writer
+   * region, and waits until the monitor has started a failover.
+   */
+  private MonitorStatus impairTheWriter(RegionHealthMonitorWorkflow monitor) {
+    MonitorStatus healthy = await(monitor, s -> s.samples() >= 2, "two samples");
+    assertThat(healthy.regions()).allMatch(r -> r.verdict() == RegionVerdict.HEALTHY);
+    assertThat(healthy.regions().get(0).lastSample().readings())
+        .allMatch(r -> !r.impaired(), "every signal of the provisioned estate reads healthy");
+
+    aws.cloudWatch(SOURCE)
+        .setAlarmState(
+            r -> r.alarmName("orders-5xx-use1").stateValue(StateValue.ALARM).stateReason("5xx"));
+    aws.standInApi().putHealthCheckStatus("orders-api-use1", false);
+
+    return await(monitor, s -> s.failover() != null, "a failover");
   }
 
   private static RegionHealthMonitorWorkflow start(WorkflowClient client) {

@@ -15,6 +15,7 @@ import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateParser;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
+import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
@@ -114,5 +115,33 @@ class UnplannedFailoverEndToEndTest {
         .extracting(Finding::check)
         .contains("authority-ledger-copy", "fleet-capacity", "aurora-replication-lag");
     assertThat(result.findings()).noneMatch(f -> f.verdict() == Verdict.FAIL);
+  }
+
+  /**
+   * An UNPLANNED failover need not find its source down: here both regions answer, so every ledger
+   * copy is fenced, and a denial gives authority back to the source in each of them.
+   */
+  @Test
+  void deniedWhileBothRegionsAnswerGivesAuthorityBackInEveryRegion() {
+    RegionFailoverWorkflow failover =
+        worker.start(
+            new FailoverRequest(
+                "orders", TARGET, FailoverMode.UNPLANNED, "us-east-1 is degraded", "carol"));
+    FailoverEndToEndTest.awaitPhase(failover, Phase.AWAIT_APPROVAL);
+    assertThat(failover.status().unconfirmedFences()).isEmpty();
+    failover.denyPromotion(new DenialSignal("bob", "it recovered"));
+
+    FailoverResult result = WorkflowStub.fromTyped(failover).getResult(FailoverResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Phase.ABORTED);
+    assertThat(result.summary()).doesNotContain("could not undo");
+    for (String region : estate.regions()) {
+      assertThat(state.ledger(region).get("state").s()).isEqualTo(AuthorityState.ACTIVE.name());
+      assertThat(state.ledger(region).get("writerRegion").s()).isEqualTo(SOURCE);
+      assertThat(state.epoch(region)).isEqualTo(3);
+    }
+    assertThat(state.trafficTarget()).isEqualTo("api-use1.orders.example.com");
+    assertThat(state.writesEnabled(SOURCE)).isEqualTo("true");
+    assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(SOURCE));
   }
 }

@@ -348,11 +348,11 @@ public final class AuthorityActivitiesImpl implements AuthorityActivities {
     if (request.state() == AuthorityState.FENCED && request.writerRegion() != null) {
       problems.add("FENCED names writer " + request.writerRegion() + "; a fenced ledger has none");
     } else if (request.state() == AuthorityState.ACTIVE
-        && (request.writerRegion() == null
-            || request.regions() == null
-            || !request.regions().contains(request.writerRegion()))) {
-      problems.add(
-          "ACTIVE needs a writer among " + request.regions() + ", got " + request.writerRegion());
+        && (request.writerRegion() == null || request.writerRegion().isBlank())) {
+      // The writer need not be one of the regions written: a failover updates each region's copy
+      // on its own, so the old region's copy names the new writer. RegionFailover refuses a target
+      // outside the estate before it changes anything.
+      problems.add("ACTIVE needs a writer region, got " + request.writerRegion());
     } else if (request.state() == null || request.state() == AuthorityState.NONE) {
       problems.add("state must be ACTIVE or FENCED, got " + request.state());
     }

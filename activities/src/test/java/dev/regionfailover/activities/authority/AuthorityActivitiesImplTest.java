@@ -194,6 +194,42 @@ class AuthorityActivitiesImplTest {
   }
 
   @Test
+  void eachRegionsCopyCanBeActivatedOnItsOwnNamingTheOtherRegionAsWriter() {
+    activities.transition(fence(0, 1));
+
+    for (String region : REGIONS) {
+      activities.transition(
+          new AuthorityTransition(
+              APP,
+              TABLE,
+              List.of(region),
+              1,
+              2,
+              AuthorityState.ACTIVE,
+              WEST,
+              WORKFLOW,
+              "promoted, one copy at a time"));
+    }
+
+    AuthorityRecord active = activities.read(new ReadAuthorityRequest(APP, TABLE, REGIONS));
+    assertThat(active.state()).isEqualTo(AuthorityState.ACTIVE);
+    assertThat(active.writerRegion()).isEqualTo(WEST);
+    assertThat(active.epoch()).isEqualTo(2);
+  }
+
+  @Test
+  void activeWithoutAWriterIsRejectedBeforeWriting() {
+    activities.transition(fence(0, 1));
+    long writes = stack.standIn().count("TransactWriteItems");
+
+    ApplicationFailure failure = nonRetryable(() -> activities.transition(activate(1, 2, null)));
+
+    assertThat(failure.getType()).isEqualTo(AuthorityActivitiesImpl.INVALID_TRANSITION);
+    assertThat(failure.getOriginalMessage()).contains("ACTIVE needs a writer region, got null");
+    assertThat(stack.standIn().count("TransactWriteItems")).isEqualTo(writes);
+  }
+
+  @Test
   void missingTableIsNonRetryableAndNamesTableAndRegion() {
     ApplicationFailure failure =
         nonRetryable(
