@@ -2,8 +2,10 @@ package dev.regionfailover.workflows.traffic;
 
 import dev.regionfailover.workflows.estate.Traffic;
 import dev.regionfailover.workflows.estate.TrafficLayer;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What share of traffic each region of a layer is set to take: a weighted record's weight, 1 or 0
@@ -14,7 +16,9 @@ import java.util.Map;
 public record LayerState(Traffic traffic, TrafficLayer layer, Map<String, Double> values) {
 
   public LayerState {
-    values = Map.copyOf(values);
+    // Sorted by region, so that status text and step details read the same after a worker
+    // restart; Map.copyOf iterates in an order that changes from one JVM to the next.
+    values = Collections.unmodifiableMap(new TreeMap<>(values));
   }
 
   /**
