@@ -7,13 +7,13 @@ import dev.regionfailover.starter.TemporalConnection;
 import dev.regionfailover.starter.TemporalOptions;
 import dev.regionfailover.starter.failover.StatusJson;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failure.RootCause;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflow;
 import dev.regionfailover.workflows.readiness.ReadinessReport;
 import dev.regionfailover.workflows.readiness.ReadinessRequest;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -107,7 +107,13 @@ public final class ReadinessCommand implements Callable<Integer> {
               + "?");
     } catch (WorkflowException e) {
       throw new CliFailure(
-          "the readiness check of " + app + " (workflow " + workflowId + ") failed: " + root(e), e);
+          "the readiness check of "
+              + app
+              + " (workflow "
+              + workflowId
+              + ") failed: "
+              + RootCause.message(e),
+          e);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(
@@ -128,15 +134,5 @@ public final class ReadinessCommand implements Callable<Integer> {
     json.put("checkedAtMillis", report.checkedAtMillis());
     json.put("findings", report.findings());
     return json;
-  }
-
-  private static String root(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure application
-        ? application.getOriginalMessage()
-        : cause.getMessage();
   }
 }

@@ -16,6 +16,7 @@ import dev.regionfailover.workflows.estate.LoadEstateRequest;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failure.RootCause;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -222,7 +223,7 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
         next =
             HealthVerdicts.next(previous, pending.get(i).get(), detection.consecutiveSamples(), at);
       } catch (ActivityFailure failure) {
-        String error = message(failure);
+        String error = RootCause.message(failure);
         next = HealthVerdicts.sampleFailed(previous, error);
         if (previous.lastError() == null) {
           note("sampling " + previous.region() + " failed, counts unchanged: " + error);
@@ -330,7 +331,7 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
               + approvalNote());
     } catch (ChildWorkflowFailure failure) {
       if (!(failure.getCause() instanceof WorkflowExecutionAlreadyStarted running)) {
-        note("starting failover " + workflowId + " failed: " + message(failure));
+        note("starting failover " + workflowId + " failed: " + RootCause.message(failure));
         return;
       }
       failover =
@@ -382,7 +383,7 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
             ledger.read(new ReadAuthorityRequest(app, estate.authority().table(), List.of(region)));
         break;
       } catch (ActivityFailure failure) {
-        log.warn("Ledger of {} unreadable in {}: {}", app, region, message(failure));
+        log.warn("Ledger of {} unreadable in {}: {}", app, region, RootCause.message(failure));
       }
     }
     String found = null;
@@ -409,7 +410,7 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
       }
       return member.region();
     } catch (ActivityFailure failure) {
-      note("the writer of " + app + " could not be read: " + message(failure));
+      note("the writer of " + app + " could not be read: " + RootCause.message(failure));
       return null;
     }
   }
@@ -460,16 +461,6 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
 
   private static String reasonText(String reason) {
     return reason == null || reason.isBlank() ? "" : " (" + reason + ")";
-  }
-
-  private static String message(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure application
-        ? application.getOriginalMessage()
-        : cause.getMessage();
   }
 
   private static String now() {

@@ -1,12 +1,12 @@
 package dev.regionfailover.workflows.failover;
 
-import static dev.regionfailover.workflows.failover.StepResults.rootMessage;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
 import dev.regionfailover.workflows.aurora.LagRequest;
+import dev.regionfailover.workflows.failure.RootCause;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;
 import dev.regionfailover.workflows.reconcile.ReconcileRequest;
@@ -119,12 +119,12 @@ final class Reconciliation {
           StepState.DONE,
           id + " started; it waits for " + source + " to answer, then reports");
     } catch (ChildWorkflowFailure e) {
-      state.steps.finish(index, StepState.SKIPPED, "not started: " + rootMessage(e));
+      state.steps.finish(index, StepState.SKIPPED, "not started: " + RootCause.message(e));
       state.findings.add(
           Finding.warn(
               "reconcile-started",
               id,
-              "not started: " + rootMessage(e),
+              "not started: " + RootCause.message(e),
               "a ReconcileRegion for this failover; once the running one ends, start one with"
                   + " ./failover reconcile start "
                   + request.app()

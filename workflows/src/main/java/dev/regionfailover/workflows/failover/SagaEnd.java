@@ -1,8 +1,8 @@
 package dev.regionfailover.workflows.failover;
 
-import static dev.regionfailover.workflows.failover.StepResults.rootMessage;
 import static java.util.Objects.requireNonNull;
 
+import dev.regionfailover.workflows.failure.RootCause;
 import dev.regionfailover.workflows.readiness.Verdict;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -55,7 +55,7 @@ final class SagaEnd {
     if (failure instanceof ApplicationFailure own && state.phase == Phase.FAILED) {
       return own;
     }
-    String message = rootMessage(failure);
+    String message = RootCause.message(failure);
     if (state.promotionStarted || state.compensations.isEmpty()) {
       state.phase = Phase.FAILED;
       state.outcome =
@@ -94,8 +94,8 @@ final class SagaEnd {
                   compensation.action().run();
                   state.steps.finish(index, StepState.COMPENSATED, "");
                 } catch (ActivityFailure e) {
-                  state.steps.finish(index, StepState.FAILED, rootMessage(e));
-                  failures.add(compensation.name() + ": " + rootMessage(e));
+                  state.steps.finish(index, StepState.FAILED, RootCause.message(e));
+                  failures.add(compensation.name() + ": " + RootCause.message(e));
                 }
               }
               compensations.clear();

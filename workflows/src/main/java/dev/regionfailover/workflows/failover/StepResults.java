@@ -7,7 +7,6 @@ import dev.regionfailover.workflows.flags.FlagValue;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.Verdict;
-import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 
 /** The one-line texts a step records when it ends: what it found, or why it failed. */
@@ -45,13 +44,5 @@ final class StepResults {
   static String summarize(List<Finding> list) {
     long failed = list.stream().filter(f -> f.verdict() == Verdict.FAIL).count();
     return list.size() + " checks, " + failed + " failed";
-  }
-
-  static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
   }
 }

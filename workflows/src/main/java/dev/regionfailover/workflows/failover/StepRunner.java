@@ -1,8 +1,8 @@
 package dev.regionfailover.workflows.failover;
 
-import static dev.regionfailover.workflows.failover.StepResults.rootMessage;
 import static java.util.Objects.requireNonNull;
 
+import dev.regionfailover.workflows.failure.RootCause;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -41,7 +41,7 @@ final class StepRunner {
       state.steps.finish(index, StepState.DONE, result.apply(value));
       return value;
     } catch (TemporalFailure e) {
-      state.steps.finish(index, StepState.FAILED, rootMessage(e));
+      state.steps.finish(index, StepState.FAILED, RootCause.message(e));
       throw e;
     } finally {
       state.waitingFor = previous;
@@ -79,7 +79,7 @@ final class StepRunner {
       if (e.getCause() instanceof ApplicationFailure app && app.isNonRetryable()) {
         throw e;
       }
-      lastUnreachable = rootMessage(e);
+      lastUnreachable = RootCause.message(e);
       return null;
     }
   }

@@ -12,6 +12,7 @@ import dev.regionfailover.workflows.aws.AwsActivityOptions;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.estate.LoadEstateRequest;
+import dev.regionfailover.workflows.failure.RootCause;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -111,7 +112,7 @@ public class ReadinessCheckWorkflowImpl implements ReadinessCheckWorkflow {
     try {
       return estates.load(new LoadEstateRequest(app));
     } catch (ActivityFailure e) {
-      throw invalid("cannot check " + app + ": " + rootMessage(e));
+      throw invalid("cannot check " + app + ": " + RootCause.message(e));
     }
   }
 
@@ -138,7 +139,7 @@ public class ReadinessCheckWorkflowImpl implements ReadinessCheckWorkflow {
           Finding.fail(
               CHECK_LEDGER,
               ledgerResource,
-              rootMessage(e),
+              RootCause.message(e),
               "readable, and the same in every region"));
     }
     ClusterMember auroraWriter = null;
@@ -155,7 +156,7 @@ public class ReadinessCheckWorkflowImpl implements ReadinessCheckWorkflow {
                 + ")";
       }
     } catch (ActivityFailure e) {
-      auroraProblem = rootMessage(e);
+      auroraProblem = RootCause.message(e);
     }
     String expected = "the ledger's writer region is Aurora's writer region";
     if (record != null && record.state() == AuthorityState.FENCED) {
@@ -297,7 +298,10 @@ public class ReadinessCheckWorkflowImpl implements ReadinessCheckWorkflow {
     } catch (ActivityFailure e) {
       return List.of(
           Finding.fail(
-              CHECK_COMPLETED, what, "the check failed: " + rootMessage(e), "the check completes"));
+              CHECK_COMPLETED,
+              what,
+              "the check failed: " + RootCause.message(e),
+              "the check completes"));
     }
   }
 
@@ -322,13 +326,5 @@ public class ReadinessCheckWorkflowImpl implements ReadinessCheckWorkflow {
 
   private static ApplicationFailure invalid(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, INVALID_REQUEST);
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
   }
 }

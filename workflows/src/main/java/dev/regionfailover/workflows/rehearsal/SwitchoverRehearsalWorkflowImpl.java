@@ -6,6 +6,7 @@ import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.StepState;
+import dev.regionfailover.workflows.failure.RootCause;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflow;
 import dev.regionfailover.workflows.readiness.ReadinessReport;
@@ -113,9 +114,10 @@ public class SwitchoverRehearsalWorkflowImpl implements SwitchoverRehearsalWorkf
     try {
       report = check.run(new ReadinessRequest(plan.app(), target));
     } catch (TemporalFailure e) {
-      steps.finish(index, StepState.FAILED, rootMessage(e));
+      steps.finish(index, StepState.FAILED, RootCause.message(e));
       throw fail(
-          "RehearsalFailed", name + " (workflow " + workflowId + ") failed: " + rootMessage(e));
+          "RehearsalFailed",
+          name + " (workflow " + workflowId + ") failed: " + RootCause.message(e));
     } finally {
       runningWorkflowId = null;
     }
@@ -174,7 +176,7 @@ public class SwitchoverRehearsalWorkflowImpl implements SwitchoverRehearsalWorkf
           failover.run(
               new FailoverRequest(plan.app(), to, FailoverMode.DRILL, reason, plan.requestedBy()));
     } catch (TemporalFailure e) {
-      steps.finish(index, StepState.FAILED, rootMessage(e));
+      steps.finish(index, StepState.FAILED, RootCause.message(e));
       throw fail(
           "RehearsalFailed",
           verb
@@ -182,7 +184,7 @@ public class SwitchoverRehearsalWorkflowImpl implements SwitchoverRehearsalWorkf
               + " failed (workflow "
               + workflowId
               + "): "
-              + rootMessage(e)
+              + RootCause.message(e)
               + ". See ./failover status "
               + plan.app()
               + " for which region holds authority now");
@@ -365,13 +367,5 @@ public class SwitchoverRehearsalWorkflowImpl implements SwitchoverRehearsalWorkf
         + " checks, none failed, writer "
         + report.sourceRegion()
         + (warnings == 0 ? "" : ", " + warnings + " warning(s)");
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
   }
 }
