@@ -8,7 +8,8 @@ import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.PinnedEntities;
 import dev.regionfailover.devstack.process.JavaProcess;
-import dev.regionfailover.devstack.temporal.TemporalTestServerProcess;
+import dev.regionfailover.devstack.temporal.TemporalServer;
+import dev.regionfailover.devstack.temporal.TemporalServers;
 import dev.regionfailover.workflows.estate.Pins;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflow;
@@ -51,7 +52,7 @@ class RepinCrashTest {
       new Pins("orders-tenants", "homeRegion", "homeRegion-index", "version", 4, 99);
 
   private final List<JavaProcess> workers = new ArrayList<>();
-  private TemporalTestServerProcess temporal;
+  private TemporalServer temporal;
   private WorkflowServiceStubs service;
   private AwsStack stack;
   private PinnedEntities table;
@@ -63,7 +64,7 @@ class RepinCrashTest {
     table.createTable();
     table.createAuditTable(AUDIT);
     table.seed(ENTITIES, EAST, 4);
-    temporal = TemporalTestServerProcess.start();
+    temporal = TemporalServers.startForTest();
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
@@ -140,7 +141,7 @@ class RepinCrashTest {
         JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
             .classpath(JavaProcess.currentClasspath())
             .env("TEMPORAL_ADDRESS", temporal.target())
-            .env("TEMPORAL_STICKY_TIMEOUT", "PT0S")
+            .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
             .env("FAILOVER_ESTATES_DIR", ESTATES.toString())
             .env("AWS_ENDPOINT_URL", stack.endpoint().toString())
             .env("AWS_ACCESS_KEY_ID", "testing")

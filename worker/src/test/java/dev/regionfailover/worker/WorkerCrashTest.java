@@ -11,7 +11,8 @@ import dev.regionfailover.devstack.aws.AwsStandIn;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
 import dev.regionfailover.devstack.process.JavaProcess;
-import dev.regionfailover.devstack.temporal.TemporalTestServerProcess;
+import dev.regionfailover.devstack.temporal.TemporalServer;
+import dev.regionfailover.devstack.temporal.TemporalServers;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateParser;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
@@ -52,7 +53,7 @@ class WorkerCrashTest {
   private static final Path LOGS = Path.of("target", "crash-test");
 
   private final List<JavaProcess> workers = new ArrayList<>();
-  private TemporalTestServerProcess temporal;
+  private TemporalServer temporal;
   private String logPrefix;
   private WorkflowServiceStubs service;
   private AwsStack stack;
@@ -66,7 +67,7 @@ class WorkerCrashTest {
     estate = EstateParser.parse(Files.readString(ESTATES.resolve("orders.yaml")), "orders.yaml");
     new EstateProvisioner(aws).provision(estate, 40);
     state = new EstateState(aws, estate);
-    temporal = TemporalTestServerProcess.start();
+    temporal = TemporalServers.startForTest();
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
@@ -191,7 +192,7 @@ class WorkerCrashTest {
         JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
             .classpath(JavaProcess.currentClasspath())
             .env("TEMPORAL_ADDRESS", temporal.target())
-            .env("TEMPORAL_STICKY_TIMEOUT", "PT0S")
+            .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
             .env("FAILOVER_ESTATES_DIR", ESTATES.toString())
             .env("AWS_ENDPOINT_URL", stack.endpoint().toString())
             .env("AWS_ACCESS_KEY_ID", "testing")

@@ -3,69 +3,132 @@ package dev.regionfailover.devstack.temporal;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.devstack.process.ExternalProcess;
+import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.LogFiles;
+import dev.regionfailover.workflows.visibility.SearchAttributes;
+import io.temporal.common.SearchAttributeKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The real Temporal server in development mode ({@code temporal server start-dev}) from an
- * installed Temporal CLI: in-memory, headless, its frontend on 127.0.0.1. Unlike the Java test
- * server it serves Schedules and visibility queries.
+ * installed Temporal CLI, on 127.0.0.1, with the project's search attributes registered. Unlike the
+ * Java test server it serves Schedules, visibility queries and, unless headless, the Web UI. With a
+ * database file its history survives a restart of the server.
  */
 public final class TemporalDevServer implements TemporalServer {
 
-  /** The name of the Temporal CLI executable. */
-  public static final String EXECUTABLE = "temporal";
-
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-  private final ExternalProcess process;
-  private final String target;
+  /** The SDK's default: a real server moves a dead worker's sticky tasks on after it. */
+  private static final Duration STICKY_TIMEOUT = Duration.ofSeconds(5);
 
-  private TemporalDevServer(ExternalProcess process, String target) {
-    this.process = requireNonNull(process, "process is null");
-    this.target = requireNonNull(target, "target is null");
+  private final Path binary;
+  private final DevServerSettings settings;
+  private final String target;
+  private ExternalProcess process;
+
+  private TemporalDevServer(Path binary, DevServerSettings settings) {
+    this.binary = requireNonNull(binary, "binary is null");
+    this.settings = requireNonNull(settings, "settings is null");
+    this.target = "127.0.0.1:" + settings.port();
+  }
+
+  /** Starts a headless, in-memory dev server on a free port: what most process tests need. */
+  public static TemporalDevServer startForTest() {
+    return start(TemporalCli.requireForTest(), DevServerSettings.headless(FreePorts.loopback()));
   }
 
   /**
-   * Starts {@code temporal server start-dev} with its frontend on {@code port} and its (disabled)
-   * UI port on {@code uiPort}, and waits until it serves the default namespace.
+   * Starts {@code temporal server start-dev} as {@code settings} describe and waits until it serves
+   * the default namespace.
    */
-  public static TemporalDevServer start(Path temporalBinary, int port, int uiPort) {
-    requireNonNull(temporalBinary, "temporalBinary is null");
-    ExternalProcess process =
-        ExternalProcess.builder("temporal-dev-server", command(temporalBinary, port, uiPort))
-            .logFile(LogFiles.file("temporal-dev-server-" + port))
-            .build();
-    String target = "127.0.0.1:" + port;
-    process.start();
-    try {
-      TemporalReadiness.await(target, process, STARTUP_TIMEOUT);
-    } catch (RuntimeException e) {
-      process.close();
-      throw e;
-    }
-    return new TemporalDevServer(process, target);
+  public static TemporalDevServer start(Path temporalBinary, DevServerSettings settings) {
+    TemporalDevServer server = new TemporalDevServer(temporalBinary, settings);
+    server.startProcess();
+    return server;
   }
 
-  static List<String> command(Path temporalBinary, int port, int uiPort) {
-    return List.of(
-        temporalBinary.toString(),
-        "server",
-        "start-dev",
-        "--ip",
-        "127.0.0.1",
-        "--port",
-        Integer.toString(port),
-        "--ui-port",
-        Integer.toString(uiPort),
-        "--headless");
+  private void startProcess() {
+    if (settings.database() != null) {
+      try {
+        Files.createDirectories(settings.database().toAbsolutePath().getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the directory of " + settings.database(), e);
+      }
+    }
+    ExternalProcess started =
+        ExternalProcess.builder("temporal-dev-server", command(binary, settings))
+            .logFile(LogFiles.file("temporal-dev-server-" + settings.port()))
+            .build();
+    started.start();
+    try {
+      TemporalReadiness.await(target, started, STARTUP_TIMEOUT);
+    } catch (RuntimeException e) {
+      started.close();
+      throw e;
+    }
+    process = started;
+  }
+
+  static List<String> command(Path temporalBinary, DevServerSettings settings) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                temporalBinary.toString(),
+                "server",
+                "start-dev",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(settings.port())));
+    if (settings.uiPort().isPresent()) {
+      command.addAll(List.of("--ui-port", Integer.toString(settings.uiPort().getAsInt())));
+    } else {
+      // Headless still binds a UI port unless told otherwise: a free one keeps two servers apart.
+      command.addAll(List.of("--ui-port", Integer.toString(FreePorts.loopback()), "--headless"));
+    }
+    if (settings.database() != null) {
+      command.addAll(List.of("--db-filename", settings.database().toString()));
+    }
+    for (SearchAttributeKey<?> key : SearchAttributes.ALL) {
+      command.addAll(List.of("--search-attribute", key.getName() + "=" + typeName(key)));
+    }
+    return command;
+  }
+
+  /** The type name {@code start-dev --search-attribute} takes, such as {@code Keyword}. */
+  static String typeName(SearchAttributeKey<?> key) {
+    String name = key.getValueType().name().substring("INDEXED_VALUE_TYPE_".length());
+    StringBuilder type = new StringBuilder();
+    for (String word : name.split("_")) {
+      type.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return type.toString();
   }
 
   @Override
   public String target() {
     return target;
+  }
+
+  /** The Web UI's address, unless the server runs headless. */
+  public Optional<String> uiAddress() {
+    return settings.uiPort().isPresent()
+        ? Optional.of("http://127.0.0.1:" + settings.uiPort().getAsInt())
+        : Optional.empty();
+  }
+
+  /** The database file that keeps history across restarts, if any. */
+  public Optional<Path> database() {
+    return Optional.ofNullable(settings.database());
   }
 
   @Override
@@ -74,7 +137,30 @@ public final class TemporalDevServer implements TemporalServer {
   }
 
   @Override
-  public void close() {
+  public Duration stickyScheduleToStartTimeout() {
+    return STICKY_TIMEOUT;
+  }
+
+  /** Kills the server with SIGKILL, as a crash would; with a database file, history survives. */
+  public synchronized void kill() {
+    process.kill();
+  }
+
+  /** Starts the server again with the same settings, after {@link #kill()} or a crash. */
+  public synchronized void restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("the Temporal dev server at " + target + " still runs");
+    }
+    startProcess();
+  }
+
+  /** The server's process, for its pid, liveness and log. */
+  public ExternalProcess process() {
+    return process;
+  }
+
+  @Override
+  public synchronized void close() {
     process.close();
   }
 }

@@ -1,5 +1,7 @@
 package dev.regionfailover.devstack.temporal;
 
+import java.time.Duration;
+
 /** A Temporal server on 127.0.0.1 that the dev stack started. */
 public interface TemporalServer extends AutoCloseable {
 
@@ -8,6 +10,13 @@ public interface TemporalServer extends AutoCloseable {
 
   /** Whether it serves the Schedules API; the Java test server does not. */
   boolean supportsSchedules();
+
+  /**
+   * The sticky-queue schedule-to-start timeout that workers attached to this server must use: the
+   * Java test server ignores the timeout, so its workers need zero, or a workflow of a worker that
+   * died would be stranded on that worker's sticky queue.
+   */
+  Duration stickyScheduleToStartTimeout();
 
   /** Stops the server; whatever it held is lost. */
   @Override

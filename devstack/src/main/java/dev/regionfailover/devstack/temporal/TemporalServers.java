@@ -1,6 +1,5 @@
 package dev.regionfailover.devstack.temporal;
 
-import dev.regionfailover.devstack.process.Executables;
 import dev.regionfailover.devstack.process.FreePorts;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,27 +14,46 @@ public final class TemporalServers {
   private TemporalServers() {}
 
   /**
-   * The Temporal dev server when a {@code temporal} CLI is on PATH (it has Schedules and
-   * visibility), else the Java test server in its own JVM; either on {@code port} of 127.0.0.1.
+   * A headless, in-memory Temporal server on a free port of 127.0.0.1, for process-level tests: the
+   * real dev server where a Temporal CLI is installed, else the Java test server. Where {@value
+   * TemporalCli#REQUIRED_VARIABLE} is set (in CI) a missing CLI is a failure instead.
    */
-  public static TemporalServer startLocal(int port) {
-    return startLocal(port, System.getenv("PATH"));
+  public static TemporalServer startForTest() {
+    return start(DevServerSettings.headless(FreePorts.loopback()));
   }
 
-  static TemporalServer startLocal(int port, String searchPath) {
-    Optional<Path> temporal = Executables.onPath(TemporalDevServer.EXECUTABLE, searchPath);
+  /**
+   * The Temporal dev server as {@code settings} describe when a Temporal CLI is installed (it has
+   * Schedules, visibility and the UI), else the Java test server in its own JVM on the same port.
+   */
+  public static TemporalServer start(DevServerSettings settings) {
+    return start(settings, TemporalCli.find(), TemporalCli.required());
+  }
+
+  static TemporalServer start(
+      DevServerSettings settings, Optional<Path> temporal, boolean required) {
     if (temporal.isPresent()) {
       log.info(
           "Starting the Temporal dev server ({} server start-dev) on 127.0.0.1:{}",
           temporal.get(),
-          port);
-      return TemporalDevServer.start(temporal.get(), port, FreePorts.loopback());
+          settings.port());
+      return TemporalDevServer.start(temporal.get(), settings);
+    }
+    if (required) {
+      throw new IllegalStateException(
+          "no '"
+              + TemporalCli.EXECUTABLE
+              + "' CLI on PATH or in Go's bin directory, and "
+              + TemporalCli.REQUIRED_VARIABLE
+              + " is set; install it with: "
+              + TemporalCli.INSTALL_COMMAND);
     }
     log.info(
-        "No '{}' CLI on PATH; starting the Temporal Java test server on 127.0.0.1:{} (no"
-            + " Schedules, no visibility queries)",
-        TemporalDevServer.EXECUTABLE,
-        port);
-    return TemporalTestServerProcess.start(port);
+        "No '{}' CLI on PATH; starting the Temporal Java test server on 127.0.0.1:{} (no UI, no"
+            + " Schedules, no visibility queries). Install the real one with: {}",
+        TemporalCli.EXECUTABLE,
+        settings.port(),
+        TemporalCli.INSTALL_COMMAND);
+    return TemporalTestServerProcess.start(settings.port());
   }
 }

@@ -61,6 +61,11 @@ public final class TemporalTestServerProcess implements TemporalServer {
     return false;
   }
 
+  @Override
+  public Duration stickyScheduleToStartTimeout() {
+    return Duration.ZERO;
+  }
+
   /** The server's JVM, for tests that need its pid or liveness. */
   public JavaProcess process() {
     return process;

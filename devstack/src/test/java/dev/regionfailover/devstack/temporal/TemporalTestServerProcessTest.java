@@ -3,6 +3,7 @@ package dev.regionfailover.devstack.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regionfailover.devstack.process.Executables;
 import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import io.grpc.StatusRuntimeException;
@@ -43,7 +44,11 @@ class TemporalTestServerProcessTest {
   @Test
   void startLocalUsesTheTestServerWithoutATemporalCli() {
     int port = FreePorts.loopback();
-    try (TemporalServer server = TemporalServers.startLocal(port, bin.toString())) {
+    try (TemporalServer server =
+        TemporalServers.start(
+            DevServerSettings.headless(port),
+            Executables.onPath("temporal", bin.toString()),
+            false)) {
       assertThat(server).isInstanceOf(TemporalTestServerProcess.class);
       assertThat(server.target()).isEqualTo("127.0.0.1:" + port);
       assertThat(acceptsConnections(port)).isTrue();
@@ -64,7 +69,7 @@ class TemporalTestServerProcessTest {
             "\n",
             "#!/bin/sh",
             "case \"$*\" in",
-            "  \"server start-dev --ip 127.0.0.1 --port \"*\" --ui-port \"*\" --headless\") ;;",
+            "  \"server start-dev --ip 127.0.0.1 --port \"*\" --ui-port \"*\" --headless \"*) ;;",
             "  *) echo \"unexpected arguments: $*\"; exit 2 ;;",
             "esac",
             "exec '"
@@ -78,7 +83,11 @@ class TemporalTestServerProcessTest {
     Files.setPosixFilePermissions(temporal, PosixFilePermissions.fromString("rwxr-xr-x"));
     int port = FreePorts.loopback();
 
-    try (TemporalServer server = TemporalServers.startLocal(port, bin.toString())) {
+    try (TemporalServer server =
+        TemporalServers.start(
+            DevServerSettings.headless(port),
+            Executables.onPath("temporal", bin.toString()),
+            false)) {
       assertThat(server).isInstanceOf(TemporalDevServer.class);
       assertThat(server.supportsSchedules()).isTrue();
       assertThat(describeDefault(server.target()).getNamespaceInfo().getName())

@@ -6,6 +6,7 @@ import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
 import dev.regionfailover.devstack.process.JavaProcess;
+import dev.regionfailover.devstack.temporal.DevServerSettings;
 import dev.regionfailover.devstack.temporal.TemporalServer;
 import dev.regionfailover.devstack.temporal.TemporalServers;
 import dev.regionfailover.starter.estate.EstateFiles;
@@ -79,7 +80,8 @@ public final class LocalStack implements AutoCloseable {
         estates.stream().map(Estate::app).toList(),
         config.estatesDirectory());
 
-    TemporalServer temporal = track(TemporalServers.startLocal(config.temporalPort()));
+    TemporalServer temporal =
+        track(TemporalServers.start(DevServerSettings.headless(config.temporalPort())));
     temporalAddress = temporal.target();
 
     if (config.externalAwsEndpoint() == null) {
@@ -104,6 +106,7 @@ public final class LocalStack implements AutoCloseable {
             .classpath(config.workerClasspath())
             .env("TEMPORAL_ADDRESS", temporalAddress)
             .env("TEMPORAL_NAMESPACE", "default")
+            .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
             .env("FAILOVER_ESTATES_DIR", config.estatesDirectory().toAbsolutePath().toString())
             .env("AWS_ENDPOINT_URL", awsEndpoint.toString())
             .env("AWS_ACCESS_KEY_ID", EmulatorClients.CREDENTIAL)

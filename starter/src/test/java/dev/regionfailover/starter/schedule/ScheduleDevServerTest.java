@@ -1,38 +1,25 @@
 package dev.regionfailover.starter.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.regionfailover.devstack.process.Executables;
-import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
 import dev.regionfailover.starter.GrpcTemporalConnector;
 import dev.regionfailover.starter.Run;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every schedule command against the real Temporal dev server, which serves the Schedules API the
- * Java test server lacks. It runs only where a {@code temporal} CLI is on PATH.
+ * Java test server lacks.
  */
 class ScheduleDevServerTest {
 
   @Test
   void scheduleLifecycleAgainstTheTemporalDevServer() {
-    Optional<Path> temporal =
-        Executables.onPath(TemporalDevServer.EXECUTABLE, System.getenv("PATH"));
-    assumeTrue(
-        temporal.isPresent(),
-        "skipped: no 'temporal' CLI on PATH, and the Java test server has no Schedules API;"
-            + " install the Temporal CLI to run this test");
-
-    try (TemporalDevServer server =
-        TemporalDevServer.start(temporal.get(), FreePorts.loopback(), FreePorts.loopback())) {
+    try (TemporalDevServer server = TemporalDevServer.startForTest()) {
       String address = server.target();
 
       Run created =
