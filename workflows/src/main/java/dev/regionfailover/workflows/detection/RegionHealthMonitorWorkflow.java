@@ -19,12 +19,27 @@ public interface RegionHealthMonitorWorkflow {
   void run(MonitorRequest request);
 
   /** Keeps sampling but starts no failover until {@code resume}. */
-  @SignalMethod(name = "pause")
+  @SignalMethod(
+      name = "pause",
+      description =
+          "Pause: the monitor keeps sampling the regions but starts no failover until resume."
+              + " Payload {\"by\":\"carol\",\"reason\":\"maintenance window\"}; ignored"
+              + " without \"by\".")
   void pause(OperatorSignal signal);
 
-  @SignalMethod(name = "resume")
+  @SignalMethod(
+      name = "resume",
+      description =
+          "Resume after pause: an impaired writer region may start an UNPLANNED failover again."
+              + " Payload {\"by\":\"carol\",\"reason\":\"maintenance done\"}; ignored"
+              + " without \"by\" or when not paused.")
   void resume(OperatorSignal signal);
 
-  @QueryMethod(name = "status")
+  @QueryMethod(
+      name = "status",
+      description =
+          "The monitor's view: each region's verdict and evidence, the writer region, whether"
+              + " it is paused and by whom, the failover it started (if any), samples taken and"
+              + " recent events. No arguments.")
   MonitorStatus status();
 }

@@ -17,6 +17,7 @@ import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failure.RootCause;
+import dev.regionfailover.workflows.visibility.SearchAttributeUpserts;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -102,6 +103,8 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
       throw ApplicationFailure.newNonRetryableFailure(
           "the input names no app; start the monitor with {\"app\":\"<app>\"}", "InvalidRequest");
     }
+    // Every run indexes its app: a continued run starts a history of its own.
+    SearchAttributeUpserts.app(app);
     MonitorState carried = request.carried();
     if (carried != null) {
       restore(carried);

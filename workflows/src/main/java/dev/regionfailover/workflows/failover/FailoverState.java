@@ -5,16 +5,22 @@ import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.pins.RepinProgress;
 import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.visibility.SearchAttributeUpserts;
+import dev.regionfailover.workflows.visibility.SearchAttributes;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
  * What the phases of one failover share: the request, the estate, the steps and findings that
  * status shows, and the saga's compensations. One per workflow execution; every change a phase
- * makes that an operator should see is followed by {@link #publish()}.
+ * makes that an operator should see is followed by {@link #publish()}, which also indexes every
+ * change of phase as the {@code FailoverPhase} search attribute.
  */
 final class FailoverState {
 
@@ -45,6 +51,12 @@ final class FailoverState {
   FleetCapacity sourceFleet;
   long startedAtMillis;
 
+  /** Whether this run upserts search attributes, decided by {@link #index()}. */
+  private boolean indexed;
+
+  /** The phase last upserted as {@code FailoverPhase}. */
+  private Phase indexedPhase;
+
   FailoverStatus status() {
     return new FailoverStatus(
         request == null ? null : request.app(),
@@ -68,6 +80,29 @@ final class FailoverState {
 
   void publish() {
     Workflow.setCurrentDetails(StatusText.render(status()));
+    if (indexed && phase != indexedPhase) {
+      indexedPhase = phase;
+      SearchAttributeUpserts.upsert(Map.of(SearchAttributes.FAILOVER_PHASE, phase.name()));
+    }
+  }
+
+  /**
+   * Indexes the failover by app, mode, target region and phase as it starts, unless its history
+   * predates search attributes; from then on {@link #publish()} upserts each new phase.
+   */
+  void index() {
+    indexed = SearchAttributeUpserts.enabled();
+    if (!indexed) {
+      return;
+    }
+    FailoverMode requested = FailoverMode.parse(request.mode());
+    Map<SearchAttributeKey<String>, String> values = new LinkedHashMap<>();
+    values.put(SearchAttributes.FAILOVER_APP, request.app());
+    values.put(SearchAttributes.FAILOVER_MODE, requested == null ? null : requested.name());
+    values.put(SearchAttributes.FAILOVER_TARGET_REGION, request.targetRegion());
+    values.put(SearchAttributes.FAILOVER_PHASE, phase.name());
+    SearchAttributeUpserts.upsert(values);
+    indexedPhase = phase;
   }
 
   void enter(Phase next) {

@@ -113,6 +113,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
         input == null
             ? new FailoverRequest(null, null, (String) null, null, null)
             : input.withDefaults();
+    state.index();
     state.publish();
     try {
       assessment.assess();

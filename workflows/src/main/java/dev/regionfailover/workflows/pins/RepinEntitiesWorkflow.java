@@ -25,6 +25,10 @@ public interface RepinEntitiesWorkflow {
   @WorkflowMethod(name = TYPE)
   RepinSummary run(RepinPlan plan);
 
-  @QueryMethod(name = "progress")
+  @QueryMethod(
+      name = "progress",
+      description =
+          "How far the re-pin is: entities total, moved, remaining, rate per second, ETA,"
+              + " retried writes and segments done. No arguments.")
   RepinProgress progress();
 }

@@ -1,6 +1,7 @@
 package dev.regionfailover.workflows.pins;
 
 import dev.regionfailover.workflows.aws.AwsActivityOptions;
+import dev.regionfailover.workflows.visibility.SearchAttributeUpserts;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -71,6 +72,8 @@ public final class RepinEntitiesWorkflowImpl implements RepinEntitiesWorkflow {
             ? plan.planId()
             : info.getWorkflowId() + "/" + info.getFirstExecutionRunId();
     signalling = plan.progressWorkflowId() != null;
+    // Every run indexes its app: a continued run starts a history of its own.
+    SearchAttributeUpserts.app(plan.app());
     int count = plan.pins().segments();
     RepinCarry carry = plan.carry();
     if (carry == null) {

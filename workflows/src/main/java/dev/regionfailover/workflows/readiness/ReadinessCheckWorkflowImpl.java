@@ -13,6 +13,7 @@ import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.estate.LoadEstateRequest;
 import dev.regionfailover.workflows.failure.RootCause;
+import dev.regionfailover.workflows.visibility.SearchAttributeUpserts;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -67,6 +68,7 @@ public class ReadinessCheckWorkflowImpl implements ReadinessCheckWorkflow {
     if (request == null || request.app() == null || request.app().isBlank()) {
       throw invalid("invalid request " + request + ": \"app\" is missing");
     }
+    SearchAttributeUpserts.app(request.app());
     Estate estate = load(request.app());
     String requested =
         request.targetRegion() == null || request.targetRegion().isBlank()

@@ -23,9 +23,19 @@ public interface ReconcileRegionWorkflow {
   @WorkflowMethod(name = TYPE)
   ReconcileReport run(ReconcileRequest request);
 
-  @SignalMethod(name = "regionRecovered")
+  @SignalMethod(
+      name = "regionRecovered",
+      description =
+          "Tell the reconcile that the old region answers again, ending its wait for the next"
+              + " probe at once; the checks then run. Payload {\"by\":\"carol\",\"note\":"
+              + "\"us-east-1 is back\"}; only the first one counts.")
   void regionRecovered(RecoverySignal signal);
 
-  @QueryMethod(name = "status")
+  @QueryMethod(
+      name = "status",
+      description =
+          "Where the reconcile stands: app, old and writer region, stage, what it waits for"
+              + " (next probe, deadline), each check's state, and the report once done. No"
+              + " arguments.")
   ReconcileStatus status();
 }

@@ -16,6 +16,7 @@ import dev.regionfailover.workflows.estate.QueueRef;
 import dev.regionfailover.workflows.estate.ReplicatedTable;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.Verdict;
+import dev.regionfailover.workflows.visibility.SearchAttributeUpserts;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -110,6 +111,7 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
   public ReconcileReport run(ReconcileRequest input) {
     startedAtMillis = Workflow.currentTimeMillis();
     request = validate(input);
+    SearchAttributeUpserts.app(request.app());
     writer = request.writerRegion();
     publish();
     estate = estates.load(new LoadEstateRequest(request.app()));

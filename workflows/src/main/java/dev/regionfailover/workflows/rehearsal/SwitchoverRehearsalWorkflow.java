@@ -18,6 +18,11 @@ public interface SwitchoverRehearsalWorkflow {
   @WorkflowMethod(name = TYPE)
   RehearsalResult run(RehearsalRequest request);
 
-  @QueryMethod(name = "status")
+  @QueryMethod(
+      name = "status",
+      description =
+          "Where the rehearsal stands: app, regions, phase, each step with its times, the child"
+              + " workflow running now, the hold's end and health checks, and the measurements of"
+              + " each switchover leg. No arguments.")
   RehearsalStatus status();
 }

@@ -12,6 +12,7 @@ import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflow;
 import dev.regionfailover.workflows.readiness.ReadinessReport;
 import dev.regionfailover.workflows.readiness.ReadinessRequest;
 import dev.regionfailover.workflows.readiness.Verdict;
+import dev.regionfailover.workflows.visibility.SearchAttributeUpserts;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -59,6 +60,7 @@ public class SwitchoverRehearsalWorkflowImpl implements SwitchoverRehearsalWorkf
     } catch (InvalidRehearsalRequest e) {
       throw fail("InvalidRehearsalRequest", e.getMessage());
     }
+    SearchAttributeUpserts.app(plan.app());
     ReadinessReport ready =
         checkReadiness(
             "check readiness",

@@ -16,6 +16,7 @@ import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -55,6 +56,7 @@ class RegionHealthMonitorWorkflowTest {
     CountingFailoverWorkflow.STARTS.clear();
     Estate estate = monitored(Files.readString(EXAMPLE));
     env = TestWorkflowEnvironment.newInstance();
+    TestSearchAttributes.registerIn(env);
     Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         RegionHealthMonitorWorkflowImpl.class, CountingFailoverWorkflow.class);

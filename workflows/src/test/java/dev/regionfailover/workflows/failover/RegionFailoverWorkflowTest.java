@@ -31,6 +31,7 @@ import dev.regionfailover.workflows.reconcile.ReconcileRequest;
 import dev.regionfailover.workflows.reconcile.ReconcileStage;
 import dev.regionfailover.workflows.reconcile.ReconcileStatus;
 import dev.regionfailover.workflows.traffic.LayerState;
+import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -54,7 +55,7 @@ class RegionFailoverWorkflowTest {
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
-      TestWorkflowExtension.newBuilder()
+      TestSearchAttributes.registeredIn(TestWorkflowExtension.newBuilder())
           .registerWorkflowImplementationTypes(
               RegionFailoverWorkflowImpl.class,
               RepinEntitiesWorkflowImpl.class,

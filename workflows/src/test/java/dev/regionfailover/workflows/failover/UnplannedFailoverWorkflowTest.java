@@ -19,6 +19,7 @@ import dev.regionfailover.workflows.dns.PointRecordRequest;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.Verdict;
+import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -34,7 +35,7 @@ class UnplannedFailoverWorkflowTest {
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
-      TestWorkflowExtension.newBuilder()
+      TestSearchAttributes.registeredIn(TestWorkflowExtension.newBuilder())
           .registerWorkflowImplementationTypes(
               RegionFailoverWorkflowImpl.class,
               RepinEntitiesWorkflowImpl.class,

@@ -29,7 +29,7 @@ class RepinEntitiesReplayTest {
         histories.add(WorkflowExecutionHistory.fromJson(Files.readString(file), "repin-orders"));
       }
     }
-    assertThat(histories).hasSize(2);
+    assertThat(histories).hasSize(3);
 
     ReplayResults results =
         WorkflowReplayer.replayWorkflowExecutions(

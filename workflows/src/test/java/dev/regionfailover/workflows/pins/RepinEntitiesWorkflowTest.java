@@ -3,6 +3,7 @@ package dev.regionfailover.workflows.pins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.workflows.estate.Pins;
+import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -24,7 +25,7 @@ class RepinEntitiesWorkflowTest {
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
-      TestWorkflowExtension.newBuilder()
+      TestSearchAttributes.registeredIn(TestWorkflowExtension.newBuilder())
           .registerWorkflowImplementationTypes(
               RepinEntitiesWorkflowImpl.class, ProgressListenerImpl.class)
           .setDoNotStart(true)

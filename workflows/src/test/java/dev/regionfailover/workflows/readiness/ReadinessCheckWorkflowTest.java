@@ -20,6 +20,7 @@ import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.estate.EstateParser;
+import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -62,6 +63,7 @@ class ReadinessCheckWorkflowTest {
         EstateParser.parse(
             Files.readString(Path.of("..", "deploy", "estates", "orders.yaml")), "orders.yaml");
     env = TestWorkflowEnvironment.newInstance();
+    TestSearchAttributes.registerIn(env);
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(ReadinessCheckWorkflowImpl.class);
     worker.registerActivitiesImplementations(estates, authority, aurora, guards, readiness);

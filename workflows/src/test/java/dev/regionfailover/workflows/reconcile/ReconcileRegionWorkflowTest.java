@@ -20,6 +20,7 @@ import dev.regionfailover.workflows.estate.EstateParser;
 import dev.regionfailover.workflows.estate.Reconcile;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.Verdict;
+import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -52,7 +53,7 @@ class ReconcileRegionWorkflowTest {
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
-      TestWorkflowExtension.newBuilder()
+      TestSearchAttributes.registeredIn(TestWorkflowExtension.newBuilder())
           .registerWorkflowImplementationTypes(ReconcileRegionWorkflowImpl.class)
           .setDoNotStart(true)
           .build();

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflow;
+import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -223,6 +224,7 @@ class SwitchoverRehearsalWorkflowTest {
 
   private void start(Set<Integer> failingReadiness, Long rpoSeconds, String failoverFailure) {
     env = TestWorkflowEnvironment.newInstance();
+    TestSearchAttributes.registerIn(env);
     Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(SwitchoverRehearsalWorkflowImpl.class);
     worker.registerWorkflowImplementationFactory(
