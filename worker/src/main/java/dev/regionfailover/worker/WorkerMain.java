@@ -59,8 +59,7 @@ public final class WorkerMain {
       checkNamespace(injector.getInstance(WorkflowServiceStubs.class), config);
     } catch (ProvisionException | StatusRuntimeException e) {
       log.error(
-          "Cannot serve Temporal at {} ({}): {}",
-          config.temporal().address(),
+          "Cannot serve Temporal at {}: {}",
           config.temporal(),
           ConnectionFailures.explain(e, config.temporal()));
       System.exit(1);

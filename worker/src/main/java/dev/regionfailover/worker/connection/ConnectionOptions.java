@@ -137,7 +137,7 @@ public final class ConnectionOptions {
     }
     ClientConfigProfile merged = withFlags(loaded);
     TemporalProfile resolved =
-        new TemporalProfile(merged, profileName(environment), file.describe());
+        new TemporalProfile(merged, profileName(environment), file.readPath());
     resolved.validate(problems);
     return problems.isEmpty() ? Optional.of(resolved) : Optional.empty();
   }
@@ -234,8 +234,9 @@ public final class ConnectionOptions {
       return Path.of(home, ".config", "temporalio", "temporal.toml");
     }
 
-    String describe() {
-      return explicit || Files.isRegularFile(path) ? path.toString() : "no config file";
+    /** The file's path if it was read, else null. */
+    String readPath() {
+      return explicit || Files.isRegularFile(path) ? path.toString() : null;
     }
   }
 }

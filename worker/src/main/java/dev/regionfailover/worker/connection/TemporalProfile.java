@@ -20,10 +20,13 @@ public final class TemporalProfile {
   private final String profileName;
   private final String configFile;
 
+  /**
+   * @param configFile the config file the profile came from, or null when no file was read
+   */
   TemporalProfile(ClientConfigProfile profile, String profileName, String configFile) {
     this.profile = requireNonNull(profile, "profile is null");
     this.profileName = requireNonNull(profileName, "profileName is null");
-    this.configFile = requireNonNull(configFile, "configFile is null");
+    this.configFile = configFile;
   }
 
   public String address() {
@@ -68,9 +71,9 @@ public final class TemporalProfile {
     return clientCertificate() ? "mTLS client certificate" : "none";
   }
 
-  /** The profile name and the config file it came from. */
+  /** The profile and the config file it came from, or that no config file was read. */
   public String source() {
-    return "profile " + profileName + " of " + configFile;
+    return configFile == null ? "no config file" : "profile " + profileName + " of " + configFile;
   }
 
   public WorkflowServiceStubsOptions serviceStubsOptions() {
