@@ -133,7 +133,9 @@ class WorkerConfigTest {
                 WorkerConfig.from(
                     new String[] {"--estates", ESTATES},
                     Map.of("TEMPORAL_CONFIG_FILE", file.toString(), "TEMPORAL_PROFILE", "prod")))
-        .hasMessageContaining("profile prod is not in the Temporal config file " + file);
+        .hasMessageContaining(
+            "profile prod (--profile or TEMPORAL_PROFILE) is not in the Temporal config file "
+                + file);
   }
 
   @Test

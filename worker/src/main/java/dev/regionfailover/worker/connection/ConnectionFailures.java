@@ -52,8 +52,9 @@ public final class ConnectionFailures {
               + "): it needs credentials, an API key (--api-key, TEMPORAL_API_KEY) or a client"
               + " certificate";
     }
+    // A refused connection means nothing listens there, so TLS is beside the point.
     return rootMessage(failure)
-        + (profile.tls()
+        + (profile.tls() || text.contains("connection refused")
             ? ""
             : " (TLS is off: if the server requires TLS, pass --tls or set TEMPORAL_TLS=true)");
   }

@@ -130,9 +130,12 @@ public final class ConnectionOptions {
       problems.add(
           "profile "
               + profileName(environment)
-              + " is not in the Temporal config file "
-              + file.path()
-              + " (--profile or TEMPORAL_PROFILE)");
+              + " (--profile or TEMPORAL_PROFILE) is not in "
+              + (file.readPath() != null
+                  ? "the Temporal config file " + file.path()
+                  : "any config file: there is none at "
+                      + file.path()
+                      + "; name one with --config-file or TEMPORAL_CONFIG_FILE"));
       return Optional.empty();
     }
     ClientConfigProfile merged = withFlags(loaded);
