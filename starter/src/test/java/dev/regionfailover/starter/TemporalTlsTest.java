@@ -124,6 +124,27 @@ class TemporalTlsTest {
   }
 
   @Test
+  void aClientCertificateOfAnotherCaIsNamedAsRejected() {
+    CertificateFiles stranger = otherCa.issueClient("stranger");
+    Run run =
+        Run.of(
+            new GrpcTemporalConnector(),
+            "schedule",
+            "list",
+            "--temporal-address",
+            mutualTls.target(),
+            "--tls-ca-path",
+            ca.certificate().toString(),
+            "--tls-cert-path",
+            stranger.certificate().toString(),
+            "--tls-key-path",
+            stranger.privateKey().toString());
+
+    assertThat(run.exitCode()).isEqualTo(FailoverCli.FAILED);
+    assertThat(run.err()).contains("the server rejected the TLS client certificate (mTLS)");
+  }
+
+  @Test
   void theApiKeyArrivesAtTheServerAsABearerToken() {
     Run run =
         Run.of(

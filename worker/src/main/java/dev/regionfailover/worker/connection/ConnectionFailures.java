@@ -17,7 +17,8 @@ public final class ConnectionFailures {
     String text = allMessages(failure).toLowerCase(Locale.ROOT);
     if (text.contains("no required ssl certificate")
         || text.contains("certificate_required")
-        || text.contains("bad_certificate")) {
+        || text.contains("bad_certificate")
+        || text.contains("ssl certificate error")) {
       return profile.clientCertificate()
           ? "the server rejected the TLS client certificate (mTLS): it is not signed by a CA the"
               + " server trusts"
@@ -34,7 +35,7 @@ public final class ConnectionFailures {
               + " CA that signs it with --tls-ca-path, TEMPORAL_TLS_SERVER_CA_CERT_PATH or"
               + " server_ca_cert_path in the profile";
     }
-    if (text.contains("no subject alternative") || text.contains("hostname")) {
+    if (text.contains("no subject alternative") || text.contains("no name matching")) {
       return "the server's TLS certificate does not name "
           + profile.address()
           + ": set the name it carries with --tls-server-name or TEMPORAL_TLS_SERVER_NAME";
