@@ -1,10 +1,7 @@
 package dev.regionfailover.starter;
 
-import dev.regionfailover.starter.temporal.WorkflowCalls;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -15,26 +12,35 @@ public final class GrpcTemporalConnector implements TemporalConnector {
 
   @Override
   public TemporalConnection connect(String address, String namespace) {
+    return connect(TemporalProfile.plain(address, namespace));
+  }
+
+  @Override
+  public TemporalConnection connect(TemporalProfile profile) {
     WorkflowServiceStubs stubs;
     try {
       stubs =
           WorkflowServiceStubs.newConnectedServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder().setTarget(address).build(), CONNECT_TIMEOUT);
+              profile.serviceStubsOptions(), CONNECT_TIMEOUT);
     } catch (RuntimeException e) {
       throw new CliFailure(
           "cannot reach Temporal at "
-              + address
+              + profile.address()
               + " (namespace "
-              + namespace
-              + "): "
-              + WorkflowCalls.rootMessage(e)
+              + profile.namespace()
+              + ") with TLS "
+              + (profile.tls() ? "on" : "off")
+              + ", authentication "
+              + profile.authentication()
+              + ", "
+              + profile.source()
+              + ": "
+              + ConnectionFailures.explain(e, profile)
               + ". Start a local one with ./failover dev, or point --temporal-address or"
-              + " TEMPORAL_ADDRESS at yours.",
+              + " TEMPORAL_ADDRESS (or a profile: --profile, --config-file) at yours.",
           e);
     }
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    WorkflowClient client = WorkflowClient.newInstance(stubs, profile.clientOptions());
     return new TemporalConnection(
         client,
         () -> {

@@ -11,15 +11,16 @@ import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflowImpl;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflowImpl;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 
-/** The connection to Temporal and the worker on the region-failover task queue. */
+/**
+ * The connection to Temporal, as the resolved profile describes it (address, namespace, TLS, API
+ * key), and the worker on the region-failover task queue.
+ */
 final class TemporalModule extends AbstractModule {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
@@ -36,15 +37,13 @@ final class TemporalModule extends AbstractModule {
     // Connecting eagerly makes an unreachable server a start-up error instead of endless poll
     // failures in the log.
     return WorkflowServiceStubs.newConnectedServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalAddress()).build(),
-        CONNECT_TIMEOUT);
+        config.temporal().serviceStubsOptions(), CONNECT_TIMEOUT);
   }
 
   @Provides
   @Singleton
   WorkflowClient workflowClient(WorkflowServiceStubs stubs) {
-    return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+    return WorkflowClient.newInstance(stubs, config.temporal().clientOptions());
   }
 
   @Provides

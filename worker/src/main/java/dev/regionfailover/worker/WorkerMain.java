@@ -8,6 +8,7 @@ import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.estate.EstateScan;
 import dev.regionfailover.activities.estate.InvalidEstateFile;
+import dev.regionfailover.worker.connection.ConnectionFailures;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -37,6 +38,7 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
+    log.info("Connecting to Temporal at {}", config.temporal());
     Injector injector =
         Guice.createInjector(
             new AwsModule(AwsSettings.defaults()),
@@ -57,20 +59,23 @@ public final class WorkerMain {
       checkNamespace(injector.getInstance(WorkflowServiceStubs.class), config);
     } catch (ProvisionException | StatusRuntimeException e) {
       log.error(
-          "Cannot serve Temporal at {} (namespace {}): {}",
-          config.temporalAddress(),
-          config.namespace(),
-          rootMessage(e));
+          "Cannot serve Temporal at {}: {}",
+          config.temporal(),
+          ConnectionFailures.explain(e, config.temporal()));
       System.exit(1);
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(injector), "worker-shutdown"));
     factory.start();
     log.info(
-        "Worker started: task queue {}, namespace {}, Temporal {}, estates {} from {}",
+        "Worker started: task queue {}, namespace {}, Temporal {}, TLS {}, authentication {} ({}),"
+            + " estates {} from {}",
         RegionFailoverWorkflow.TASK_QUEUE,
-        config.namespace(),
-        config.temporalAddress(),
+        config.temporal().namespace(),
+        config.temporal().address(),
+        config.temporal().tls() ? "on" : "off",
+        config.temporal().authentication(),
+        config.temporal().source(),
         scan.apps(),
         scan.directory().toAbsolutePath());
   }
@@ -80,26 +85,20 @@ public final class WorkerMain {
       stubs
           .blockingStub()
           .describeNamespace(
-              DescribeNamespaceRequest.newBuilder().setNamespace(config.namespace()).build());
+              DescribeNamespaceRequest.newBuilder()
+                  .setNamespace(config.temporal().namespace())
+                  .build());
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw Status.NOT_FOUND
             .withDescription(
                 "namespace "
-                    + config.namespace()
+                    + config.temporal().namespace()
                     + " does not exist; create it or pass --namespace")
             .asRuntimeException();
       }
       throw e;
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause.getMessage();
   }
 
   /** Lets running activities finish briefly, then releases Temporal and AWS connections. */

@@ -3,21 +3,28 @@ package dev.regionfailover.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkerConfigTest {
 
   private static final String ESTATES = Path.of("..", "deploy", "estates").toString();
 
+  @TempDir Path directory;
+
   @Test
   void defaultsApplyWhenNothingIsSet() {
     WorkerConfig config = WorkerConfig.from(new String[] {"--estates", ESTATES}, Map.of());
 
-    assertThat(config.temporalAddress()).isEqualTo("127.0.0.1:7233");
-    assertThat(config.namespace()).isEqualTo("default");
+    assertThat(config.temporal().address()).isEqualTo("127.0.0.1:7233");
+    assertThat(config.temporal().namespace()).isEqualTo("default");
+    assertThat(config.temporal().tls()).isFalse();
+    assertThat(config.temporal().authentication()).isEqualTo("none");
     assertThat(config.stickyScheduleToStartTimeout()).isEqualTo(Duration.ofSeconds(5));
   }
 
@@ -32,10 +39,103 @@ class WorkerConfigTest {
                 "FAILOVER_ESTATES_DIR", ESTATES,
                 "TEMPORAL_STICKY_TIMEOUT", "PT0S"));
 
-    assertThat(config.temporalAddress()).isEqualTo("temporal.internal:7233");
-    assertThat(config.namespace()).isEqualTo("prod");
+    assertThat(config.temporal().address()).isEqualTo("temporal.internal:7233");
+    assertThat(config.temporal().namespace()).isEqualTo("prod");
     assertThat(config.estatesDirectory()).isEqualTo(Path.of(ESTATES));
     assertThat(config.stickyScheduleToStartTimeout()).isZero();
+  }
+
+  @Test
+  void theProfileIsReadAndEnvironmentAndFlagsWinOverIt() throws IOException {
+    Path file =
+        Files.writeString(
+            directory.resolve("temporal.toml"),
+            """
+            [profile.default]
+            address = "default.example:7233"
+
+            [profile.cloud]
+            address = "orders.a1b2c.tmprl.cloud:7233"
+            namespace = "orders.a1b2c"
+            api_key = "profile-key"
+
+            [profile.cloud.tls]
+            server_name = "orders.a1b2c.tmprl.cloud"
+            """);
+
+    WorkerConfig fromProfile =
+        WorkerConfig.from(
+            new String[] {"--estates", ESTATES, "--profile", "cloud"},
+            Map.of("TEMPORAL_CONFIG_FILE", file.toString()));
+    WorkerConfig overridden =
+        WorkerConfig.from(
+            new String[] {
+              "--estates", ESTATES, "--config-file", file.toString(), "--namespace", "flagged"
+            },
+            Map.of(
+                "TEMPORAL_PROFILE", "cloud",
+                "TEMPORAL_ADDRESS", "env.example:7233",
+                "TEMPORAL_NAMESPACE", "from-env"));
+
+    assertThat(fromProfile.temporal().address()).isEqualTo("orders.a1b2c.tmprl.cloud:7233");
+    assertThat(fromProfile.temporal().namespace()).isEqualTo("orders.a1b2c");
+    assertThat(fromProfile.temporal().tls()).isTrue();
+    assertThat(fromProfile.temporal().authentication()).isEqualTo("API key");
+    assertThat(fromProfile.temporal().source()).isEqualTo("profile cloud of " + file);
+    assertThat(overridden.temporal().address()).isEqualTo("env.example:7233");
+    assertThat(overridden.temporal().namespace()).isEqualTo("flagged");
+  }
+
+  @Test
+  void flagsTurnTlsOnWithAClientCertificate() throws IOException {
+    Path cert = Files.writeString(directory.resolve("client.pem"), "unused");
+    Path key = Files.writeString(directory.resolve("client.key"), "unused");
+
+    WorkerConfig config =
+        WorkerConfig.from(
+            new String[] {"--estates", ESTATES, "--tls=false", "--tls-cert-path", cert.toString()},
+            Map.of("TEMPORAL_TLS", "true", "TEMPORAL_TLS_CLIENT_KEY_PATH", key.toString()));
+
+    assertThat(config.temporal().tls()).as("--tls=false wins over TEMPORAL_TLS").isFalse();
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.from(
+                    new String[] {"--estates", ESTATES, "--tls-cert-path", cert.toString()},
+                    Map.of()))
+        .hasMessageContaining("a TLS client certificate needs its private key");
+  }
+
+  @Test
+  void theApiKeyIsNeverShown() {
+    WorkerConfig config =
+        WorkerConfig.from(
+            new String[] {"--estates", ESTATES, "--api-key", "s3cr3t-key"},
+            Map.of("TEMPORAL_ADDRESS", "orders.a1b2c.tmprl.cloud:7233"));
+
+    assertThat(config.temporal().authentication()).isEqualTo("API key");
+    assertThat(config.temporal().tls()).as("an API key implies TLS").isTrue();
+    assertThat(config.toString()).doesNotContain("s3cr3t-key").contains("TLS on");
+    assertThat(config.temporal().toString()).doesNotContain("s3cr3t-key");
+  }
+
+  @Test
+  void aMissingConfigFileOrProfileIsAProblem() throws IOException {
+    Path file = Files.writeString(directory.resolve("temporal.toml"), "[profile.default]\n");
+
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.from(
+                    new String[] {"--estates", ESTATES, "--config-file", "/no/such.toml"},
+                    Map.of()))
+        .hasMessageContaining("--config-file /no/such.toml is not a file");
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.from(
+                    new String[] {"--estates", ESTATES},
+                    Map.of("TEMPORAL_CONFIG_FILE", file.toString(), "TEMPORAL_PROFILE", "prod")))
+        .hasMessageContaining(
+            "profile prod (--profile or TEMPORAL_PROFILE) is not in the Temporal config file "
+                + file);
   }
 
   @Test
@@ -50,16 +150,19 @@ class WorkerConfigTest {
                       "/no/such/dir",
                       "--sticky-timeout",
                       "5s",
+                      "--tls-ca-path",
+                      "/no/ca.pem",
                       "--verbose",
                       "--namespace"
                     },
                     Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--temporal-address nohost must be HOST:PORT")
+        .hasMessageContaining("Unknown option: '--verbose'")
+        .hasMessageContaining("Missing required parameter for option '--namespace'")
+        .hasMessageContaining("Temporal address nohost must be HOST:PORT")
+        .hasMessageContaining("TLS server CA certificate /no/ca.pem is not a readable file")
         .hasMessageContaining("--estates /no/such/dir is not a directory")
         .hasMessageContaining("--sticky-timeout 5s is not an ISO-8601 duration")
-        .hasMessageContaining("unknown option --verbose")
-        .hasMessageContaining("--namespace needs a value")
         .hasMessageContaining("Usage: WorkerMain");
   }
 }

@@ -1,0 +1,62 @@
+package dev.regionfailover.worker;
+
+import dev.regionfailover.worker.connection.ConnectionOptions;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+/** The worker's command line, parsed by picocli into {@link WorkerConfig}. */
+@Command(
+    name = "WorkerMain",
+    sortOptions = false,
+    footer = {
+      "Flags win over environment variables, and those over the profile of the Temporal config"
+          + " file.",
+      "AWS access uses the SDK's standard configuration: the default credentials chain,"
+          + " AWS_REGION, AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>."
+    })
+final class WorkerFlags {
+
+  @Mixin ConnectionOptions temporal;
+
+  @Option(
+      names = "--estates",
+      paramLabel = "DIR",
+      defaultValue = "deploy/estates",
+      description =
+          "Directory of estate YAML files (env FAILOVER_ESTATES_DIR, default ${DEFAULT-VALUE}).")
+  String estates;
+
+  @Option(
+      names = "--sticky-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "PT5S",
+      description =
+          "Sticky-queue schedule-to-start timeout, ISO-8601; PT0S against the Java test server"
+              + " (env TEMPORAL_STICKY_TIMEOUT, default ${DEFAULT-VALUE}).")
+  String stickyTimeout;
+
+  /**
+   * The worker's own environment variables, read from the given environment instead of the JVM's.
+   */
+  record EnvironmentDefaults(Map<String, String> environment) implements IDefaultValueProvider {
+
+    private static final Map<String, String> VARIABLES =
+        Map.of(
+            "--estates", "FAILOVER_ESTATES_DIR",
+            "--sticky-timeout", "TEMPORAL_STICKY_TIMEOUT");
+
+    @Override
+    public String defaultValue(ArgSpec argument) {
+      if (argument instanceof OptionSpec option && VARIABLES.containsKey(option.longestName())) {
+        String value = environment.get(VARIABLES.get(option.longestName()));
+        return value == null || value.isBlank() ? null : value;
+      }
+      return null;
+    }
+  }
+}
