@@ -53,7 +53,7 @@ public final class WorkflowSummaries {
               FailoverMode.UNPLANNED.name().equals(mode)
                   ? "Promotion waits for two distinct approvers"
                   : "Promotion waits for one approver")
-          .append(" on the estate's allow-list, other than the requester:\n")
+          .append(" on the estate's allow-list, other than the requester:\n\n")
           .append("- approve: signal `approvePromotion` with")
           .append(" `{\"approver\":\"NAME\",\"comment\":\"...\"}`, or `./failover approve ")
           .append(app)
