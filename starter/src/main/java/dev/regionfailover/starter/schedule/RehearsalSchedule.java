@@ -119,6 +119,7 @@ public record RehearsalSchedule(
     command.addAll(List.of("--type", SwitchoverRehearsalWorkflow.TYPE));
     command.addAll(List.of("--input", inputJson()));
     command.addAll(List.of("--static-summary", summary().summary()));
+    command.addAll(List.of("--static-details", summary().details()));
     return command;
   }
 

@@ -70,45 +70,51 @@ public final class WorkflowSummaries {
 
   /** A rehearsal started now: {@code Rehearsal of orders: switchover to us-west-2, ...}. */
   public static StartSummary rehearsal(RehearsalRequest request) {
-    return rehearsal("Rehearsal", request);
+    return new StartSummary(
+        rehearsalSummary("Rehearsal", request),
+        "**SwitchoverRehearsal** of `"
+            + request.app()
+            + "`: "
+            + rehearsalSteps(request)
+            + "\n\nFollow it with the query `status`.");
   }
 
-  /** The same for each rehearsal a schedule starts. */
+  /**
+   * The same for each rehearsal a schedule starts. The details are one line, so that the README's
+   * {@code temporal schedule create} command can give them as they are.
+   */
   public static StartSummary scheduledRehearsal(String scheduleId, RehearsalRequest request) {
-    StartSummary rehearsal = rehearsal("Scheduled rehearsal", request);
     return new StartSummary(
-        rehearsal.summary(),
-        rehearsal.details()
-            + "\n\nStarted by schedule `"
+        rehearsalSummary("Scheduled rehearsal", request),
+        "**SwitchoverRehearsal** of `"
+            + request.app()
+            + "` started by schedule `"
             + scheduleId
-            + "`: see `./failover schedule describe "
+            + "`: "
+            + rehearsalSteps(request)
+            + " See `./failover schedule describe "
             + request.app()
             + "`.");
   }
 
-  private static StartSummary rehearsal(String what, RehearsalRequest request) {
-    boolean rotate = Boolean.TRUE.equals(request.rotate());
-    String plan =
-        "switchover to "
-            + request.targetRegion()
-            + (request.holdFor() == null ? "" : ", hold " + request.holdFor())
-            + (rotate ? ", then stay (rotation)" : ", then back");
-    String summary =
-        what
-            + " of "
-            + request.app()
-            + ": "
-            + plan
-            + (request.requestedBy() == null ? "" : ", requested by " + request.requestedBy());
-    String details =
-        "**SwitchoverRehearsal** of `"
-            + request.app()
-            + "`: readiness, a DRILL failover to `"
-            + request.targetRegion()
-            + "`, a hold with health checks"
-            + (rotate ? "; it stays there." : ", and a DRILL failover back.")
-            + "\n\nFollow it with the query `status`.";
-    return new StartSummary(summary, details);
+  private static String rehearsalSummary(String what, RehearsalRequest request) {
+    return what
+        + " of "
+        + request.app()
+        + ": switchover to "
+        + request.targetRegion()
+        + (request.holdFor() == null ? "" : ", hold " + request.holdFor())
+        + (Boolean.TRUE.equals(request.rotate()) ? ", then stay (rotation)" : ", then back")
+        + (request.requestedBy() == null ? "" : ", requested by " + request.requestedBy());
+  }
+
+  private static String rehearsalSteps(RehearsalRequest request) {
+    return "readiness, a DRILL failover to `"
+        + request.targetRegion()
+        + "`, a hold with health checks"
+        + (Boolean.TRUE.equals(request.rotate())
+            ? "; it stays there."
+            : ", and a DRILL failover back.");
   }
 
   /** {@code Reconciliation of orders: old region us-east-1, writer us-west-2, by carol}. */

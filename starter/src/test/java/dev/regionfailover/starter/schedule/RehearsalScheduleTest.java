@@ -43,7 +43,7 @@ class RehearsalScheduleTest {
             "Scheduled rehearsal of orders: switchover to us-west-2, hold PT10M, then back,"
                 + " requested by carol");
     assertThat(action.getOptions().getStaticDetails())
-        .contains("Started by schedule `rehearsal-orders`");
+        .contains("started by schedule `rehearsal-orders`");
   }
 
   @Test
@@ -92,7 +92,11 @@ class RehearsalScheduleTest {
                 + "\"rotate\":false,\"requestedBy\":\"carol\"}",
             "--static-summary",
             "Scheduled rehearsal of orders: switchover to us-west-2, hold PT10M, then back,"
-                + " requested by carol");
+                + " requested by carol",
+            "--static-details",
+            "**SwitchoverRehearsal** of `orders` started by schedule `rehearsal-orders`: readiness,"
+                + " a DRILL failover to `us-west-2`, a hold with health checks, and a DRILL failover"
+                + " back. See `./failover schedule describe orders`.");
   }
 
   @Test

@@ -74,9 +74,11 @@ class WorkflowSummariesTest {
     StartSummary scheduled = WorkflowSummaries.scheduledRehearsal("rehearsal-orders-weekly", back);
     assertThat(scheduled.summary()).startsWith("Scheduled rehearsal of orders: switchover");
     assertThat(scheduled.details())
-        .endsWith(
-            "Started by schedule `rehearsal-orders-weekly`: see `./failover schedule describe"
-                + " orders`.");
+        .isEqualTo(
+            "**SwitchoverRehearsal** of `orders` started by schedule `rehearsal-orders-weekly`:"
+                + " readiness, a DRILL failover to `us-west-2`, a hold with health checks, and a"
+                + " DRILL failover back. See `./failover schedule describe orders`.")
+        .doesNotContain("\n");
   }
 
   @Test
