@@ -1,7 +1,5 @@
 package dev.regionfailover.starter;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
@@ -11,6 +9,7 @@ import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateParser;
+import dev.regionfailover.workflows.estate.EstateValidationException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -102,7 +101,7 @@ public final class EndToEndStack implements AutoCloseable {
       return EstateParser.parse(Files.readString(file), file.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (Exception e) {
+    } catch (EstateValidationException e) {
       throw new IllegalStateException("the example estate " + file + " is invalid", e);
     }
   }
@@ -113,7 +112,7 @@ public final class EndToEndStack implements AutoCloseable {
 
   /** A client of the dev server's default namespace. */
   public WorkflowClient client() {
-    return WorkflowClient.newInstance(requireNonNull(service, "service is null"));
+    return WorkflowClient.newInstance(service);
   }
 
   /** Runs one {@code ./failover} command line against the dev server. */
