@@ -8,6 +8,7 @@ import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.local.LocalStack;
 import dev.regionfailover.starter.local.LocalStackOptions;
+import dev.regionfailover.starter.temporal.StartSummary;
 import dev.regionfailover.workflows.estate.Pins;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflow;
@@ -110,7 +111,11 @@ public final class RepinBenchCommand implements Callable<Integer> {
       RepinEntitiesWorkflow workflow =
           client.newWorkflowStub(
               RepinEntitiesWorkflow.class,
-              WorkflowOptions.newBuilder()
+              new StartSummary(
+                      "Re-pin benchmark: every entity of bench-entities from " + FROM + " to " + TO,
+                      "**RepinEntities** started by `./failover bench repin`, to compare the"
+                          + " workflow with a plain loop over the same table.")
+                  .addTo(WorkflowOptions.newBuilder())
                   .setWorkflowId(WORKFLOW_ID)
                   .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
                   .build());

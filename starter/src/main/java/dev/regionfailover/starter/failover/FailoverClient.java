@@ -2,6 +2,7 @@ package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.temporal.WorkflowCalls;
+import dev.regionfailover.starter.temporal.WorkflowSummaries;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
@@ -48,6 +49,7 @@ public final class FailoverClient {
     return calls.start(
         RegionFailoverWorkflow.class,
         FailoverRequest.workflowId(request.app()),
+        WorkflowSummaries.failover(request),
         stub -> WorkflowClient.start(stub::run, request),
         WorkflowCalls.alreadyRunning(
             "a failover of " + request.app(), "see ./failover status " + request.app()));

@@ -2,6 +2,7 @@ package dev.regionfailover.starter.monitor;
 
 import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.temporal.WorkflowCalls;
+import dev.regionfailover.starter.temporal.WorkflowSummaries;
 import dev.regionfailover.workflows.detection.MonitorRequest;
 import dev.regionfailover.workflows.detection.MonitorStatus;
 import dev.regionfailover.workflows.detection.OperatorSignal;
@@ -32,6 +33,7 @@ public final class MonitorClient {
     return calls.start(
         RegionHealthMonitorWorkflow.class,
         workflowId,
+        WorkflowSummaries.monitor(app),
         stub -> WorkflowClient.start(stub::run, new MonitorRequest(app, null)),
         running ->
             "the monitor of "

@@ -6,6 +6,7 @@ import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.TemporalConnection;
 import dev.regionfailover.starter.TemporalOptions;
 import dev.regionfailover.starter.failover.StatusJson;
+import dev.regionfailover.starter.temporal.WorkflowSummaries;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failure.RootCause;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflow;
@@ -78,6 +79,7 @@ public final class ReadinessCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--timeout must be positive: " + timeout);
     }
     String workflowId = "readiness-" + app + "-" + System.currentTimeMillis();
+    ReadinessRequest request = new ReadinessRequest(app, target);
     ReadinessReport report;
     try (TemporalConnection connection = temporal.connect(spec)) {
       WorkflowStub stub =
@@ -85,14 +87,15 @@ public final class ReadinessCommand implements Callable<Integer> {
               .client()
               .newUntypedWorkflowStub(
                   ReadinessCheckWorkflow.TYPE,
-                  WorkflowOptions.newBuilder()
+                  WorkflowSummaries.readiness(request)
+                      .addTo(WorkflowOptions.newBuilder())
                       .setWorkflowId(workflowId)
                       .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
                       // Without a worker the check never runs; it should not linger after the
                       // CLI gave up on it.
                       .setWorkflowExecutionTimeout(timeout)
                       .build());
-      stub.start(new ReadinessRequest(app, target));
+      stub.start(request);
       report = stub.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, ReadinessReport.class);
     } catch (TimeoutException e) {
       throw new CliFailure(

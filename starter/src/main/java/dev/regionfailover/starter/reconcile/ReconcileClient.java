@@ -2,6 +2,7 @@ package dev.regionfailover.starter.reconcile;
 
 import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.temporal.WorkflowCalls;
+import dev.regionfailover.starter.temporal.WorkflowSummaries;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;
 import dev.regionfailover.workflows.reconcile.ReconcileReport;
 import dev.regionfailover.workflows.reconcile.ReconcileRequest;
@@ -31,6 +32,7 @@ public final class ReconcileClient {
     return calls.start(
         ReconcileRegionWorkflow.class,
         ReconcileRegionWorkflow.workflowId(request.app()),
+        WorkflowSummaries.reconcile(request),
         stub -> WorkflowClient.start(stub::run, request),
         WorkflowCalls.alreadyRunning(
             "a reconciliation of " + request.app(),

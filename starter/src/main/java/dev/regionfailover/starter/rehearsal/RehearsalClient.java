@@ -2,6 +2,7 @@ package dev.regionfailover.starter.rehearsal;
 
 import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.temporal.WorkflowCalls;
+import dev.regionfailover.starter.temporal.WorkflowSummaries;
 import dev.regionfailover.workflows.rehearsal.RehearsalRequest;
 import dev.regionfailover.workflows.rehearsal.RehearsalResult;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflow;
@@ -25,6 +26,7 @@ public final class RehearsalClient {
     return calls.start(
         SwitchoverRehearsalWorkflow.class,
         workflowId,
+        WorkflowSummaries.rehearsal(request),
         stub -> WorkflowClient.start(stub::run, request),
         WorkflowCalls.alreadyRunning(
             "a rehearsal of " + request.app(),

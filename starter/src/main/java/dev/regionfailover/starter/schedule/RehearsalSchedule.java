@@ -3,6 +3,8 @@ package dev.regionfailover.starter.schedule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regionfailover.starter.temporal.StartSummary;
+import dev.regionfailover.starter.temporal.WorkflowSummaries;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.rehearsal.RehearsalRequest;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflow;
@@ -59,7 +61,8 @@ public record RehearsalSchedule(
             ScheduleActionStartWorkflow.newBuilder()
                 .setWorkflowType(SwitchoverRehearsalWorkflow.TYPE)
                 .setOptions(
-                    WorkflowOptions.newBuilder()
+                    summary()
+                        .addTo(WorkflowOptions.newBuilder())
                         .setWorkflowId(scheduleId)
                         .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
                         .build())
@@ -77,6 +80,11 @@ public record RehearsalSchedule(
                 .build())
         .setState(ScheduleState.newBuilder().setPaused(paused).setNote(note).build())
         .build();
+  }
+
+  /** What the Temporal UI shows of each rehearsal the schedule starts. */
+  public StartSummary summary() {
+    return WorkflowSummaries.scheduledRehearsal(scheduleId, request);
   }
 
   /** The input of each rehearsal as the JSON the Temporal CLI and UI show and take. */
@@ -110,6 +118,8 @@ public record RehearsalSchedule(
     command.addAll(List.of("--task-queue", RegionFailoverWorkflow.TASK_QUEUE));
     command.addAll(List.of("--type", SwitchoverRehearsalWorkflow.TYPE));
     command.addAll(List.of("--input", inputJson()));
+    command.addAll(List.of("--static-summary", summary().summary()));
+    command.addAll(List.of("--static-details", summary().details()));
     return command;
   }
 

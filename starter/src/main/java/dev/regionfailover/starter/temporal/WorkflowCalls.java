@@ -45,18 +45,21 @@ public final class WorkflowCalls {
   }
 
   /**
-   * Starts a workflow under {@code workflowId} on the task queue the worker polls. When one with
-   * that id is still running, fails with the message {@code alreadyRunning} makes of it.
+   * Starts a workflow under {@code workflowId} on the task queue the worker polls, with the summary
+   * the Temporal UI shows of it. When one with that id is still running, fails with the message
+   * {@code alreadyRunning} makes of it.
    */
   public <W> WorkflowExecution start(
       Class<W> type,
       String workflowId,
+      StartSummary summary,
       Function<W, WorkflowExecution> start,
       Function<WorkflowExecution, String> alreadyRunning) {
     W stub =
         client.newWorkflowStub(
             type,
-            WorkflowOptions.newBuilder()
+            summary
+                .addTo(WorkflowOptions.newBuilder())
                 .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
                 .setWorkflowId(workflowId)
                 .build());

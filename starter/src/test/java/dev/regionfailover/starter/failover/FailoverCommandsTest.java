@@ -14,6 +14,7 @@ import dev.regionfailover.workflows.failover.FailoverStatus;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.SignalRecord;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +67,13 @@ class FailoverCommandsTest {
     assertThat(status.reason()).isEqualTo("rotation");
     assertThat(status.requestedBy()).isEqualTo("bob");
     assertThat(runId(run)).isEqualTo(describeRunId("orders"));
+    WorkflowExecutionDescription description =
+        temporal.client().newUntypedWorkflowStub(FailoverRequest.workflowId("orders")).describe();
+    assertThat(description.getStaticSummary())
+        .isEqualTo("DRILL failover of orders to us-west-2, requested by bob: rotation");
+    assertThat(description.getStaticDetails())
+        .startsWith("**RegionFailover** of `orders` to `us-west-2`, mode DRILL.")
+        .contains("A DRILL approves its own promotion.");
   }
 
   @Test

@@ -38,6 +38,12 @@ class RehearsalScheduleTest {
     assertThat(action.getOptions().getWorkflowId()).isEqualTo("rehearsal-orders");
     assertThat(action.getArguments().getSize()).isEqualTo(1);
     assertThat(action.getArguments().get(0, RehearsalRequest.class)).isEqualTo(REQUEST);
+    assertThat(action.getOptions().getStaticSummary())
+        .isEqualTo(
+            "Scheduled rehearsal of orders: switchover to us-west-2, hold PT10M, then back,"
+                + " requested by carol");
+    assertThat(action.getOptions().getStaticDetails())
+        .contains("started by schedule `rehearsal-orders`");
   }
 
   @Test
@@ -83,7 +89,14 @@ class RehearsalScheduleTest {
             "SwitchoverRehearsal",
             "--input",
             "{\"app\":\"orders\",\"targetRegion\":\"us-west-2\",\"holdFor\":\"PT10M\","
-                + "\"rotate\":false,\"requestedBy\":\"carol\"}");
+                + "\"rotate\":false,\"requestedBy\":\"carol\"}",
+            "--static-summary",
+            "Scheduled rehearsal of orders: switchover to us-west-2, hold PT10M, then back,"
+                + " requested by carol",
+            "--static-details",
+            "**SwitchoverRehearsal** of `orders` started by schedule `rehearsal-orders`: readiness,"
+                + " a DRILL failover to `us-west-2`, a hold with health checks, and a DRILL failover"
+                + " back. See `./failover schedule describe orders`.");
   }
 
   @Test
