@@ -1,5 +1,7 @@
 package dev.regionfailover.starter;
 
+import dev.regionfailover.connection.ConnectionFailures;
+import dev.regionfailover.connection.TemporalProfile;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.regionfailover.starter;
 
+import dev.regionfailover.connection.TemporalProfile;
+
 /** Opens a connection to a Temporal frontend. */
 @FunctionalInterface
 public interface TemporalConnector {

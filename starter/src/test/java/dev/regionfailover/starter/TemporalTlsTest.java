@@ -2,11 +2,9 @@ package dev.regionfailover.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regionfailover.devstack.temporal.TemporalDevServer;
 import dev.regionfailover.devstack.tls.CertificateFiles;
-import dev.regionfailover.devstack.tls.NginxGrpcProxy;
+import dev.regionfailover.devstack.tls.SecuredTemporal;
 import dev.regionfailover.devstack.tls.TestCertificateAuthority;
-import dev.regionfailover.devstack.tls.TlsTestTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,61 +24,21 @@ class TemporalTlsTest {
 
   @TempDir static Path files;
 
-  private static TemporalDevServer temporal;
-  private static TestCertificateAuthority ca;
+  private static SecuredTemporal secured;
   private static TestCertificateAuthority otherCa;
-  private static NginxGrpcProxy mutualTls;
-  private static NginxGrpcProxy apiKeyProxy;
   private static Path config;
 
   @BeforeAll
   static void startProxies() throws IOException {
-    TlsTestTools tools = TlsTestTools.requireForTest();
-    temporal = TemporalDevServer.startForTest();
-    ca = TestCertificateAuthority.create(tools.openssl(), files, "region-failover test CA");
-    otherCa = TestCertificateAuthority.create(tools.openssl(), files, "another CA");
-    CertificateFiles server = ca.issueServer("temporal-proxy");
-    CertificateFiles client = ca.issueClient("failover-cli");
-    mutualTls =
-        NginxGrpcProxy.builder(tools.nginx(), temporal.target())
-            .serverCertificate(server)
-            .requireClientCertificate(ca.certificate())
-            .start();
-    apiKeyProxy =
-        NginxGrpcProxy.builder(tools.nginx(), temporal.target())
-            .serverCertificate(server)
-            .requireBearerToken(API_KEY)
-            .start();
-    config =
-        Files.writeString(
-            files.resolve("temporal.toml"),
-            """
-            [profile.secured]
-            address = "%s"
-            namespace = "default"
-
-            [profile.secured.tls]
-            client_cert_path = "%s"
-            client_key_path = "%s"
-            server_ca_cert_path = "%s"
-            """
-                .formatted(
-                    mutualTls.target(),
-                    client.certificate(),
-                    client.privateKey(),
-                    ca.certificate()));
+    secured = SecuredTemporal.start(files, "failover-cli", API_KEY);
+    otherCa = TestCertificateAuthority.create(secured.tools().openssl(), files, "another CA");
+    config = Files.writeString(files.resolve("temporal.toml"), secured.mutualTlsProfile("secured"));
   }
 
   @AfterAll
   static void stopProxies() {
-    for (AutoCloseable closeable : new AutoCloseable[] {apiKeyProxy, mutualTls, temporal}) {
-      if (closeable != null) {
-        try {
-          closeable.close();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
+    if (secured != null) {
+      secured.close();
     }
   }
 
@@ -116,7 +74,8 @@ class TemporalTlsTest {
 
     assertThat(run.exitCode()).isEqualTo(FailoverCli.FAILED);
     assertThat(run.err())
-        .contains("cannot reach Temporal at " + mutualTls.target() + " (namespace default)")
+        .contains(
+            "cannot reach Temporal at " + secured.mutualTls().target() + " (namespace default)")
         .contains("TLS on, authentication mTLS client certificate, profile secured of " + config)
         .contains(
             "the server's TLS certificate is not trusted: it is not signed by the CA in "
@@ -132,9 +91,9 @@ class TemporalTlsTest {
             "schedule",
             "list",
             "--temporal-address",
-            mutualTls.target(),
+            secured.mutualTls().target(),
             "--tls-ca-path",
-            ca.certificate().toString(),
+            secured.ca().certificate().toString(),
             "--tls-cert-path",
             stranger.certificate().toString(),
             "--tls-key-path",
@@ -152,15 +111,15 @@ class TemporalTlsTest {
             "schedule",
             "list",
             "--temporal-address",
-            apiKeyProxy.target(),
+            secured.apiKeyProxy().target(),
             "--api-key",
             API_KEY,
             "--tls-ca-path",
-            ca.certificate().toString());
+            secured.ca().certificate().toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith(NO_SCHEDULES);
-    assertThat(apiKeyProxy.authorizationHeaders()).contains("Bearer " + API_KEY);
+    assertThat(secured.apiKeyProxy().authorizationHeaders()).contains("Bearer " + API_KEY);
   }
 
   @Test
@@ -171,11 +130,11 @@ class TemporalTlsTest {
             "schedule",
             "list",
             "--temporal-address",
-            apiKeyProxy.target(),
+            secured.apiKeyProxy().target(),
             "--api-key",
             "wrong-key",
             "--tls-ca-path",
-            ca.certificate().toString());
+            secured.ca().certificate().toString());
 
     assertThat(run.exitCode()).isEqualTo(FailoverCli.FAILED);
     assertThat(run.err())

@@ -1,6 +1,6 @@
 package dev.regionfailover.worker;
 
-import dev.regionfailover.worker.connection.TemporalProfile;
+import dev.regionfailover.connection.TemporalProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

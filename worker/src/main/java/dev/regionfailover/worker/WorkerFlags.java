@@ -1,6 +1,6 @@
 package dev.regionfailover.worker;
 
-import dev.regionfailover.worker.connection.ConnectionOptions;
+import dev.regionfailover.connection.ConnectionOptions;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;

@@ -8,7 +8,7 @@ import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.estate.EstateScan;
 import dev.regionfailover.activities.estate.InvalidEstateFile;
-import dev.regionfailover.worker.connection.ConnectionFailures;
+import dev.regionfailover.connection.ConnectionFailures;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -10,11 +10,8 @@ import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
 import dev.regionfailover.devstack.process.JavaProcess;
-import dev.regionfailover.devstack.temporal.TemporalDevServer;
-import dev.regionfailover.devstack.tls.CertificateFiles;
-import dev.regionfailover.devstack.tls.NginxGrpcProxy;
+import dev.regionfailover.devstack.tls.SecuredTemporal;
 import dev.regionfailover.devstack.tls.TestCertificateAuthority;
-import dev.regionfailover.devstack.tls.TlsTestTools;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateParser;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
@@ -58,44 +55,20 @@ class WorkerTlsTest {
 
   @TempDir static Path files;
 
-  private static TemporalDevServer temporal;
-  private static TestCertificateAuthority ca;
-  private static CertificateFiles client;
-  private static NginxGrpcProxy mutualTls;
-  private static NginxGrpcProxy apiKeyProxy;
+  private static SecuredTemporal secured;
 
   private final List<JavaProcess> workers = new ArrayList<>();
   private String logPrefix;
 
   @BeforeAll
   static void startProxies() {
-    TlsTestTools tools = TlsTestTools.requireForTest();
-    temporal = TemporalDevServer.startForTest();
-    ca = TestCertificateAuthority.create(tools.openssl(), files, "region-failover test CA");
-    CertificateFiles server = ca.issueServer("temporal-proxy");
-    client = ca.issueClient("failover-worker");
-    mutualTls =
-        NginxGrpcProxy.builder(tools.nginx(), temporal.target())
-            .serverCertificate(server)
-            .requireClientCertificate(ca.certificate())
-            .start();
-    apiKeyProxy =
-        NginxGrpcProxy.builder(tools.nginx(), temporal.target())
-            .serverCertificate(server)
-            .requireBearerToken(API_KEY)
-            .start();
+    secured = SecuredTemporal.start(files, "failover-worker", API_KEY);
   }
 
   @AfterAll
   static void stopProxies() {
-    for (AutoCloseable closeable : new AutoCloseable[] {apiKeyProxy, mutualTls, temporal}) {
-      if (closeable != null) {
-        try {
-          closeable.close();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
+    if (secured != null) {
+      secured.close();
     }
   }
 
@@ -111,23 +84,7 @@ class WorkerTlsTest {
     Estate estate =
         EstateParser.parse(Files.readString(ESTATES.resolve("orders.yaml")), "orders.yaml");
     new EstateProvisioner(aws).provision(estate, 40);
-    Path config =
-        profile(
-            """
-            [profile.secured]
-            address = "%s"
-            namespace = "default"
-
-            [profile.secured.tls]
-            client_cert_path = "%s"
-            client_key_path = "%s"
-            server_ca_cert_path = "%s"
-            """
-                .formatted(
-                    mutualTls.target(),
-                    client.certificate(),
-                    client.privateKey(),
-                    ca.certificate()));
+    Path config = profile(secured.mutualTlsProfile("secured"));
     JavaProcess worker =
         startWorker(
             stack,
@@ -137,13 +94,13 @@ class WorkerTlsTest {
         .anySatisfy(
             line ->
                 assertThat(line)
-                    .contains("Temporal " + mutualTls.target())
+                    .contains("Temporal " + secured.mutualTls().target())
                     .contains("TLS on")
                     .contains("authentication mTLS client certificate"));
 
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+            WorkflowServiceStubsOptions.newBuilder().setTarget(secured.server().target()).build());
     try {
       RegionFailoverWorkflow failover =
           Failovers.start(
@@ -167,8 +124,8 @@ class WorkerTlsTest {
         startWorker(
             stack,
             Map.of(
-                "TEMPORAL_ADDRESS", mutualTls.target(),
-                "TEMPORAL_TLS_SERVER_CA_CERT_PATH", ca.certificate().toString()));
+                "TEMPORAL_ADDRESS", secured.mutualTls().target(),
+                "TEMPORAL_TLS_SERVER_CA_CERT_PATH", secured.ca().certificate().toString()));
 
     String refusal =
         worker.awaitLine(Pattern.compile("Cannot serve Temporal"), Duration.ofSeconds(60));
@@ -183,14 +140,14 @@ class WorkerTlsTest {
     logPrefix = test.getTestMethod().orElseThrow().getName();
     TestCertificateAuthority otherCa =
         TestCertificateAuthority.create(
-            TlsTestTools.requireForTest().openssl(), files.resolve("other"), "another CA");
+            secured.tools().openssl(), files.resolve("other"), "another CA");
     JavaProcess worker =
         startWorker(
             stack,
             Map.of(
-                "TEMPORAL_ADDRESS", mutualTls.target(),
-                "TEMPORAL_TLS_CLIENT_CERT_PATH", client.certificate().toString(),
-                "TEMPORAL_TLS_CLIENT_KEY_PATH", client.privateKey().toString(),
+                "TEMPORAL_ADDRESS", secured.mutualTls().target(),
+                "TEMPORAL_TLS_CLIENT_CERT_PATH", secured.client().certificate().toString(),
+                "TEMPORAL_TLS_CLIENT_KEY_PATH", secured.client().privateKey().toString(),
                 "TEMPORAL_TLS_SERVER_CA_CERT_PATH", otherCa.certificate().toString()));
 
     String refusal =
@@ -210,13 +167,13 @@ class WorkerTlsTest {
         startWorker(
             stack,
             Map.of(
-                "TEMPORAL_ADDRESS", apiKeyProxy.target(),
+                "TEMPORAL_ADDRESS", secured.apiKeyProxy().target(),
                 "TEMPORAL_API_KEY", API_KEY,
-                "TEMPORAL_TLS_SERVER_CA_CERT_PATH", ca.certificate().toString()));
+                "TEMPORAL_TLS_SERVER_CA_CERT_PATH", secured.ca().certificate().toString()));
 
     worker.awaitLine(STARTED, Duration.ofSeconds(60));
 
-    assertThat(apiKeyProxy.authorizationHeaders()).contains("Bearer " + API_KEY);
+    assertThat(secured.apiKeyProxy().authorizationHeaders()).contains("Bearer " + API_KEY);
     assertThat(worker.tail()).noneMatch(line -> line.contains(API_KEY));
     assertThat(worker.tail()).anyMatch(line -> line.contains("authentication API key"));
   }
@@ -229,7 +186,9 @@ class WorkerTlsTest {
     JavaProcess.Builder builder =
         JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
             .classpath(JavaProcess.currentClasspath())
-            .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
+            .env(
+                "TEMPORAL_STICKY_TIMEOUT",
+                secured.server().stickyScheduleToStartTimeout().toString())
             .env("FAILOVER_ESTATES_DIR", ESTATES.toString())
             .env("AWS_ENDPOINT_URL", stack.endpoint().toString())
             .env("AWS_ACCESS_KEY_ID", "testing")

@@ -1,4 +1,4 @@
-package dev.regionfailover.worker.connection;
+package dev.regionfailover.connection;
 
 import io.temporal.envconfig.ClientConfigProfile;
 import io.temporal.envconfig.ClientConfigTLS;
@@ -13,7 +13,8 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The flags that choose the Temporal connection, named like the Temporal CLI's. Where a flag is not
+ * The flags that choose the Temporal connection, named like the Temporal CLI's; a picocli mixin of
+ * the worker's command line and of every CLI command that talks to Temporal. Where a flag is not
  * given, Temporal's environment configuration decides: the {@code TEMPORAL_*} variables over the
  * selected profile of the TOML config file.
  */
@@ -100,6 +101,11 @@ public final class ConnectionOptions {
           "Accept any server certificate when no CA is given; for tests only"
               + " (env TEMPORAL_TLS_DISABLE_HOST_VERIFICATION).")
   Boolean tlsDisableHostVerification;
+
+  /** The {@code --temporal-address} flag as given, or null when it was not. */
+  public String address() {
+    return address;
+  }
 
   /**
    * The connection these flags, {@code environment} and the config file describe, or empty with the

@@ -1,4 +1,4 @@
-package dev.regionfailover.worker.connection;
+package dev.regionfailover.connection;
 
 import static java.util.Objects.requireNonNull;
 
@@ -27,6 +27,14 @@ public final class TemporalProfile {
     this.profile = requireNonNull(profile, "profile is null");
     this.profileName = requireNonNull(profileName, "profileName is null");
     this.configFile = configFile;
+  }
+
+  /** A plaintext connection without credentials or config file, as to the local dev stack. */
+  public static TemporalProfile plain(String address, String namespace) {
+    return new TemporalProfile(
+        ClientConfigProfile.newBuilder().setAddress(address).setNamespace(namespace).build(),
+        "default",
+        null);
   }
 
   public String address() {
@@ -63,7 +71,7 @@ public final class TemporalProfile {
     return tls.getServerCACertData() != null ? "the profile's server_ca_cert_data" : null;
   }
 
-  /** How the worker proves who it is: {@code API key}, {@code mTLS client certificate} or none. */
+  /** How the client proves who it is: {@code API key}, {@code mTLS client certificate} or none. */
   public String authentication() {
     if (hasApiKey()) {
       return "API key";

@@ -1,4 +1,4 @@
-package dev.regionfailover.worker.connection;
+package dev.regionfailover.connection;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
