@@ -156,7 +156,12 @@ public final class DemoScenario {
         "  killing the worker (%s) with SIGKILL while step '%s' runs",
         crash.kill(), running.name());
     say("  no worker runs now; Temporal keeps the failover's history and its timers");
-    String fresh = crash.startFresh();
+    String fresh;
+    try {
+      fresh = crash.startFresh();
+    } catch (IllegalStateException e) {
+      throw new CliFailure("the fresh worker did not start: " + e.getMessage(), e);
+    }
     say(
         "  a fresh worker (%s) took over: it replays the history, and the server hands it the step"
             + " once the killed worker's heartbeat is overdue",
