@@ -1,32 +1,88 @@
 package dev.regionfailover.starter;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.regionfailover.devstack.temporal.TemporalDevServer;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
- * An in-process Temporal service with a fake RegionFailover workflow behind the real task queue,
- * and a way to run CLI commands against it.
+ * A fake RegionFailover workflow behind the real task queue of a Temporal server, served by an
+ * in-process worker, and a way to run CLI commands against it.
+ *
+ * <p>The server is the real Temporal dev server, headless and in memory, one per instance so that
+ * tests never see each other's workflows (it starts in well under a second). Where no Temporal CLI
+ * is installed these tests skip, and fail where {@code REGIONFAILOVER_TEMPORAL_REQUIRED} is set.
+ * {@link #withoutSchedules()} is the Java test server instead, for the one thing only it can show:
+ * what the CLI says to a server that has no Schedules API.
  */
 public final class TemporalTestService implements AutoCloseable {
 
-  private final TestWorkflowEnvironment environment;
+  private final Class<? extends RegionFailoverWorkflow> workflowType;
+  private final WorkflowClient client;
+  private final Runnable release;
+  private WorkerFactory workers;
 
   public TemporalTestService() {
     this(FakeFailoverWorkflow.class);
   }
 
-  /** A service whose RegionFailover workflow is the given implementation. */
+  /** A service on the dev server whose RegionFailover workflow is the given implementation. */
   public TemporalTestService(Class<? extends RegionFailoverWorkflow> workflowType) {
-    environment = TestWorkflowEnvironment.newInstance();
-    environment
+    this.workflowType = requireNonNull(workflowType, "workflowType is null");
+    TemporalDevServer server = TemporalDevServer.startForTest();
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+    client = WorkflowClient.newInstance(service);
+    release =
+        () -> {
+          service.shutdownNow();
+          server.close();
+        };
+    startWorker();
+  }
+
+  private TemporalTestService(TestWorkflowEnvironment environment) {
+    workflowType = FakeFailoverWorkflow.class;
+    client = environment.getWorkflowClient();
+    release = environment::close;
+    startWorker();
+  }
+
+  /**
+   * The in-process Java test server, which has no Schedules API: only for tests of what the CLI
+   * says to such a server.
+   */
+  public static TemporalTestService withoutSchedules() {
+    return new TemporalTestService(TestWorkflowEnvironment.newInstance());
+  }
+
+  /**
+   * Starts a fresh in-process worker, after {@link #killWorker()}; it resumes every open workflow
+   * from the history the server kept.
+   */
+  public void startWorker() {
+    workers = WorkerFactory.newInstance(client);
+    workers
         .newWorker(RegionFailoverWorkflow.TASK_QUEUE)
         .registerWorkflowImplementationTypes(workflowType);
-    environment.start();
+    workers.start();
   }
 
   public WorkflowClient client() {
-    return environment.getWorkflowClient();
+    return client;
+  }
+
+  /** Stops the in-process worker at once, as a crash would; the server keeps every history. */
+  public void killWorker() {
+    workers.shutdownNow();
+    workers.awaitTermination(10, TimeUnit.SECONDS);
   }
 
   /** Runs one command line; the connection ignores the address and namespace options. */
@@ -36,6 +92,7 @@ public final class TemporalTestService implements AutoCloseable {
 
   @Override
   public void close() {
-    environment.close();
+    killWorker();
+    release.run();
   }
 }

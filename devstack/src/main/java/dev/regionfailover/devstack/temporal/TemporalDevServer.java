@@ -30,6 +30,9 @@ public final class TemporalDevServer implements TemporalServer {
   /** The SDK's default: a real server moves a dead worker's sticky tasks on after it. */
   private static final Duration STICKY_TIMEOUT = Duration.ofSeconds(5);
 
+  /** The database file itself, and the rollback journal and write-ahead log SQLite may add. */
+  private static final List<String> DATABASE_SUFFIXES = List.of("", "-journal", "-wal", "-shm");
+
   private final Path binary;
   private final DevServerSettings settings;
   private final String target;
@@ -119,11 +122,26 @@ public final class TemporalDevServer implements TemporalServer {
     return target;
   }
 
-  /** The Web UI's address, unless the server runs headless. */
+  @Override
   public Optional<String> uiAddress() {
     return settings.uiPort().isPresent()
         ? Optional.of("http://127.0.0.1:" + settings.uiPort().getAsInt())
         : Optional.empty();
+  }
+
+  /**
+   * Deletes a database file and the journal files SQLite keeps next to it, so that the next server
+   * on it starts with no history; a file that does not exist is no error.
+   */
+  public static void deleteDatabase(Path database) {
+    for (String suffix : DATABASE_SUFFIXES) {
+      Path file = database.resolveSibling(database.getFileName() + suffix);
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + file, e);
+      }
+    }
   }
 
   /** The database file that keeps history across restarts, if any. */

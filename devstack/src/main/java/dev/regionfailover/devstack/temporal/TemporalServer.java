@@ -1,12 +1,16 @@
 package dev.regionfailover.devstack.temporal;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** A Temporal server on 127.0.0.1 that the dev stack started. */
 public interface TemporalServer extends AutoCloseable {
 
   /** The gRPC target of its frontend, {@code 127.0.0.1:PORT}. */
   String target();
+
+  /** The address of its Web UI; empty for a headless server and for the Java test server. */
+  Optional<String> uiAddress();
 
   /** Whether it serves the Schedules API; the Java test server does not. */
   boolean supportsSchedules();

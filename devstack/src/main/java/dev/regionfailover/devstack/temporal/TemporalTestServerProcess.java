@@ -6,6 +6,7 @@ import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.process.LogFiles;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The Temporal Java test server (from temporal-test-server) as a standalone gRPC server in its own
@@ -54,6 +55,11 @@ public final class TemporalTestServerProcess implements TemporalServer {
   @Override
   public String target() {
     return target;
+  }
+
+  @Override
+  public Optional<String> uiAddress() {
+    return Optional.empty();
   }
 
   @Override

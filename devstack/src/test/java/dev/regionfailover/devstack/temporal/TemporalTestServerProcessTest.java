@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regionfailover.devstack.process.Executables;
 import dev.regionfailover.devstack.process.FreePorts;
-import dev.regionfailover.devstack.process.JavaProcess;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
@@ -14,9 +13,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +39,7 @@ class TemporalTestServerProcessTest {
   }
 
   @Test
-  void startLocalUsesTheTestServerWithoutATemporalCli() {
+  void startUsesTheTestServerWithoutATemporalCli() {
     int port = FreePorts.loopback();
     try (TemporalServer server =
         TemporalServers.start(
@@ -52,46 +49,6 @@ class TemporalTestServerProcessTest {
       assertThat(server).isInstanceOf(TemporalTestServerProcess.class);
       assertThat(server.target()).isEqualTo("127.0.0.1:" + port);
       assertThat(acceptsConnections(port)).isTrue();
-    }
-    assertThat(acceptsConnections(port)).isFalse();
-  }
-
-  /**
-   * A fake {@code temporal} CLI on the search path checks the arguments it gets and serves with the
-   * test server, so that the dev-server path runs without the real CLI.
-   */
-  @Test
-  void startLocalUsesTheDevServerWhenATemporalCliIsOnThePath() throws IOException {
-    Path temporal = bin.resolve("temporal");
-    Files.writeString(
-        temporal,
-        String.join(
-            "\n",
-            "#!/bin/sh",
-            "case \"$*\" in",
-            "  \"server start-dev --ip 127.0.0.1 --port \"*\" --ui-port \"*\" --headless \"*) ;;",
-            "  *) echo \"unexpected arguments: $*\"; exit 2 ;;",
-            "esac",
-            "exec '"
-                + JavaProcess.javaBinary()
-                + "' -XX:TieredStopAtLevel=1 -cp '"
-                + JavaProcess.currentClasspath()
-                + "' "
-                + LoopbackTestServerMain.class.getName()
-                + " \"$6\"",
-            ""));
-    Files.setPosixFilePermissions(temporal, PosixFilePermissions.fromString("rwxr-xr-x"));
-    int port = FreePorts.loopback();
-
-    try (TemporalServer server =
-        TemporalServers.start(
-            DevServerSettings.headless(port),
-            Executables.onPath("temporal", bin.toString()),
-            false)) {
-      assertThat(server).isInstanceOf(TemporalDevServer.class);
-      assertThat(server.supportsSchedules()).isTrue();
-      assertThat(describeDefault(server.target()).getNamespaceInfo().getName())
-          .isEqualTo("default");
     }
     assertThat(acceptsConnections(port)).isFalse();
   }

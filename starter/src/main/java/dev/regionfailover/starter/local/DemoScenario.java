@@ -40,18 +40,42 @@ public final class DemoScenario {
   private final PrintWriter out;
   private final Duration pollInterval;
   private final Duration timeout;
+  private final WorkerCrash crash;
 
   private final Set<String> reportedSteps = new HashSet<>();
   private Phase reportedPhase;
   private boolean approvalSent;
+  private String killedDuring;
   private long startNanos;
 
   public DemoScenario(
       FailoverClient client, PrintWriter out, Duration pollInterval, Duration timeout) {
+    this(client, out, pollInterval, timeout, null);
+  }
+
+  /**
+   * A demo that also crashes the worker with {@code crash} while the promotion runs, the step that
+   * shows best that a step in flight is neither lost nor repeated: the fresh worker finds the
+   * switchover already requested and waits for it instead of requesting it again.
+   *
+   * @param crash what kills the worker and starts a fresh one, or null to leave the worker alone
+   */
+  public DemoScenario(
+      FailoverClient client,
+      PrintWriter out,
+      Duration pollInterval,
+      Duration timeout,
+      WorkerCrash crash) {
     this.client = requireNonNull(client, "client is null");
     this.out = requireNonNull(out, "out is null");
     this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
     this.timeout = requireNonNull(timeout, "timeout is null");
+    this.crash = crash;
+  }
+
+  /** The step during which the worker was killed, once it was. */
+  public Optional<String> killedDuring() {
+    return Optional.ofNullable(killedDuring);
   }
 
   /**
@@ -115,6 +139,33 @@ public final class DemoScenario {
       approvalSent = true;
       approve();
     }
+    if (crash != null
+        && killedDuring == null
+        && status.phase() == Phase.PROMOTE
+        && status.steps() != null) {
+      status.steps().stream()
+          .filter(step -> step.phase() == Phase.PROMOTE && step.state() == StepState.RUNNING)
+          .findFirst()
+          .ifPresent(this::crashWorker);
+    }
+  }
+
+  private void crashWorker(StepStatus running) {
+    killedDuring = running.name();
+    say(
+        "  killing the worker (%s) with SIGKILL while step '%s' runs",
+        crash.kill(), running.name());
+    say("  no worker runs now; Temporal keeps the failover's history and its timers");
+    String fresh;
+    try {
+      fresh = crash.startFresh();
+    } catch (IllegalStateException e) {
+      throw new CliFailure("the fresh worker did not start: " + e.getMessage(), e);
+    }
+    say(
+        "  a fresh worker (%s) took over: it replays the history, and the server hands it the step"
+            + " once the killed worker's heartbeat is overdue",
+        fresh);
   }
 
   /**

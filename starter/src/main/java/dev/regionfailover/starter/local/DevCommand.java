@@ -2,41 +2,44 @@ package dev.regionfailover.starter.local;
 
 import dev.regionfailover.starter.FailoverCli;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code dev}: runs Temporal, the AWS emulator and a worker locally until Ctrl-C. */
+/**
+ * {@code dev}: runs Temporal, the AWS emulator and a worker locally until Ctrl-C, restarting the
+ * worker whenever it dies.
+ */
 @Command(
     name = "dev",
     mixinStandardHelpOptions = true,
     description =
         "Runs a local Temporal server, moto with the AWS stand-in, the estates' resources and a"
-            + " worker until Ctrl-C.")
+            + " worker until Ctrl-C. A worker that dies is restarted; Temporal keeps its history in"
+            + " target/dev/temporal.db across runs.")
 public final class DevCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private LocalStackOptions options;
 
+  @Option(
+      names = "--fresh",
+      description = "Delete the Temporal history that earlier runs of dev kept, and start clean.")
+  private boolean fresh;
+
   @Override
   public Integer call() throws InterruptedException {
-    LocalStack stack = options.start(spec);
+    LocalStack stack = options.start(spec, fresh ? TemporalHistory.FRESH : TemporalHistory.KEPT);
     NextSteps.print(spec.commandLine().getOut(), stack);
-    while (stack.worker().isAlive()) {
-      TimeUnit.SECONDS.sleep(1);
-    }
-    if (stack.isClosed()) {
+    try {
+      WorkerSupervisor.of(stack, WorkerSupervisor.RestartPolicy.DEV).superviseUntilStopped();
       return FailoverCli.OK;
+    } catch (WorkerSupervisor.GaveUp e) {
+      spec.commandLine().getErr().printf("error: %s%n", e.getMessage());
+      stack.close();
+      return FailoverCli.FAILED;
     }
-    spec.commandLine()
-        .getErr()
-        .printf(
-            "error: the worker exited (%s); see %s%n",
-            stack.worker().exitCode().map(code -> "exit code " + code).orElse("no exit code"),
-            stack.workerLog());
-    stack.close();
-    return FailoverCli.FAILED;
   }
 }

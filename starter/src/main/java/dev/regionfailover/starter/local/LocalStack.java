@@ -7,6 +7,7 @@ import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.temporal.DevServerSettings;
+import dev.regionfailover.devstack.temporal.TemporalDevServer;
 import dev.regionfailover.devstack.temporal.TemporalServer;
 import dev.regionfailover.devstack.temporal.TemporalServers;
 import dev.regionfailover.starter.estate.EstateFiles;
@@ -16,10 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +47,13 @@ public final class LocalStack implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  private final AtomicInteger workersStarted = new AtomicInteger();
+
+  private TemporalServer temporal;
   private String temporalAddress;
   private URI awsEndpoint;
   private List<Estate> estates;
-  private JavaProcess worker;
+  private volatile JavaProcess worker;
 
   /**
    * A stack that is not started yet, so that a shutdown hook can hold it before {@link #start()}
@@ -80,8 +87,17 @@ public final class LocalStack implements AutoCloseable {
         estates.stream().map(Estate::app).toList(),
         config.estatesDirectory());
 
-    TemporalServer temporal =
-        track(TemporalServers.start(DevServerSettings.headless(config.temporalPort())));
+    if (config.temporalHistory() != null && config.freshHistory()) {
+      TemporalDevServer.deleteDatabase(config.temporalHistory());
+      log.info("Deleted the Temporal history in {} (--fresh)", config.temporalHistory());
+    }
+    temporal =
+        track(
+            TemporalServers.start(
+                new DevServerSettings(
+                    config.temporalPort(),
+                    OptionalInt.of(config.uiPort()),
+                    config.temporalHistory())));
     temporalAddress = temporal.target();
 
     if (config.externalAwsEndpoint() == null) {
@@ -101,7 +117,25 @@ public final class LocalStack implements AutoCloseable {
           awsEndpoint);
     }
 
-    worker =
+    startWorker();
+  }
+
+  /**
+   * Starts a worker in place of one that died or was killed, against the same Temporal server and
+   * AWS endpoint, with a log file of its own; returns once it polls its task queue.
+   *
+   * @throws IllegalStateException when the worker does not come up, or the stack was stopped
+   */
+  public JavaProcess restartWorker() {
+    if (worker != null && worker.isAlive()) {
+      throw new IllegalStateException("the worker (pid " + worker.pid() + ") still runs");
+    }
+    return startWorker();
+  }
+
+  private JavaProcess startWorker() {
+    int number = workersStarted.incrementAndGet();
+    JavaProcess next =
         JavaProcess.builder(WORKER_MAIN)
             .classpath(config.workerClasspath())
             .env("TEMPORAL_ADDRESS", temporalAddress)
@@ -112,12 +146,14 @@ public final class LocalStack implements AutoCloseable {
             .env("AWS_ACCESS_KEY_ID", EmulatorClients.CREDENTIAL)
             .env("AWS_SECRET_ACCESS_KEY", EmulatorClients.CREDENTIAL)
             .env("AWS_REGION", "us-east-1")
-            .logFile(config.workerLog())
+            .logFile(config.workerLog(number))
             .build();
-    track(worker);
-    worker.start();
-    String line = worker.awaitLine(WORKER_STARTED, config.workerStartTimeout());
+    track(next);
+    worker = next;
+    next.start();
+    String line = next.awaitLine(WORKER_STARTED, config.workerStartTimeout());
     log.info("{}", line.substring(line.indexOf("Worker started")));
+    return next;
   }
 
   /**
@@ -165,6 +201,21 @@ public final class LocalStack implements AutoCloseable {
     return temporalAddress;
   }
 
+  /**
+   * The Temporal Web UI's address; empty when the Java test server runs because no Temporal CLI is
+   * installed.
+   */
+  public Optional<String> uiAddress() {
+    return temporal.uiAddress();
+  }
+
+  /** The file that keeps Temporal's history across restarts of the stack, if there is one. */
+  public Optional<Path> temporalHistory() {
+    return uiAddress().isPresent()
+        ? Optional.ofNullable(config.temporalHistory())
+        : Optional.empty();
+  }
+
   /** Where AWS requests go: the stand-in, or the emulator named by AWS_ENDPOINT_URL. */
   public URI awsEndpoint() {
     return awsEndpoint;
@@ -174,11 +225,12 @@ public final class LocalStack implements AutoCloseable {
     return estates;
   }
 
+  /** The log of the worker that runs now (or ran last). */
   public Path workerLog() {
-    return config.workerLog();
+    return config.workerLog(Math.max(1, workersStarted.get()));
   }
 
-  /** The worker JVM, for tests that kill it. */
+  /** The worker JVM that runs now (or ran last), for those that kill it or watch it. */
   public JavaProcess worker() {
     return worker;
   }

@@ -9,7 +9,11 @@ import java.time.Duration;
  * What the local stack runs and where.
  *
  * @param temporalPort the Temporal frontend's port on 127.0.0.1
+ * @param uiPort the Temporal Web UI's port on 127.0.0.1, where the real dev server runs
  * @param awsPort the port of the AWS stand-in that fronts moto
+ * @param temporalHistory the file in which the dev server keeps its history across restarts, or
+ *     null to keep it in memory only
+ * @param freshHistory whether to delete {@code temporalHistory} before the server starts
  * @param estatesDirectory the estates to provision and to give the worker
  * @param logDirectory where the worker's log goes
  * @param workerClasspath the classpath of the worker JVM
@@ -19,7 +23,10 @@ import java.time.Duration;
  */
 public record LocalStackConfig(
     int temporalPort,
+    int uiPort,
     int awsPort,
+    Path temporalHistory,
+    boolean freshHistory,
     Path estatesDirectory,
     Path logDirectory,
     String workerClasspath,
@@ -27,6 +34,7 @@ public record LocalStackConfig(
     Duration workerStartTimeout) {
 
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
+  public static final int DEFAULT_UI_PORT = 8233;
   public static final int DEFAULT_AWS_PORT = 4566;
 
   /** How long replication lag readings stay fresh in the emulator's CloudWatch. */
@@ -52,8 +60,16 @@ public record LocalStackConfig(
     }
   }
 
-  /** The worker's log file. */
+  /** The first worker's log file. */
   public Path workerLog() {
-    return logDirectory.resolve("worker.log");
+    return workerLog(1);
+  }
+
+  /**
+   * The log file of the {@code number}th worker the stack started: {@code worker.log}, then {@code
+   * worker-2.log} and so on, so that a restarted worker does not overwrite why the last one died.
+   */
+  public Path workerLog(int number) {
+    return logDirectory.resolve(number == 1 ? "worker.log" : "worker-" + number + ".log");
   }
 }

@@ -15,6 +15,9 @@ public final class LocalStackOptions {
 
   static final String WORKER_CLASSPATH_PROPERTY = "regionfailover.worker.classpath";
 
+  /** The dev server's history file, next to the worker's log under {@code target/dev}. */
+  static final String HISTORY_FILE = "temporal.db";
+
   private static final Duration WORKER_START_TIMEOUT = Duration.ofSeconds(60);
 
   @Option(
@@ -23,6 +26,15 @@ public final class LocalStackOptions {
       defaultValue = "" + LocalStackConfig.DEFAULT_TEMPORAL_PORT,
       description = "Port of the local Temporal frontend (default ${DEFAULT-VALUE}).")
   private int temporalPort;
+
+  @Option(
+      names = "--ui-port",
+      paramLabel = "PORT",
+      defaultValue = "" + LocalStackConfig.DEFAULT_UI_PORT,
+      description =
+          "Port of the Temporal Web UI, where the real Temporal dev server runs (default"
+              + " ${DEFAULT-VALUE}).")
+  private int uiPort;
 
   @Option(
       names = "--aws-port",
@@ -38,11 +50,20 @@ public final class LocalStackOptions {
   private Path estates;
 
   /**
+   * Starts the stack these options describe with Temporal's history in memory, as one-off runs such
+   * as {@code demo} want; Ctrl-C or any other exit of the JVM stops it, also while it is still
+   * starting.
+   */
+  public LocalStack start(CommandSpec spec) {
+    return start(spec, TemporalHistory.IN_MEMORY);
+  }
+
+  /**
    * Starts the stack these options describe; Ctrl-C or any other exit of the JVM stops it, also
    * while it is still starting.
    */
-  public LocalStack start(CommandSpec spec) {
-    LocalStack stack = new LocalStack(config(spec));
+  public LocalStack start(CommandSpec spec, TemporalHistory history) {
+    LocalStack stack = new LocalStack(config(spec, history));
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
     try {
       return stack.start();
@@ -51,22 +72,30 @@ public final class LocalStackOptions {
     }
   }
 
-  /** The stack these options describe, with the environment's AWS endpoint if one is set. */
+  /** The stack these options describe, with Temporal's history in memory. */
   public LocalStackConfig config(CommandSpec spec) {
+    return config(spec, TemporalHistory.IN_MEMORY);
+  }
+
+  /** The stack these options describe, with the environment's AWS endpoint if one is set. */
+  public LocalStackConfig config(CommandSpec spec, TemporalHistory history) {
     port(spec, "--temporal-port", temporalPort);
+    port(spec, "--ui-port", uiPort);
     port(spec, "--aws-port", awsPort);
-    if (temporalPort == awsPort) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--temporal-port and --aws-port are both " + awsPort + "; they need different ports");
-    }
+    distinct(spec, "--temporal-port", temporalPort, "--aws-port", awsPort);
+    distinct(spec, "--temporal-port", temporalPort, "--ui-port", uiPort);
+    distinct(spec, "--ui-port", uiPort, "--aws-port", awsPort);
     Path home = home();
+    Path logDirectory = home.resolve("target").resolve("dev");
     try {
       return new LocalStackConfig(
           temporalPort,
+          uiPort,
           awsPort,
+          history == TemporalHistory.IN_MEMORY ? null : logDirectory.resolve(HISTORY_FILE),
+          history == TemporalHistory.FRESH,
           estates != null ? estates : home.resolve("deploy").resolve("estates"),
-          home.resolve("target").resolve("dev"),
+          logDirectory,
           System.getProperty(WORKER_CLASSPATH_PROPERTY),
           System.getenv("AWS_ENDPOINT_URL"),
           WORKER_START_TIMEOUT);
@@ -79,6 +108,15 @@ public final class LocalStackOptions {
     if (port < 1 || port > 65535) {
       throw new ParameterException(
           spec.commandLine(), option + ": " + port + " is not a TCP port (1 to 65535)");
+    }
+  }
+
+  private static void distinct(
+      CommandSpec spec, String option, int port, String otherOption, int otherPort) {
+    if (port == otherPort) {
+      throw new ParameterException(
+          spec.commandLine(),
+          option + " and " + otherOption + " are both " + port + "; they need different ports");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.regionfailover.starter.local;
 
+import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import java.io.PrintWriter;
@@ -9,6 +10,30 @@ import java.util.List;
 final class NextSteps {
 
   private NextSteps() {}
+
+  /** The demo's line about the Temporal UI: where to watch, or why there is none. */
+  static String ui(LocalStack stack) {
+    return stack
+        .uiAddress()
+        .map(
+            ui ->
+                "Temporal UI: "
+                    + ui
+                    + "/namespaces/default/workflows (open failover-"
+                    + DemoScenario.APP
+                    + " while the demo runs)")
+        .orElse("Temporal UI: " + uiLine(stack));
+  }
+
+  /** The UI's address, or why there is none. */
+  private static String uiLine(LocalStack stack) {
+    return stack
+        .uiAddress()
+        .orElse(
+            "none: no Temporal CLI is installed, so this is the Java test server (in memory, no UI,"
+                + " no Schedules); install the CLI with: "
+                + TemporalCli.INSTALL_COMMAND);
+  }
 
   static void print(PrintWriter out, LocalStack stack) {
     String address = stack.temporalAddress();
@@ -23,6 +48,14 @@ final class NextSteps {
     out.println();
     out.println("The local stack is up.");
     out.printf("  Temporal      %s (namespace default)%n", address);
+    out.printf("  Temporal UI   %s%n", uiLine(stack));
+    stack
+        .temporalHistory()
+        .ifPresent(
+            file ->
+                out.printf(
+                    "  History       %s (kept when dev restarts; dev --fresh starts clean)%n",
+                    file));
     out.printf("  AWS endpoint  %s%n", stack.awsEndpoint());
     out.printf("  Worker log    %s%n", stack.workerLog());
     out.printf(
@@ -55,7 +88,21 @@ final class NextSteps {
         "  temporal workflow signal --address %s --workflow-id %s --name approvePromotion"
             + " --input '{\"approver\":\"%s\",\"comment\":\"lag is zero\"}'%n",
         address, workflowId, approver);
+    stack
+        .uiAddress()
+        .ifPresent(
+            ui -> {
+              out.println();
+              out.printf(
+                  "Or in the Temporal UI: open %s/namespaces/default/workflows, select %s, and"
+                      + " approve with Send Signal, name approvePromotion, input"
+                      + " {\"approver\":\"%s\",\"comment\":\"lag is zero\"}%n",
+                  ui, workflowId, approver);
+            });
     out.println();
+    out.println(
+        "If the worker dies, dev starts a fresh one; Temporal and the AWS emulator keep"
+            + " running.");
     out.println("Press Ctrl-C to stop everything.");
     out.flush();
   }

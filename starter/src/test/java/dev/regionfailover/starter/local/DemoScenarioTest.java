@@ -1,5 +1,6 @@
 package dev.regionfailover.starter.local;
 
+import static dev.regionfailover.starter.FakeFailoverWorkflow.SOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,11 +18,16 @@ import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failover.SignalRecord;
+import dev.regionfailover.workflows.failover.StepState;
+import dev.regionfailover.workflows.failover.StepStatus;
+import dev.regionfailover.workflows.failover.WaitingFor;
 import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.workflow.Workflow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,12 +79,157 @@ class DemoScenarioTest {
     }
   }
 
+  @Test
+  void killWorkerCrashesTheWorkerWhileThePromotionRunsAndTheFailoverResumes() {
+    try (TemporalTestService temporal = new TemporalTestService(SlowPromotion.class)) {
+      List<String> crashes = new ArrayList<>();
+      WorkerCrash crash =
+          new WorkerCrash() {
+            @Override
+            public String kill() {
+              temporal.killWorker();
+              crashes.add("killed");
+              return "in-process worker";
+            }
+
+            @Override
+            public String startFresh() {
+              temporal.startWorker();
+              crashes.add("started");
+              return "fresh in-process worker";
+            }
+          };
+      DemoScenario scenario =
+          new DemoScenario(
+              new FailoverClient(temporal.client()),
+              new PrintWriter(out, true),
+              Duration.ofMillis(100),
+              Duration.ofSeconds(60),
+              crash);
+
+      FailoverResult result = scenario.run();
+
+      assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
+      assertThat(crashes).containsExactly("killed", "started");
+      assertThat(scenario.killedDuring()).contains("promote aurora");
+      assertThat(result.steps())
+          .extracting(StepStatus::name)
+          .containsExactly("check-readiness", "promote aurora");
+      String text = out.toString();
+      assertThat(text)
+          .contains(
+              "killing the worker (in-process worker) with SIGKILL while step 'promote aurora'")
+          .contains("a fresh worker (fresh in-process worker) took over")
+          .contains("phase COMPLETED");
+      assertThat(text.indexOf("approvePromotion accepted")).isLessThan(text.indexOf("killing"));
+    }
+  }
+
+  @Test
+  void withoutKillWorkerTheWorkerIsLeftAlone() {
+    try (TemporalTestService temporal = new TemporalTestService(SlowPromotion.class)) {
+      DemoScenario scenario = scenario(temporal, Duration.ofSeconds(30));
+
+      assertThat(scenario.run().outcome()).isEqualTo(Phase.COMPLETED);
+      assertThat(scenario.killedDuring()).isEmpty();
+      assertThat(out.toString()).doesNotContain("killing");
+    }
+  }
+
   private DemoScenario scenario(TemporalTestService temporal, Duration timeout) {
     return new DemoScenario(
         new FailoverClient(temporal.client()),
         new PrintWriter(out, true),
         Duration.ofMillis(100),
         timeout);
+  }
+
+  /**
+   * Approved, it runs a promotion step for three seconds of workflow time, so that the demo sees it
+   * running; a timer, which the server keeps while no worker runs.
+   */
+  public static class SlowPromotion implements RegionFailoverWorkflow {
+    private final List<StepStatus> steps = new ArrayList<>();
+    private final List<SignalRecord> signals = new ArrayList<>();
+    private FailoverRequest request;
+    private Phase phase = Phase.ASSESS;
+
+    @Override
+    public FailoverResult run(FailoverRequest request) {
+      this.request = request;
+      steps.add(
+          new StepStatus(
+              "check-readiness", Phase.ASSESS, StepState.DONE, "t0", "t0", 10, "target ready"));
+      phase = Phase.AWAIT_APPROVAL;
+      Workflow.await(() -> !signals.isEmpty());
+      phase = Phase.PROMOTE;
+      steps.add(
+          new StepStatus(
+              "promote aurora", Phase.PROMOTE, StepState.RUNNING, "t1", null, 0, "switchover"));
+      Workflow.sleep(Duration.ofSeconds(3));
+      steps.set(
+          1,
+          new StepStatus(
+              "promote aurora", Phase.PROMOTE, StepState.DONE, "t1", "t4", 3000, "writer moved"));
+      phase = Phase.COMPLETED;
+      return new FailoverResult(
+          request.app(),
+          FailoverMode.PLANNED,
+          SOURCE,
+          request.targetRegion(),
+          phase,
+          "slow failover COMPLETED",
+          List.copyOf(steps),
+          null,
+          null,
+          0,
+          List.of(),
+          3010);
+    }
+
+    @Override
+    public void approvePromotion(ApprovalSignal signal) {
+      signals.add(
+          new SignalRecord(
+              "approvePromotion", signal.approver(), signal.comment(), "t1", true, ""));
+    }
+
+    @Override
+    public void denyPromotion(DenialSignal signal) {}
+
+    @Override
+    public void abort(AbortSignal signal) {}
+
+    @Override
+    public void confirmFenced(ConfirmFencedSignal signal) {}
+
+    @Override
+    public void repinProgress(RepinProgress progress) {}
+
+    @Override
+    public FailoverStatus status() {
+      return new FailoverStatus(
+          request.app(),
+          FailoverMode.PLANNED,
+          SOURCE,
+          request.targetRegion(),
+          request.requestedBy(),
+          request.reason(),
+          phase,
+          List.copyOf(steps),
+          phase == Phase.AWAIT_APPROVAL
+              ? new WaitingFor(
+                  "approval of the promotion", "t0", "2099-01-01T00:00:00Z", "./failover approve")
+              : null,
+          List.of(),
+          List.copyOf(signals),
+          null,
+          null,
+          0,
+          List.of(),
+          phase == Phase.COMPLETED ? phase.name() : null,
+          null);
+    }
   }
 
   /** Refuses every approval. */

@@ -95,7 +95,7 @@ class ScheduleCommandsTest {
 
   @Test
   void aServerWithoutSchedulesIsNamedAndExplained() {
-    try (TemporalTestService temporal = new TemporalTestService()) {
+    try (TemporalTestService temporal = TemporalTestService.withoutSchedules()) {
       for (String[] command :
           List.of(
               new String[] {
