@@ -5,6 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.process.LogFiles;
+import dev.regionfailover.workflows.visibility.SearchAttributes;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -45,11 +50,35 @@ public final class TemporalTestServerProcess implements TemporalServer {
     process.start();
     try {
       TemporalReadiness.await(target, process, STARTUP_TIMEOUT);
+      registerSearchAttributes(target);
     } catch (RuntimeException e) {
       process.close();
       throw e;
     }
     return new TemporalTestServerProcess(process, target);
+  }
+
+  /**
+   * Registers the project's search attributes in the default namespace, as the dev server does: the
+   * test server refuses an upsert of an attribute it does not know, and every failover would then
+   * stick in its first workflow task.
+   */
+  private static void registerSearchAttributes(String target) {
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget(target)
+                .validateAndBuildWithDefaults());
+    try {
+      AddSearchAttributesRequest.Builder request =
+          AddSearchAttributesRequest.newBuilder().setNamespace("default");
+      for (SearchAttributeKey<?> key : SearchAttributes.ALL) {
+        request.putSearchAttributes(key.getName(), key.getValueType());
+      }
+      operator.blockingStub().addSearchAttributes(request.build());
+    } finally {
+      operator.shutdownNow();
+    }
   }
 
   @Override

@@ -5,15 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regionfailover.devstack.process.Executables;
 import dev.regionfailover.devstack.process.FreePorts;
+import dev.regionfailover.workflows.visibility.SearchAttributes;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +61,60 @@ class TemporalTestServerProcessTest {
       assertThat(acceptsConnections(port)).isTrue();
     }
     assertThat(acceptsConnections(port)).isFalse();
+  }
+
+  /** Without them, the first upsert of every failover would fail its workflow task for good. */
+  @Test
+  void acceptsUpsertsOfTheProjectsSearchAttributes() {
+    try (TemporalTestServerProcess server = TemporalTestServerProcess.start()) {
+      WorkflowServiceStubs stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+      WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
+      try {
+        factory
+            .newWorker(
+                "search-attributes",
+                WorkerOptions.newBuilder()
+                    .setStickyQueueScheduleToStartTimeout(server.stickyScheduleToStartTimeout())
+                    .build())
+            .registerWorkflowImplementationTypes(UpsertingWorkflowImpl.class);
+        factory.start();
+        UpsertingWorkflow workflow =
+            factory
+                .getWorkflowClient()
+                .newWorkflowStub(
+                    UpsertingWorkflow.class,
+                    WorkflowOptions.newBuilder()
+                        .setTaskQueue("search-attributes")
+                        .setWorkflowRunTimeout(Duration.ofSeconds(20))
+                        .build());
+
+        assertThat(workflow.upsertAll()).isEqualTo(SearchAttributes.ALL.size());
+      } finally {
+        factory.shutdownNow();
+        stubs.shutdownNow();
+      }
+    }
+  }
+
+  @WorkflowInterface
+  public interface UpsertingWorkflow {
+    @WorkflowMethod
+    int upsertAll();
+  }
+
+  /** Upserts a value for every project search attribute, as the real workflows do. */
+  public static class UpsertingWorkflowImpl implements UpsertingWorkflow {
+    @Override
+    public int upsertAll() {
+      for (SearchAttributeKey<?> key : SearchAttributes.ALL) {
+        @SuppressWarnings("unchecked")
+        SearchAttributeKey<String> keyword = (SearchAttributeKey<String>) key;
+        Workflow.upsertTypedSearchAttributes(keyword.valueSet("value"));
+      }
+      return Workflow.getTypedSearchAttributes().size();
+    }
   }
 
   private static DescribeNamespaceResponse describeDefault(String target) {

@@ -140,6 +140,12 @@ public final class LocalStack implements AutoCloseable {
             .classpath(config.workerClasspath())
             .env("TEMPORAL_ADDRESS", temporalAddress)
             .env("TEMPORAL_NAMESPACE", "default")
+            // The local server is plaintext and open: no profile, TLS setting or API key of the
+            // user's own (for Temporal Cloud, say) may reach this worker. Empty means unset.
+            .env("TEMPORAL_TLS", "false")
+            .env("TEMPORAL_API_KEY", "")
+            .env("TEMPORAL_PROFILE", "")
+            .env("TEMPORAL_CONFIG_FILE", "")
             .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
             .env("FAILOVER_ESTATES_DIR", config.estatesDirectory().toAbsolutePath().toString())
             .env("AWS_ENDPOINT_URL", awsEndpoint.toString())
