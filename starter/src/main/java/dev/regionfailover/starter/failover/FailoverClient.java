@@ -41,9 +41,16 @@ public final class FailoverClient {
   private static final Duration ANSWER_BUDGET = Duration.ofSeconds(10);
 
   private final WorkflowCalls calls;
+  private final Duration answerBudget;
 
   public FailoverClient(WorkflowClient client) {
+    this(client, ANSWER_BUDGET);
+  }
+
+  /** A client that waits {@code answerBudget} for the answer to an update. */
+  FailoverClient(WorkflowClient client, Duration answerBudget) {
     this.calls = new WorkflowCalls(client);
+    this.answerBudget = answerBudget;
   }
 
   /** Starts a failover; at most one runs per app. */
@@ -127,7 +134,7 @@ public final class FailoverClient {
         CompletableFuture.supplyAsync(
             () -> stub.update(updateName, OperatorVerdict.class, payload));
     try {
-      return UpdateAnswer.accepted(answer.get(ANSWER_BUDGET.toSeconds(), TimeUnit.SECONDS));
+      return UpdateAnswer.accepted(answer.get(answerBudget.toMillis(), TimeUnit.MILLISECONDS));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof WorkflowUpdateException rejected) {
@@ -152,8 +159,8 @@ public final class FailoverClient {
               + " did not answer "
               + updateName
               + " within "
-              + ANSWER_BUDGET.toSeconds()
-              + " s. Is a worker for task queue "
+              + Times.duration(answerBudget.toMillis())
+              + ". Is a worker for task queue "
               + RegionFailoverWorkflow.TASK_QUEUE
               + " running? The update may still count once one takes it: see ./failover status "
               + app);
