@@ -4,7 +4,9 @@ import static dev.regionfailover.worker.FailoverEndToEndTest.ESTATES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
@@ -29,8 +31,11 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,63 @@ class FailoverUpdatesDevServerTest {
         .as("the CLI reports a finished failover from this")
         .isInstanceOf(WorkflowNotFoundException.class);
   }
+
+  @Test
+  void theTemporalCliSendsTheUpdatesAsTheReadmeShows() throws Exception {
+    RegionFailoverWorkflow failover =
+        Failovers.start(
+            client,
+            new FailoverRequest(
+                "orders", HeldFailoverActivities.TARGET, FailoverMode.PLANNED, "drill", "carol"));
+    awaitPhase(failover, Phase.AWAIT_APPROVAL);
+
+    CliRun rejected =
+        temporalCli(
+            "--name",
+            "approvePromotionUpdate",
+            "--input",
+            "{\"approver\":\"carol\",\"comment\":\"my own\"}");
+    CliRun accepted =
+        temporalCli(
+            "--name",
+            "denyPromotionUpdate",
+            "--input",
+            "{\"approver\":\"bob\",\"reason\":\"not during the sale\"}");
+
+    assertThat(rejected.exitCode()).as(rejected.output()).isEqualTo(1);
+    assertThat(rejected.output()).contains("carol is not an approver of this app [alice, bob]");
+    assertThat(accepted.exitCode()).as(accepted.output()).isZero();
+    assertThat(accepted.output())
+        .contains("effect:denial recorded; the failover undoes every change and ends ABORTED")
+        .contains("phase:AWAIT_APPROVAL");
+    assertThat(WorkflowStub.fromTyped(failover).getResult(FailoverResult.class).outcome())
+        .isEqualTo(Phase.ABORTED);
+    assertThat(failover.status().signals())
+        .extracting(SignalRecord::kind, SignalRecord::by, SignalRecord::accepted)
+        .containsExactly(tuple("denyPromotion", "bob", true));
+  }
+
+  /** Runs {@code temporal workflow update execute} on failover-orders with these options. */
+  private CliRun temporalCli(String... options) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                TemporalCli.requireForTest().toString(),
+                "workflow",
+                "update",
+                "execute",
+                "--address",
+                temporal.target(),
+                "--workflow-id",
+                "failover-orders"));
+    command.addAll(List.of(options));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("temporal finished").isTrue();
+    return new CliRun(process.exitValue(), output);
+  }
+
+  private record CliRun(int exitCode, String output) {}
 
   private List<EventType> updateEvents(RegionFailoverWorkflow failover) {
     return client

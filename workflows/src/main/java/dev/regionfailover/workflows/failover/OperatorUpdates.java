@@ -11,7 +11,7 @@ import io.temporal.failure.ApplicationFailure;
  */
 final class OperatorUpdates {
 
-  /** The failure type of a rejected or refused update; its message is the reason. */
+  /** The failure type of an update that passed its validator but did not count after all. */
   static final String NOT_COUNTED = "NotCounted";
 
   private final FailoverState state;
@@ -75,9 +75,14 @@ final class OperatorUpdates {
         "fence confirmation recorded; the failover goes on to AWAIT_APPROVAL");
   }
 
+  /**
+   * Rejects the update with the reason as its message. Any exception a validator throws rejects the
+   * update; this one is not a Temporal failure because the SDK logs those, in a validator, as a
+   * failure of the whole workflow execution, which a refused approval is not.
+   */
   private static void reject(String refusal) {
     if (refusal != null) {
-      throw ApplicationFailure.newNonRetryableFailure(refusal, NOT_COUNTED);
+      throw new IllegalArgumentException(refusal);
     }
   }
 
