@@ -10,6 +10,7 @@ import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
+import dev.regionfailover.workflows.failover.OperatorVerdict;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RpoEstimate;
@@ -19,6 +20,7 @@ import dev.regionfailover.workflows.failover.StepStatus;
 import dev.regionfailover.workflows.failover.WaitingFor;
 import dev.regionfailover.workflows.pins.RepinProgress;
 import dev.regionfailover.workflows.readiness.Finding;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +28,9 @@ import java.util.List;
 
 /**
  * A stand-in for the real RegionFailover workflow: one finished step, then a wait for a decision.
- * It records every signal, accepts an approval unless it comes from the requester, and ends
- * COMPLETED on approval and ABORTED on denial or abort. The CLI cannot tell it from the real one.
+ * It records every signal and update, accepts an approval in AWAIT_APPROVAL unless it comes from
+ * the requester (its update is rejected then, with the reason), and ends COMPLETED on approval and
+ * ABORTED on denial or abort. The CLI cannot tell it from the real one.
  */
 public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
 
@@ -95,13 +98,39 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
 
   @Override
   public void approvePromotion(ApprovalSignal signal) {
-    String refusal = refusal(signal.approver());
-    boolean accepted = phase == Phase.AWAIT_APPROVAL && refusal == null;
-    String note = refusal == null ? "" : refusal;
-    signals.add(
+    approve(signal);
+  }
+
+  @Override
+  public OperatorVerdict approvePromotionUpdate(ApprovalSignal signal) {
+    return verdict(approve(signal), "approval 1 of 1 recorded; promotion goes ahead");
+  }
+
+  @Override
+  public void validateApprovePromotionUpdate(ApprovalSignal signal) {
+    String refusal = approvalRefusal(signal.approver());
+    if (refusal != null) {
+      throw ApplicationFailure.newNonRetryableFailure(refusal, "NotCounted");
+    }
+  }
+
+  private SignalRecord approve(ApprovalSignal signal) {
+    String refusal = approvalRefusal(signal.approver());
+    SignalRecord record =
         new SignalRecord(
-            "approvePromotion", signal.approver(), signal.comment(), now(), accepted, note));
-    approved |= accepted;
+            "approvePromotion",
+            signal.approver(),
+            signal.comment(),
+            now(),
+            refusal == null,
+            refusal == null ? "" : refusal);
+    signals.add(record);
+    approved |= record.accepted();
+    return record;
+  }
+
+  private String approvalRefusal(String approver) {
+    return phase == Phase.AWAIT_APPROVAL ? refusal(approver) : "not waiting for approval";
   }
 
   /** Why an approval by {@code approver} does not count, or null if it does. */
@@ -113,21 +142,68 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
 
   @Override
   public void denyPromotion(DenialSignal signal) {
-    signals.add(
-        new SignalRecord("denyPromotion", signal.approver(), signal.reason(), now(), true, ""));
+    deny(signal);
+  }
+
+  @Override
+  public OperatorVerdict denyPromotionUpdate(DenialSignal signal) {
+    return verdict(deny(signal), "denial recorded; the failover ends ABORTED");
+  }
+
+  @Override
+  public void validateDenyPromotionUpdate(DenialSignal signal) {}
+
+  private SignalRecord deny(DenialSignal signal) {
+    SignalRecord record =
+        new SignalRecord("denyPromotion", signal.approver(), signal.reason(), now(), true, "");
+    signals.add(record);
     stopped = true;
+    return record;
   }
 
   @Override
   public void abort(AbortSignal signal) {
-    signals.add(
-        new SignalRecord("abort", signal.by(), signal.reason(), now(), true, "rolled back"));
+    abortNow(signal);
+  }
+
+  @Override
+  public OperatorVerdict abortUpdate(AbortSignal signal) {
+    return verdict(abortNow(signal), "abort recorded; rolled back");
+  }
+
+  @Override
+  public void validateAbortUpdate(AbortSignal signal) {}
+
+  private SignalRecord abortNow(AbortSignal signal) {
+    SignalRecord record =
+        new SignalRecord("abort", signal.by(), signal.reason(), now(), true, "rolled back");
+    signals.add(record);
     stopped = true;
+    return record;
   }
 
   @Override
   public void confirmFenced(ConfirmFencedSignal signal) {
-    signals.add(new SignalRecord("confirmFenced", signal.by(), signal.note(), now(), true, null));
+    confirm(signal);
+  }
+
+  @Override
+  public OperatorVerdict confirmFencedUpdate(ConfirmFencedSignal signal) {
+    return verdict(confirm(signal), "fence confirmation recorded");
+  }
+
+  @Override
+  public void validateConfirmFencedUpdate(ConfirmFencedSignal signal) {}
+
+  private SignalRecord confirm(ConfirmFencedSignal signal) {
+    SignalRecord record =
+        new SignalRecord("confirmFenced", signal.by(), signal.note(), now(), true, null);
+    signals.add(record);
+    return record;
+  }
+
+  private OperatorVerdict verdict(SignalRecord record, String effect) {
+    return new OperatorVerdict(record.kind(), record.by(), record.at(), phase, effect);
   }
 
   @Override

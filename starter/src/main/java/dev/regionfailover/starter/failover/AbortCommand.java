@@ -3,15 +3,13 @@ package dev.regionfailover.starter.failover;
 import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.AbortSignal;
-import dev.regionfailover.workflows.failover.SignalRecord;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code abort APP}: sends {@code abort} to the app's running failover. */
+/** {@code abort APP}: sends the update {@code abortUpdate} to the app's running failover. */
 @Command(
     name = "abort",
     mixinStandardHelpOptions = true,
@@ -37,8 +35,7 @@ public final class AbortCommand implements Callable<Integer> {
     AbortSignal signal =
         new AbortSignal(
             Arguments.nonBlank(spec, "--by", by), Arguments.nonBlank(spec, "--reason", reason));
-    Optional<SignalRecord> record =
-        target.call(client -> new FailoverClient(client).abort(app, signal));
-    return SignalReport.print(spec.commandLine().getOut(), app, "abort", record);
+    UpdateAnswer answer = target.call(client -> new FailoverClient(client).abort(app, signal));
+    return UpdateReport.print(spec.commandLine().getOut(), app, "abort", answer);
   }
 }

@@ -3,15 +3,16 @@ package dev.regionfailover.starter.failover;
 import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
-import dev.regionfailover.workflows.failover.SignalRecord;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code approve APP}: sends {@code approvePromotion} to the app's running failover. */
+/**
+ * {@code approve APP}: sends the update {@code approvePromotionUpdate} to the app's running
+ * failover.
+ */
 @Command(
     name = "approve",
     mixinStandardHelpOptions = true,
@@ -39,8 +40,7 @@ public final class ApproveCommand implements Callable<Integer> {
     CommandSpec spec = target.command();
     String app = target.app();
     ApprovalSignal signal = new ApprovalSignal(Arguments.nonBlank(spec, "--as", approver), comment);
-    Optional<SignalRecord> record =
-        target.call(client -> new FailoverClient(client).approve(app, signal));
-    return SignalReport.print(spec.commandLine().getOut(), app, "approvePromotion", record);
+    UpdateAnswer answer = target.call(client -> new FailoverClient(client).approve(app, signal));
+    return UpdateReport.print(spec.commandLine().getOut(), app, "approvePromotion", answer);
   }
 }

@@ -3,15 +3,16 @@ package dev.regionfailover.starter.failover;
 import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
-import dev.regionfailover.workflows.failover.SignalRecord;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code confirm-fenced APP}: sends {@code confirmFenced} to the app's running failover. */
+/**
+ * {@code confirm-fenced APP}: sends the update {@code confirmFencedUpdate} to the app's running
+ * failover.
+ */
 @Command(
     name = "confirm-fenced",
     mixinStandardHelpOptions = true,
@@ -39,8 +40,8 @@ public final class ConfirmFencedCommand implements Callable<Integer> {
     ConfirmFencedSignal signal =
         new ConfirmFencedSignal(
             Arguments.nonBlank(spec, "--by", by), Arguments.nonBlank(spec, "--note", note));
-    Optional<SignalRecord> record =
+    UpdateAnswer answer =
         target.call(client -> new FailoverClient(client).confirmFenced(app, signal));
-    return SignalReport.print(spec.commandLine().getOut(), app, "confirmFenced", record);
+    return UpdateReport.print(spec.commandLine().getOut(), app, "confirmFenced", answer);
   }
 }

@@ -3,15 +3,13 @@ package dev.regionfailover.starter.failover;
 import dev.regionfailover.starter.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.DenialSignal;
-import dev.regionfailover.workflows.failover.SignalRecord;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code deny APP}: sends {@code denyPromotion} to the app's running failover. */
+/** {@code deny APP}: sends the update {@code denyPromotionUpdate} to the app's running failover. */
 @Command(
     name = "deny",
     mixinStandardHelpOptions = true,
@@ -42,8 +40,7 @@ public final class DenyCommand implements Callable<Integer> {
         new DenialSignal(
             Arguments.nonBlank(spec, "--as", approver),
             Arguments.nonBlank(spec, "--reason", reason));
-    Optional<SignalRecord> record =
-        target.call(client -> new FailoverClient(client).deny(app, signal));
-    return SignalReport.print(spec.commandLine().getOut(), app, "denyPromotion", record);
+    UpdateAnswer answer = target.call(client -> new FailoverClient(client).deny(app, signal));
+    return UpdateReport.print(spec.commandLine().getOut(), app, "denyPromotion", answer);
   }
 }

@@ -10,21 +10,23 @@ import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
+import dev.regionfailover.workflows.failover.OperatorVerdict;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
-import dev.regionfailover.workflows.failover.SignalRecord;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The operations of the CLI on RegionFailover workflows, with Temporal's exceptions turned into
@@ -33,15 +35,22 @@ import java.util.function.Consumer;
 public final class FailoverClient {
 
   /**
-   * Workflow time and this machine's clock may differ a little; a record this much older than the
-   * send is still taken as the answer to it.
+   * How long an update waits for the workflow's answer. A worker answers within a workflow task,
+   * well under a second; without one the update would wait for as long as none polls.
    */
-  private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
+  private static final Duration ANSWER_BUDGET = Duration.ofSeconds(10);
 
   private final WorkflowCalls calls;
+  private final Duration answerBudget;
 
   public FailoverClient(WorkflowClient client) {
+    this(client, ANSWER_BUDGET);
+  }
+
+  /** A client that waits {@code answerBudget} for the answer to an update. */
+  FailoverClient(WorkflowClient client, Duration answerBudget) {
     this.calls = new WorkflowCalls(client);
+    this.answerBudget = answerBudget;
   }
 
   /** Starts a failover; at most one runs per app. */
@@ -55,25 +64,24 @@ public final class FailoverClient {
             "a failover of " + request.app(), "see ./failover status " + request.app()));
   }
 
-  /** Sends {@code approvePromotion}; the record says whether it counted, if it came in time. */
-  public Optional<SignalRecord> approve(String app, ApprovalSignal signal) {
-    return signal(
-        app, "approvePromotion", signal.approver(), stub -> stub.approvePromotion(signal));
+  /** Sends {@code approvePromotionUpdate}: the workflow's verdict, or why it refused. */
+  public UpdateAnswer approve(String app, ApprovalSignal signal) {
+    return update(app, "approvePromotion", RegionFailoverWorkflow.APPROVE_UPDATE, signal);
   }
 
-  /** Sends {@code denyPromotion}. */
-  public Optional<SignalRecord> deny(String app, DenialSignal signal) {
-    return signal(app, "denyPromotion", signal.approver(), stub -> stub.denyPromotion(signal));
+  /** Sends {@code denyPromotionUpdate}. */
+  public UpdateAnswer deny(String app, DenialSignal signal) {
+    return update(app, "denyPromotion", RegionFailoverWorkflow.DENY_UPDATE, signal);
   }
 
-  /** Sends {@code confirmFenced}. */
-  public Optional<SignalRecord> confirmFenced(String app, ConfirmFencedSignal signal) {
-    return signal(app, "confirmFenced", signal.by(), stub -> stub.confirmFenced(signal));
+  /** Sends {@code confirmFencedUpdate}. */
+  public UpdateAnswer confirmFenced(String app, ConfirmFencedSignal signal) {
+    return update(app, "confirmFenced", RegionFailoverWorkflow.CONFIRM_FENCED_UPDATE, signal);
   }
 
-  /** Sends {@code abort}. */
-  public Optional<SignalRecord> abort(String app, AbortSignal signal) {
-    return signal(app, "abort", signal.by(), stub -> stub.abort(signal));
+  /** Sends {@code abortUpdate}. */
+  public UpdateAnswer abort(String app, AbortSignal signal) {
+    return update(app, "abort", RegionFailoverWorkflow.ABORT_UPDATE, signal);
   }
 
   /** The status of the app's latest failover, running or finished. */
@@ -115,45 +123,50 @@ public final class FailoverClient {
   }
 
   /**
-   * Sends a signal, then waits until the workflow has recorded whether it counted; the record
-   * answers the signal when it is of the same kind, by the same sender and not older than the send.
+   * Sends one of the failover's operator updates and waits for its answer: the verdict when it
+   * counted, the validator's reason when it was rejected. A workflow without a worker cannot
+   * answer, so the wait is bounded; the update may still count once a worker takes it.
    */
-  private Optional<SignalRecord> signal(
-      String app, String kind, String by, Consumer<RegionFailoverWorkflow> send) {
-    Instant after = Instant.now().minus(CLOCK_SLACK);
-    calls.signal(
-        RegionFailoverWorkflow.class,
-        FailoverRequest.workflowId(app),
-        kind,
-        send,
-        () -> notRunning(app));
-    return WorkflowCalls.await(() -> latest(stub(app).status().signals(), kind, by, after));
-  }
-
-  static Optional<SignalRecord> latest(
-      List<SignalRecord> signals, String kind, String by, Instant after) {
-    if (signals == null) {
-      return Optional.empty();
-    }
-    SignalRecord latest = null;
-    for (SignalRecord record : signals) {
-      if (kind.equals(record.kind())
-          && by.equalsIgnoreCase(String.valueOf(record.by()))
-          && !recordedBefore(record, after)) {
-        latest = record;
-      }
-    }
-    return Optional.ofNullable(latest);
-  }
-
-  private static boolean recordedBefore(SignalRecord record, Instant after) {
-    if (record.at() == null) {
-      return false;
-    }
+  private UpdateAnswer update(String app, String kind, String updateName, Object payload) {
+    String workflowId = FailoverRequest.workflowId(app);
+    WorkflowStub stub = calls.client().newUntypedWorkflowStub(workflowId);
+    CompletableFuture<OperatorVerdict> answer =
+        CompletableFuture.supplyAsync(
+            () -> stub.update(updateName, OperatorVerdict.class, payload));
     try {
-      return Instant.parse(record.at()).isBefore(after);
-    } catch (DateTimeParseException e) {
-      return false;
+      return UpdateAnswer.accepted(answer.get(answerBudget.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof WorkflowUpdateException rejected) {
+        return UpdateAnswer.rejected(WorkflowCalls.rootReason(rejected));
+      }
+      if (cause instanceof WorkflowNotFoundException) {
+        throw new CliFailure("cannot send " + kind + ": " + notRunning(app), cause);
+      }
+      throw new CliFailure(
+          "cannot send "
+              + kind
+              + " to workflow "
+              + workflowId
+              + ": "
+              + WorkflowCalls.rootMessage(cause),
+          cause);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new CliFailure(
+          "workflow "
+              + workflowId
+              + " did not answer "
+              + updateName
+              + " within "
+              + Times.duration(answerBudget.toMillis())
+              + ". Is a worker for task queue "
+              + RegionFailoverWorkflow.TASK_QUEUE
+              + " running? The update may still count once one takes it: see ./failover status "
+              + app);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliFailure("interrupted while waiting for workflow " + workflowId, e);
     }
   }
 

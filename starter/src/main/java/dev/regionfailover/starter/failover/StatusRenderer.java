@@ -84,7 +84,7 @@ public final class StatusRenderer {
   }
 
   /** Whether a signal counted, with the workflow's note on it. */
-  public static String result(SignalRecord signal) {
+  private static String result(SignalRecord signal) {
     String verdict = signal.accepted() ? "accepted" : "not accepted";
     return signal.note() == null || signal.note().isBlank()
         ? verdict

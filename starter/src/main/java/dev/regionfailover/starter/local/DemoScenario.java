@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.failover.FailoverClient;
-import dev.regionfailover.starter.failover.StatusRenderer;
 import dev.regionfailover.starter.failover.Times;
+import dev.regionfailover.starter.failover.UpdateAnswer;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import dev.regionfailover.workflows.failover.FailoverMode;
@@ -13,14 +13,12 @@ import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
 import dev.regionfailover.workflows.failover.Phase;
-import dev.regionfailover.workflows.failover.SignalRecord;
 import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -181,19 +179,17 @@ public final class DemoScenario {
 
   private void approve() {
     say("  approving the promotion as %s", APPROVER);
-    Optional<SignalRecord> record =
+    UpdateAnswer answer =
         client.approve(
             APP,
             new ApprovalSignal(
                 APPROVER, "approved by the demo after checking the readiness report"));
-    if (record.isEmpty()) {
-      say("  approvePromotion sent; the workflow has not reported it yet");
+    if (answer.isAccepted()) {
+      say("  approvePromotion accepted: %s", answer.verdict().effect());
       return;
     }
-    say("  approvePromotion %s", StatusRenderer.result(record.get()));
-    if (!record.get().accepted()) {
-      abort("the demo's approval was not accepted: " + record.get().note());
-    }
+    say("  approvePromotion not accepted: %s", answer.refusal());
+    abort("the demo's approval was not accepted: " + answer.refusal());
   }
 
   private void abort(String reason) {

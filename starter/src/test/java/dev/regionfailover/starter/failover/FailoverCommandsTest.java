@@ -97,7 +97,10 @@ class FailoverCommandsTest {
     Run approve = temporal.run("approve", "orders", "--as", "alice", "--comment", "lag is zero");
 
     assertThat(approve.exitCode()).as(approve.err()).isZero();
-    assertThat(approve.out()).isEqualTo("Sent approvePromotion to failover-orders: accepted\n");
+    assertThat(approve.out())
+        .isEqualTo(
+            "Sent approvePromotion to failover-orders: accepted: approval 1 of 1 recorded;"
+                + " promotion goes ahead\n");
     assertThat(result("orders").outcome()).isEqualTo(Phase.COMPLETED);
     FailoverStatus status = status("orders");
     assertThat(status.signals())
@@ -120,7 +123,7 @@ class FailoverCommandsTest {
   }
 
   @Test
-  void approvalTheWorkflowRefusesFails() {
+  void approvalTheWorkflowRefusesIsRejectedAtOnceWithTheReason() {
     start("orders");
 
     Run approve = temporal.run("approve", "orders", "--as", "carol");
@@ -131,6 +134,7 @@ class FailoverCommandsTest {
             "Sent approvePromotion to failover-orders: not accepted: the requester cannot approve"
                 + " their own failover\n");
     assertThat(status("orders").phase()).isEqualTo(Phase.AWAIT_APPROVAL);
+    assertThat(status("orders").signals()).as("a rejected update leaves no record").isEmpty();
   }
 
   @Test
@@ -140,7 +144,10 @@ class FailoverCommandsTest {
     Run deny = temporal.run("deny", "orders", "--as", "bob", "--reason", "lag too high");
 
     assertThat(deny.exitCode()).as(deny.err()).isZero();
-    assertThat(deny.out()).isEqualTo("Sent denyPromotion to failover-orders: accepted\n");
+    assertThat(deny.out())
+        .isEqualTo(
+            "Sent denyPromotion to failover-orders: accepted: denial recorded; the failover ends"
+                + " ABORTED\n");
     assertThat(result("orders").outcome()).isEqualTo(Phase.ABORTED);
     SignalRecord signal = status("orders").signals().get(0);
     assertThat(signal.kind()).isEqualTo("denyPromotion");
@@ -155,7 +162,8 @@ class FailoverCommandsTest {
     Run abort = temporal.run("abort", "orders", "--by", "carol", "--reason", "wrong region");
 
     assertThat(abort.exitCode()).as(abort.err()).isZero();
-    assertThat(abort.out()).isEqualTo("Sent abort to failover-orders: accepted: rolled back\n");
+    assertThat(abort.out())
+        .isEqualTo("Sent abort to failover-orders: accepted: abort recorded; rolled back\n");
     assertThat(result("orders").outcome()).isEqualTo(Phase.ABORTED);
     assertThat(status("orders").signals())
         .extracting(SignalRecord::kind, SignalRecord::by, SignalRecord::text)
@@ -170,7 +178,9 @@ class FailoverCommandsTest {
         temporal.run("confirm-fenced", "orders", "--by", "dave", "--note", "us-east-1 is cut off");
 
     assertThat(confirm.exitCode()).as(confirm.err()).isZero();
-    assertThat(confirm.out()).startsWith("Sent confirmFenced to failover-orders: accepted");
+    assertThat(confirm.out())
+        .isEqualTo(
+            "Sent confirmFenced to failover-orders: accepted: fence confirmation recorded\n");
     assertThat(status("orders").signals())
         .extracting(SignalRecord::kind, SignalRecord::by, SignalRecord::text)
         .containsExactly(tuple("confirmFenced", "dave", "us-east-1 is cut off"));

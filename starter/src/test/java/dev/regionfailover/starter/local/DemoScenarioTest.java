@@ -16,6 +16,7 @@ import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
+import dev.regionfailover.workflows.failover.OperatorVerdict;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.SignalRecord;
@@ -240,7 +241,7 @@ class DemoScenarioTest {
     }
   }
 
-  /** Stays in ASSESS and ignores every signal. */
+  /** Stays in ASSESS and ignores every signal and update. */
   public static class NeverEnds implements RegionFailoverWorkflow {
     private FailoverRequest request;
 
@@ -263,6 +264,38 @@ class DemoScenarioTest {
 
     @Override
     public void confirmFenced(ConfirmFencedSignal signal) {}
+
+    @Override
+    public OperatorVerdict approvePromotionUpdate(ApprovalSignal signal) {
+      return null;
+    }
+
+    @Override
+    public void validateApprovePromotionUpdate(ApprovalSignal signal) {}
+
+    @Override
+    public OperatorVerdict denyPromotionUpdate(DenialSignal signal) {
+      return null;
+    }
+
+    @Override
+    public void validateDenyPromotionUpdate(DenialSignal signal) {}
+
+    @Override
+    public OperatorVerdict abortUpdate(AbortSignal signal) {
+      return new OperatorVerdict("abort", signal.by(), null, Phase.ASSESS, "ignored");
+    }
+
+    @Override
+    public void validateAbortUpdate(AbortSignal signal) {}
+
+    @Override
+    public OperatorVerdict confirmFencedUpdate(ConfirmFencedSignal signal) {
+      return null;
+    }
+
+    @Override
+    public void validateConfirmFencedUpdate(ConfirmFencedSignal signal) {}
 
     @Override
     public void repinProgress(RepinProgress progress) {}

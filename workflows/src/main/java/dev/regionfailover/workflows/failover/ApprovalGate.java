@@ -32,37 +32,67 @@ final class ApprovalGate {
     open = false;
   }
 
-  void approve(ApprovalSignal signal, String at) {
+  boolean isOpen() {
+    return open;
+  }
+
+  SignalRecord approve(ApprovalSignal signal, String at) {
     String approver = signal == null ? null : signal.approver();
     String comment = signal == null ? null : signal.comment();
-    String refusal = refusal(approver);
-    if (refusal == null && approvedBy.contains(approver)) {
-      refusal = approver + " has already approved; a second approval must come from someone else";
-    }
+    String refusal = approvalRefusal(approver);
     if (refusal == null) {
       approvedBy.add(approver);
     }
-    records.add(
-        new SignalRecord("approvePromotion", approver, comment, at, refusal == null, refusal));
+    SignalRecord record =
+        new SignalRecord("approvePromotion", approver, comment, at, refusal == null, refusal);
+    records.add(record);
+    return record;
   }
 
-  void deny(DenialSignal signal, String at) {
+  /** Why an approval by {@code approver} would not count now, or null when it would. */
+  String approvalRefusal(String approver) {
+    String refusal = refusal(approver);
+    if (refusal == null && approvedBy.contains(approver)) {
+      return approver + " has already approved; a second approval must come from someone else";
+    }
+    return refusal;
+  }
+
+  SignalRecord deny(DenialSignal signal, String at) {
     String approver = signal == null ? null : signal.approver();
     String reason = signal == null ? null : signal.reason();
-    String refusal = refusal(approver);
-    if (refusal != null
-        && approver != null
-        && approver.equals(requestedBy)
-        && approvers.contains(approver)) {
-      // The requester may withdraw their own request even though they may not approve it.
-      refusal = null;
-    }
+    String refusal = denialRefusal(approver);
     SignalRecord record =
         new SignalRecord("denyPromotion", approver, reason, at, refusal == null, refusal);
-    if (refusal == null && denial == null) {
+    if (refusal == null) {
       denial = record;
     }
     records.add(record);
+    return record;
+  }
+
+  /** Why a denial by {@code approver} would not count now, or null when it would. */
+  String denialRefusal(String approver) {
+    String refusal = refusal(approver);
+    if (refusal != null
+        && open
+        && approver != null
+        && approver.equals(requestedBy)
+        && approvers.contains(approver)) {
+      // The requester may withdraw their own request while it waits for approval, even though
+      // they may not approve it. Once the gate has closed a denial changes nothing, so it does
+      // not count, as an approval would not.
+      refusal = null;
+    }
+    if (refusal == null && denial != null) {
+      return "already denied by " + denial.by();
+    }
+    return refusal;
+  }
+
+  /** How many distinct approvals counted so far. */
+  int approvals() {
+    return approvedBy.size();
   }
 
   /** Records a signal that is not an approval, such as abort, in the same list. */

@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.regionfailover.workflows.pins.RepinProgress;
 
 /**
- * Takes the failover's signals into its state. Each is recorded, counted or refused with the
- * reason, so that status shows why one was ignored; the waiting phases see the change.
+ * Takes the failover's operator signals and updates into its state. Each signal is recorded,
+ * counted or refused with the reason, so that status shows why one was ignored; the waiting phases
+ * see the change. The {@code *Refusal} methods say, without changing anything, why a payload would
+ * not count: the update validators reject with exactly that reason, and the handlers of signal and
+ * update alike then record it through the same method here.
  */
 final class OperatorSignals {
 
@@ -16,53 +19,80 @@ final class OperatorSignals {
     this.state = requireNonNull(state, "state is null");
   }
 
-  void approvePromotion(ApprovalSignal signal) {
-    state.gate.approve(signal, StepLog.now());
+  SignalRecord approvePromotion(ApprovalSignal signal) {
+    SignalRecord record = state.gate.approve(signal, StepLog.now());
     state.publish();
+    return record;
   }
 
-  void denyPromotion(DenialSignal signal) {
-    state.gate.deny(signal, StepLog.now());
-    state.publish();
+  String approvalRefusal(ApprovalSignal signal) {
+    return state.gate.approvalRefusal(signal == null ? null : signal.approver());
   }
 
-  void abort(AbortSignal signal) {
+  SignalRecord denyPromotion(DenialSignal signal) {
+    SignalRecord record = state.gate.deny(signal, StepLog.now());
+    state.publish();
+    return record;
+  }
+
+  String denialRefusal(DenialSignal signal) {
+    return state.gate.denialRefusal(signal == null ? null : signal.approver());
+  }
+
+  SignalRecord abort(AbortSignal signal) {
     String by = signal == null ? null : signal.by();
     String reason = signal == null ? null : signal.reason();
-    String refusal = null;
-    if (state.promotionStarted) {
-      refusal =
-          "promotion has begun and is never rolled back automatically; failing back is a new planned failover";
-    } else if (state.isFinal()) {
-      refusal = "the failover already ended " + state.phase;
-    } else if (state.abortRequest != null) {
-      refusal = "already aborting at the request of " + state.abortRequest.by();
-    }
+    String refusal = abortRefusal(signal);
     if (refusal == null) {
       state.abortRequest =
           new AbortSignal(by == null ? "unspecified" : by, reason == null ? "" : reason);
     }
-    state.gate.record(
-        new SignalRecord("abort", by, reason, StepLog.now(), refusal == null, refusal));
+    SignalRecord record =
+        new SignalRecord("abort", by, reason, StepLog.now(), refusal == null, refusal);
+    state.gate.record(record);
     state.publish();
+    return record;
   }
 
-  void confirmFenced(ConfirmFencedSignal signal) {
+  String abortRefusal(AbortSignal signal) {
+    if (state.promotionStarted) {
+      return "promotion has begun and is never rolled back automatically; failing back is a new planned failover";
+    }
+    if (state.isFinal()) {
+      return "the failover already ended " + state.phase;
+    }
+    if (state.abortRequest != null) {
+      return "already aborting at the request of " + state.abortRequest.by();
+    }
+    return null;
+  }
+
+  SignalRecord confirmFenced(ConfirmFencedSignal signal) {
     String by = signal == null ? null : signal.by();
     String note = signal == null ? null : signal.note();
-    String refusal = null;
-    if (by == null || by.isBlank()) {
-      refusal = "the payload has no \"by\"";
-    } else if (!state.awaitingFenceConfirmation) {
-      refusal =
-          "the workflow is not waiting for a fence confirmation; send it when status lists unconfirmed fences";
-    }
+    String refusal = confirmFencedRefusal(signal);
     if (refusal == null) {
       state.fenceConfirmedBy = by;
     }
-    state.gate.record(
-        new SignalRecord("confirmFenced", by, note, StepLog.now(), refusal == null, refusal));
+    SignalRecord record =
+        new SignalRecord("confirmFenced", by, note, StepLog.now(), refusal == null, refusal);
+    state.gate.record(record);
     state.publish();
+    return record;
+  }
+
+  String confirmFencedRefusal(ConfirmFencedSignal signal) {
+    String by = signal == null ? null : signal.by();
+    if (by == null || by.isBlank()) {
+      return "the payload has no \"by\"";
+    }
+    if (!state.awaitingFenceConfirmation) {
+      return "the workflow is not waiting for a fence confirmation; send it when status lists unconfirmed fences";
+    }
+    if (state.fenceConfirmedBy != null) {
+      return "the fences were already confirmed by " + state.fenceConfirmedBy;
+    }
+    return null;
   }
 
   void repinProgress(RepinProgress progress) {

@@ -4,6 +4,8 @@ import dev.regionfailover.workflows.pins.RepinEntitiesWorkflow;
 import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -11,12 +13,22 @@ import io.temporal.workflow.WorkflowMethod;
  * Moves an application's traffic and write authority to another region: ASSESS, SHIFT, FENCE,
  * AWAIT_APPROVAL, PROMOTE, REPIN, ACTIVATE, RECONCILE. The names here are the public contract typed
  * by Temporal CLI and UI users.
+ *
+ * <p>Each operator signal has an update twin, named like it with the suffix {@code Update}, that
+ * takes the same payload and is handled by the same code. Its validator rejects at once, with the
+ * reason, what the signal would record as not counted; an accepted one returns an {@link
+ * OperatorVerdict}. The CLI sends the updates; the signals stay for the UI's signal form.
  */
 @WorkflowInterface
 public interface RegionFailoverWorkflow {
 
   String TASK_QUEUE = "region-failover";
   String TYPE = "RegionFailover";
+
+  String APPROVE_UPDATE = "approvePromotionUpdate";
+  String DENY_UPDATE = "denyPromotionUpdate";
+  String ABORT_UPDATE = "abortUpdate";
+  String CONFIRM_FENCED_UPDATE = "confirmFencedUpdate";
 
   @WorkflowMethod(name = TYPE)
   FailoverResult run(FailoverRequest request);
@@ -56,6 +68,52 @@ public interface RegionFailoverWorkflow {
               + " isolated at the network\"}; counts only while the failover waits for it, in"
               + " FENCE.")
   void confirmFenced(ConfirmFencedSignal signal);
+
+  @UpdateMethod(
+      name = APPROVE_UPDATE,
+      description =
+          "approvePromotion as an update: the same payload {\"approver\":\"alice\",\"comment\":"
+              + "\"...\"} and rules, but rejected at once with the reason when it would not count"
+              + " (wrong phase, not an approver, the requester, a repeat). Returns what it did,"
+              + " such as \"approval 1 of 2 recorded; waiting for 1 more distinct approver\".")
+  OperatorVerdict approvePromotionUpdate(ApprovalSignal signal);
+
+  @UpdateValidatorMethod(updateName = APPROVE_UPDATE)
+  void validateApprovePromotionUpdate(ApprovalSignal signal);
+
+  @UpdateMethod(
+      name = DENY_UPDATE,
+      description =
+          "denyPromotion as an update: the same payload {\"approver\":\"bob\",\"reason\":"
+              + "\"...\"} and rules, but rejected at once with the reason when it would not count"
+              + " (wrong phase, not an approver, already denied). Returns what it did.")
+  OperatorVerdict denyPromotionUpdate(DenialSignal signal);
+
+  @UpdateValidatorMethod(updateName = DENY_UPDATE)
+  void validateDenyPromotionUpdate(DenialSignal signal);
+
+  @UpdateMethod(
+      name = ABORT_UPDATE,
+      description =
+          "abort as an update: the same payload {\"by\":\"carol\",\"reason\":\"...\"} and"
+              + " rules, but rejected at once with the reason when it would not count (PROMOTE has"
+              + " begun, the failover ended, already aborting). Returns what it did.")
+  OperatorVerdict abortUpdate(AbortSignal signal);
+
+  @UpdateValidatorMethod(updateName = ABORT_UPDATE)
+  void validateAbortUpdate(AbortSignal signal);
+
+  @UpdateMethod(
+      name = CONFIRM_FENCED_UPDATE,
+      description =
+          "confirmFenced as an update: the same payload {\"by\":\"carol\",\"note\":\"...\"}"
+              + " and rules, but rejected at once with the reason when it would not count (no"
+              + " \"by\", not waiting for a fence confirmation, already confirmed). Returns what"
+              + " it did.")
+  OperatorVerdict confirmFencedUpdate(ConfirmFencedSignal signal);
+
+  @UpdateValidatorMethod(updateName = CONFIRM_FENCED_UPDATE)
+  void validateConfirmFencedUpdate(ConfirmFencedSignal signal);
 
   /** Sent by the re-pin child workflow as it advances; not meant for operators. */
   @SignalMethod(

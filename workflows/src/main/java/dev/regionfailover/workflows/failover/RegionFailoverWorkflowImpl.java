@@ -83,6 +83,7 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   private final AuthorityLedger ledger = new AuthorityLedger(state, authorityLedger, sourceLedger);
   private final GlobalCluster globalCluster = new GlobalCluster(state, aurora);
   private final OperatorSignals signals = new OperatorSignals(state);
+  private final OperatorUpdates updates = new OperatorUpdates(state, signals);
 
   private final Assessment assessment =
       new Assessment(
@@ -156,6 +157,46 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   @Override
   public void confirmFenced(ConfirmFencedSignal signal) {
     signals.confirmFenced(signal);
+  }
+
+  @Override
+  public OperatorVerdict approvePromotionUpdate(ApprovalSignal signal) {
+    return updates.approvePromotion(signal);
+  }
+
+  @Override
+  public void validateApprovePromotionUpdate(ApprovalSignal signal) {
+    updates.validateApproval(signal);
+  }
+
+  @Override
+  public OperatorVerdict denyPromotionUpdate(DenialSignal signal) {
+    return updates.denyPromotion(signal);
+  }
+
+  @Override
+  public void validateDenyPromotionUpdate(DenialSignal signal) {
+    updates.validateDenial(signal);
+  }
+
+  @Override
+  public OperatorVerdict abortUpdate(AbortSignal signal) {
+    return updates.abort(signal);
+  }
+
+  @Override
+  public void validateAbortUpdate(AbortSignal signal) {
+    updates.validateAbort(signal);
+  }
+
+  @Override
+  public OperatorVerdict confirmFencedUpdate(ConfirmFencedSignal signal) {
+    return updates.confirmFenced(signal);
+  }
+
+  @Override
+  public void validateConfirmFencedUpdate(ConfirmFencedSignal signal) {
+    updates.validateConfirmFenced(signal);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
+import dev.regionfailover.workflows.failover.OperatorVerdict;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.workflow.Workflow;
@@ -46,6 +47,39 @@ public class CountingFailoverWorkflow implements RegionFailoverWorkflow {
 
   @Override
   public void confirmFenced(ConfirmFencedSignal signal) {}
+
+  @Override
+  public OperatorVerdict approvePromotionUpdate(ApprovalSignal signal) {
+    return null;
+  }
+
+  @Override
+  public void validateApprovePromotionUpdate(ApprovalSignal signal) {}
+
+  @Override
+  public OperatorVerdict denyPromotionUpdate(DenialSignal signal) {
+    return null;
+  }
+
+  @Override
+  public void validateDenyPromotionUpdate(DenialSignal signal) {}
+
+  @Override
+  public OperatorVerdict abortUpdate(AbortSignal signal) {
+    aborted = true;
+    return null;
+  }
+
+  @Override
+  public void validateAbortUpdate(AbortSignal signal) {}
+
+  @Override
+  public OperatorVerdict confirmFencedUpdate(ConfirmFencedSignal signal) {
+    return null;
+  }
+
+  @Override
+  public void validateConfirmFencedUpdate(ConfirmFencedSignal signal) {}
 
   @Override
   public void repinProgress(RepinProgress progress) {}
