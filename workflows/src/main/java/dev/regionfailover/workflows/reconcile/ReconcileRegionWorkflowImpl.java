@@ -47,6 +47,9 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
   static final int MAX_LISTED_CONFLICTS = 100;
   static final int MAX_REDRIVE = 10_000;
 
+  /** Change id for Workflow.getVersion: a reconcile without a requester is refused. */
+  static final String REQUESTER_CHANGE = "requester-required";
+
   static final String CHECK_AURORA = "aurora old primary";
   static final String CHECK_LAG = "replication lag";
   static final String CHECK_LEDGER = "authority ledger copy";
@@ -215,6 +218,13 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
         || input.oldRegion() == null
         || input.oldRegion().isBlank()) {
       throw invalid("a reconcile needs app and oldRegion, got " + input);
+    }
+    // Reconciles started before the requester was required ran without one; their histories
+    // replay so.
+    if ((input.requestedBy() == null || input.requestedBy().isBlank())
+        && Workflow.getVersion(REQUESTER_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION) {
+      throw invalid("\"requestedBy\" is missing; name who asks for the reconcile");
     }
     return input;
   }

@@ -490,7 +490,8 @@ class RegionFailoverWorkflowTest {
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .build();
     WorkflowStub typo = client.newUntypedWorkflowStub(RegionFailoverWorkflow.TYPE, options);
-    typo.start(Map.of("app", "orders", "targetRegion", TARGET, "mode", "PLANED"));
+    typo.start(
+        Map.of("app", "orders", "targetRegion", TARGET, "mode", "PLANED", "requestedBy", "carol"));
 
     assertThatThrownBy(() -> typo.getResult(10, TimeUnit.SECONDS, FailoverResult.class))
         .rootCause()
@@ -499,7 +500,17 @@ class RegionFailoverWorkflowTest {
 
     WorkflowStub lowerCase = client.newUntypedWorkflowStub(RegionFailoverWorkflow.TYPE, options);
     lowerCase.start(
-        Map.of("app", "orders", "targetRegion", TARGET, "mode", "drill", "ticket", "OPS-42"));
+        Map.of(
+            "app",
+            "orders",
+            "targetRegion",
+            TARGET,
+            "mode",
+            "drill",
+            "ticket",
+            "OPS-42",
+            "requestedBy",
+            "carol"));
 
     assertThat(lowerCase.getResult(FailoverResult.class).outcome()).isEqualTo(Phase.COMPLETED);
   }
