@@ -17,16 +17,27 @@ final class OperatorSignals {
   }
 
   void approvePromotion(ApprovalSignal signal) {
+    if (signal != null
+        && refusedPayload("approvePromotion", signal.approver(), signal.payloadProblem())) {
+      return;
+    }
     state.gate.approve(signal, StepLog.now());
     state.publish();
   }
 
   void denyPromotion(DenialSignal signal) {
+    if (signal != null
+        && refusedPayload("denyPromotion", signal.approver(), signal.payloadProblem())) {
+      return;
+    }
     state.gate.deny(signal, StepLog.now());
     state.publish();
   }
 
   void abort(AbortSignal signal) {
+    if (signal != null && refusedPayload("abort", signal.by(), signal.payloadProblem())) {
+      return;
+    }
     String by = signal == null ? null : signal.by();
     String reason = signal == null ? null : signal.reason();
     String refusal = null;
@@ -48,6 +59,9 @@ final class OperatorSignals {
   }
 
   void confirmFenced(ConfirmFencedSignal signal) {
+    if (signal != null && refusedPayload("confirmFenced", signal.by(), signal.payloadProblem())) {
+      return;
+    }
     String by = signal == null ? null : signal.by();
     String note = signal == null ? null : signal.note();
     String refusal = null;
@@ -70,5 +84,19 @@ final class OperatorSignals {
       state.repinProgress = progress;
       state.publish();
     }
+  }
+
+  /**
+   * Records a signal whose payload did not decode as refused, with the reason, and says whether it
+   * was one. Before payloads were decoded strictly the SDK dropped such a signal unseen; recording
+   * it issues no command, so histories that hold one still replay.
+   */
+  private boolean refusedPayload(String kind, String by, String problem) {
+    if (problem == null) {
+      return false;
+    }
+    state.gate.record(new SignalRecord(kind, by, null, StepLog.now(), false, problem));
+    state.publish();
+    return true;
   }
 }

@@ -19,17 +19,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes a workflow input record strictly, as typed into the Temporal CLI or UI: the payload must
- * be a JSON object and each known field must have its record component's JSON type (a number is not
- * taken for a string), so that {@code {"app":5}} fails naming {@code app} instead of running as app
- * "5". Keys the record does not know are ignored and a missing or null field is null (0 or false
- * for a primitive), as the contract says. Every problem is reported at once in an {@link
- * InvalidWorkflowInput}.
+ * Decodes a workflow input or signal payload record strictly, as typed into the Temporal CLI or UI:
+ * the payload must be a JSON object and each known field must have its record component's JSON type
+ * (a number is not taken for a string), so that {@code {"app":5}} fails naming {@code app} instead
+ * of running as app "5". Keys the record does not know are ignored and a missing or null field is
+ * null (0 or false for a primitive), as the contract says.
+ *
+ * <p>A workflow input that does not decode raises an {@link InvalidWorkflowInput} naming every
+ * problem at once. A signal payload cannot fail that way, since the SDK drops a signal that does
+ * not decode without a word; its record instead has a last component {@value #PROBLEM} that this
+ * deserializer fills with the problems (and never reads from the JSON), so that the workflow
+ * records the signal as refused with the reason.
  *
  * <p>Put it on a record with {@code @JsonDeserialize(using = StrictRecordDeserializer.class)}.
  */
 public final class StrictRecordDeserializer extends JsonDeserializer<Record>
     implements ContextualDeserializer {
+
+  /** The name of a signal payload record's component that carries why the payload is refused. */
+  public static final String PROBLEM = "payloadProblem";
 
   private final Class<? extends Record> type;
 
@@ -57,21 +65,27 @@ public final class StrictRecordDeserializer extends JsonDeserializer<Record>
   public Record deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
     JsonNode node = ctxt.readTree(parser);
     RecordComponent[] components = type.getRecordComponents();
+    boolean signal = components[components.length - 1].getName().equals(PROBLEM);
+    int fields = signal ? components.length - 1 : components.length;
+    Object[] values = new Object[components.length];
+    List<String> problems = new ArrayList<>();
     if (!node.isObject()) {
-      throw new InvalidWorkflowInput(
-          "the input must be a JSON object with the fields "
-              + Arrays.stream(components).map(RecordComponent::getName).toList()
+      problems.add(
+          "the "
+              + (signal ? "payload" : "input")
+              + " must be a JSON object with the fields "
+              + Arrays.stream(components, 0, fields).map(RecordComponent::getName).toList()
               + ", not "
               + describe(node));
     }
-    Object[] values = new Object[components.length];
-    List<String> problems = new ArrayList<>();
-    for (int i = 0; i < components.length; i++) {
+    for (int i = 0; i < fields; i++) {
       RecordComponent component = components[i];
-      JsonNode value = node.get(component.getName());
+      JsonNode value = node.isObject() ? node.get(component.getName()) : null;
+      values[i] = absent(component.getType());
       if (value == null || value.isNull()) {
-        values[i] = absent(component.getType());
-      } else if (!fits(value, component.getType())) {
+        continue;
+      }
+      if (!fits(value, component.getType())) {
         problems.add(
             "\""
                 + component.getName()
@@ -79,20 +93,24 @@ public final class StrictRecordDeserializer extends JsonDeserializer<Record>
                 + expected(component.getType())
                 + ", not "
                 + describe(value));
-        values[i] = absent(component.getType());
-      } else {
-        try {
-          values[i] =
-              ctxt.readTreeAsValue(
-                  value, ctxt.getTypeFactory().constructType(component.getGenericType()));
-        } catch (IOException e) {
-          problems.add("\"" + component.getName() + "\" does not decode: " + originalMessage(e));
-          values[i] = absent(component.getType());
-        }
+        continue;
+      }
+      try {
+        values[i] =
+            ctxt.readTreeAsValue(
+                value, ctxt.getTypeFactory().constructType(component.getGenericType()));
+      } catch (IOException e) {
+        problems.add("\"" + component.getName() + "\" does not decode: " + originalMessage(e));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidWorkflowInput("invalid input: " + String.join("; ", problems));
+    String problem =
+        problems.isEmpty() || !node.isObject()
+            ? String.join("; ", problems)
+            : "invalid " + (signal ? "payload" : "input") + ": " + String.join("; ", problems);
+    if (signal) {
+      values[fields] = problems.isEmpty() ? null : problem;
+    } else if (!problems.isEmpty()) {
+      throw new InvalidWorkflowInput(problem);
     }
     return construct(components, values);
   }

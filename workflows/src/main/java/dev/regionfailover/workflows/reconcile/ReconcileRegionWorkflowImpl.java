@@ -102,6 +102,7 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
   private ReconcileStage stage = ReconcileStage.STARTING;
   private RecoveryWait waitingFor;
   private RecoverySignal recovery;
+  private final List<String> refusedSignals = new ArrayList<>();
   private String recoveredAt;
   private String recoveredBy;
   private ReconcileReport report;
@@ -193,6 +194,11 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
 
   @Override
   public void regionRecovered(RecoverySignal signal) {
+    if (signal != null && signal.payloadProblem() != null) {
+      refusedSignals.add("regionRecovered refused: " + signal.payloadProblem());
+      log.info("regionRecovered refused: {}", signal.payloadProblem());
+      return;
+    }
     if (recovery == null && signal != null) {
       recovery = signal;
       log.info("regionRecovered from {}: {}", signal.by(), signal.note());
@@ -208,7 +214,8 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
         stage,
         waitingFor,
         checks,
-        report);
+        report,
+        refusedSignals);
   }
 
   private static ReconcileRequest validate(ReconcileRequest input) {

@@ -2,7 +2,6 @@ package dev.regionfailover.workflows.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
@@ -11,18 +10,15 @@ import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflowImpl;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflowImpl;
 import dev.regionfailover.workflows.visibility.TestSearchAttributes;
-import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.converter.RawValue;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -145,7 +141,7 @@ class RawJsonInputTest {
                 .setWorkflowId(id)
                 .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
                 .build());
-    stub.start(new RawValue(json(json)));
+    stub.start(RawJson.of(json));
     Throwable thrown = null;
     try {
       stub.getResult(20, TimeUnit.SECONDS, Object.class);
@@ -164,15 +160,5 @@ class RawJsonInputTest {
     assertThat(events.stream().filter(e -> e == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED))
         .hasSize(1);
     assertThat(events).last().isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED);
-  }
-
-  /**
-   * A payload as the Temporal CLI builds it from {@code --input}: JSON text, encoding json/plain.
-   */
-  static Payload json(String text) {
-    return Payload.newBuilder()
-        .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
-        .setData(ByteString.copyFrom(text, StandardCharsets.UTF_8))
-        .build();
   }
 }
