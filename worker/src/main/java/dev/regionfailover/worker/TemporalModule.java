@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import dev.regionfailover.workflows.input.WorkflowRegistration;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflowImpl;
@@ -57,6 +58,7 @@ final class TemporalModule extends AbstractModule {
                 .setStickyQueueScheduleToStartTimeout(config.stickyScheduleToStartTimeout())
                 .build());
     worker.registerWorkflowImplementationTypes(
+        WorkflowRegistration.OPTIONS,
         RegionFailoverWorkflowImpl.class,
         ReadinessCheckWorkflowImpl.class,
         SwitchoverRehearsalWorkflowImpl.class,

@@ -9,6 +9,7 @@ import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
+import dev.regionfailover.workflows.input.WorkflowRegistration;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflowImpl;
@@ -59,6 +60,7 @@ final class InProcessWorker implements AutoCloseable {
     }
     Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
+        WorkflowRegistration.OPTIONS,
         RegionFailoverWorkflowImpl.class,
         ReadinessCheckWorkflowImpl.class,
         SwitchoverRehearsalWorkflowImpl.class,

@@ -37,10 +37,10 @@ class WorkflowSummariesTest {
   void defaultsFillWhatTheRequestLeftOut() {
     StartSummary summary =
         WorkflowSummaries.failover(
-            new FailoverRequest("orders", "us-west-2", "unplanned", null, null));
+            new FailoverRequest("orders", "us-west-2", "unplanned", null, "dave"));
 
     assertThat(summary.summary())
-        .isEqualTo("UNPLANNED failover of orders to us-west-2, requested by unspecified");
+        .isEqualTo("UNPLANNED failover of orders to us-west-2, requested by dave");
     assertThat(summary.details())
         .contains("- Reason: (none given)")
         .contains("Promotion waits for two distinct approvers");

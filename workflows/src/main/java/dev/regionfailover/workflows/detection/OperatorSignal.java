@@ -1,4 +1,19 @@
 package dev.regionfailover.workflows.detection;
 
-/** Payload of {@code pause} and {@code resume}: who, and why. */
-public record OperatorSignal(String by, String reason) {}
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.regionfailover.workflows.input.StrictRecordDeserializer;
+
+/**
+ * Payload of {@code pause} and {@code resume}: who, and why.
+ *
+ * <p>{@code payloadProblem} is not sent: it says why a payload did not decode (see {@link
+ * StrictRecordDeserializer}), and the workflow then records the signal as refused.
+ */
+@JsonDeserialize(using = StrictRecordDeserializer.class)
+public record OperatorSignal(String by, String reason, @JsonIgnore String payloadProblem) {
+
+  public OperatorSignal(String by, String reason) {
+    this(by, reason, null);
+  }
+}

@@ -138,6 +138,10 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
 
   @Override
   public void pause(OperatorSignal signal) {
+    if (signal != null && signal.payloadProblem() != null) {
+      note("pause refused: " + signal.payloadProblem());
+      return;
+    }
     String by = signal == null ? null : signal.by();
     if (by == null || by.isBlank()) {
       note("pause ignored: the payload has no \"by\"");
@@ -153,6 +157,10 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
 
   @Override
   public void resume(OperatorSignal signal) {
+    if (signal != null && signal.payloadProblem() != null) {
+      note("resume refused: " + signal.payloadProblem());
+      return;
+    }
     String by = signal == null ? null : signal.by();
     if (by == null || by.isBlank()) {
       note("resume ignored: the payload has no \"by\"");

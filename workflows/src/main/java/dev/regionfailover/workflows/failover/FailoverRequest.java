@@ -1,23 +1,20 @@
 package dev.regionfailover.workflows.failover;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.regionfailover.workflows.input.StrictRecordDeserializer;
 
 /**
- * What the operator asks for. Only {@code app} and {@code targetRegion} are required; {@code mode}
- * defaults to PLANNED.
+ * What the operator asks for. {@code app}, {@code targetRegion} and {@code requestedBy} are
+ * required; {@code mode} defaults to PLANNED.
  *
  * <p>The mode travels as text and unknown keys are ignored so that whatever an operator types into
  * the Temporal CLI reaches the workflow, which answers a typo with a clear failure. An input that
- * could not be decoded would instead fail every workflow task and leave the failover stuck without
- * a word.
+ * is not a JSON object, or whose fields have the wrong JSON type, fails the workflow at once naming
+ * the field ({@link StrictRecordDeserializer}).
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonDeserialize(using = StrictRecordDeserializer.class)
 public record FailoverRequest(
     String app, String targetRegion, String mode, String reason, String requestedBy) {
-
-  @JsonCreator
-  public FailoverRequest {}
 
   public FailoverRequest(
       String app, String targetRegion, FailoverMode mode, String reason, String requestedBy) {
@@ -29,13 +26,21 @@ public record FailoverRequest(
     return "failover-" + app;
   }
 
-  /** This request with its defaults filled in. */
+  /**
+   * This request with its defaults filled in. The requester has none: {@link RequestValidation}
+   * refuses a request without one.
+   */
   public FailoverRequest withDefaults() {
     return new FailoverRequest(
         app,
         targetRegion,
         mode == null || mode.isBlank() ? FailoverMode.PLANNED.name() : mode,
         reason == null ? "" : reason,
-        requestedBy == null || requestedBy.isBlank() ? "unspecified" : requestedBy);
+        requestedBy);
+  }
+
+  /** This request on behalf of {@code requester}. */
+  FailoverRequest withRequester(String requester) {
+    return new FailoverRequest(app, targetRegion, mode, reason, requester);
   }
 }

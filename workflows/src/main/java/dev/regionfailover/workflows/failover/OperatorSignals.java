@@ -20,22 +20,34 @@ final class OperatorSignals {
   }
 
   SignalRecord approvePromotion(ApprovalSignal signal) {
+    if (signal != null && signal.payloadProblem() != null) {
+      return refusedPayload("approvePromotion", signal.approver(), signal.payloadProblem());
+    }
     SignalRecord record = state.gate.approve(signal, StepLog.now());
     state.publish();
     return record;
   }
 
   String approvalRefusal(ApprovalSignal signal) {
+    if (signal != null && signal.payloadProblem() != null) {
+      return signal.payloadProblem();
+    }
     return state.gate.approvalRefusal(signal == null ? null : signal.approver());
   }
 
   SignalRecord denyPromotion(DenialSignal signal) {
+    if (signal != null && signal.payloadProblem() != null) {
+      return refusedPayload("denyPromotion", signal.approver(), signal.payloadProblem());
+    }
     SignalRecord record = state.gate.deny(signal, StepLog.now());
     state.publish();
     return record;
   }
 
   String denialRefusal(DenialSignal signal) {
+    if (signal != null && signal.payloadProblem() != null) {
+      return signal.payloadProblem();
+    }
     return state.gate.denialRefusal(signal == null ? null : signal.approver());
   }
 
@@ -55,6 +67,9 @@ final class OperatorSignals {
   }
 
   String abortRefusal(AbortSignal signal) {
+    if (signal != null && signal.payloadProblem() != null) {
+      return signal.payloadProblem();
+    }
     if (state.promotionStarted) {
       return "promotion has begun and is never rolled back automatically; failing back is a new planned failover";
     }
@@ -82,6 +97,9 @@ final class OperatorSignals {
   }
 
   String confirmFencedRefusal(ConfirmFencedSignal signal) {
+    if (signal != null && signal.payloadProblem() != null) {
+      return signal.payloadProblem();
+    }
     String by = signal == null ? null : signal.by();
     if (by == null || by.isBlank()) {
       return "the payload has no \"by\"";
@@ -100,5 +118,17 @@ final class OperatorSignals {
       state.repinProgress = progress;
       state.publish();
     }
+  }
+
+  /**
+   * Records a signal whose payload did not decode as refused, with the reason. Before payloads were
+   * decoded strictly the SDK dropped such a signal unseen; recording it issues no command, so
+   * histories that hold one still replay.
+   */
+  private SignalRecord refusedPayload(String kind, String by, String problem) {
+    SignalRecord record = new SignalRecord(kind, by, null, StepLog.now(), false, problem);
+    state.gate.record(record);
+    state.publish();
+    return record;
   }
 }

@@ -37,6 +37,8 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
 
   static final String MONITOR_APPROVAL_CHANGE = "monitor-auto-approval";
 
+  static final String REQUESTER_CHANGE = "requester-required";
+
   /**
    * Calls into a source region that may be down: a bounded budget, so an UNPLANNED failover moves
    * on and records what it could not reach instead of retrying for minutes.

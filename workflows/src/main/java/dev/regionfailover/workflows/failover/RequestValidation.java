@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The first check of ASSESS: the request names an app, a target and a known mode, and the workflow
- * runs under the one id per app. Sets the state's mode.
+ * The first check of ASSESS: the request names an app, a target, a known mode and its requester,
+ * and the workflow runs under the one id per app. Sets the state's mode.
  */
 final class RequestValidation {
 
@@ -43,6 +43,18 @@ final class RequestValidation {
       // Executions started before UNPLANNED existed refused it; their histories replay so.
       problems.add(
           "mode UNPLANNED is not available yet; use PLANNED (Aurora switchover, RPO 0) while the source region answers");
+    }
+    if (request.requestedBy() == null || request.requestedBy().isBlank()) {
+      if (Workflow.getVersion(
+              RegionFailoverWorkflowImpl.REQUESTER_CHANGE, Workflow.DEFAULT_VERSION, 1)
+          == Workflow.DEFAULT_VERSION) {
+        // Executions started before the requester was required ran as "unspecified".
+        state.request = request.withRequester("unspecified");
+      } else {
+        problems.add(
+            "\"requestedBy\" is missing; name who asks for the failover, since no one may approve"
+                + " their own request");
+      }
     }
     String expectedId = FailoverRequest.workflowId(request.app());
     String actualId = Workflow.getInfo().getWorkflowId();

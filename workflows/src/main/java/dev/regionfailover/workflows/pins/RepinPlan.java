@@ -1,6 +1,8 @@
 package dev.regionfailover.workflows.pins;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.regionfailover.workflows.estate.Pins;
+import dev.regionfailover.workflows.input.StrictRecordDeserializer;
 
 /**
  * A re-pin of every entity whose home is {@code fromRegion} to {@code toRegion}, written through
@@ -14,6 +16,7 @@ import dev.regionfailover.workflows.estate.Pins;
  * {@code maxHistoryEvents} is the history length after which a run continues as new (0: {@link
  * #DEFAULT_MAX_HISTORY_EVENTS}).
  */
+@JsonDeserialize(using = StrictRecordDeserializer.class)
 public record RepinPlan(
     String app,
     Pins pins,

@@ -35,7 +35,8 @@ public interface ReconcileRegionWorkflow {
       name = "status",
       description =
           "Where the reconcile stands: app, old and writer region, stage, what it waits for"
-              + " (next probe, deadline), each check's state, and the report once done. No"
+              + " (next probe, deadline), each check's state, the report once done, and any"
+              + " regionRecovered signal refused because its payload is not an object. No"
               + " arguments.")
   ReconcileStatus status();
 }

@@ -47,6 +47,9 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
   static final int MAX_LISTED_CONFLICTS = 100;
   static final int MAX_REDRIVE = 10_000;
 
+  /** Change id for Workflow.getVersion: a reconcile without a requester is refused. */
+  static final String REQUESTER_CHANGE = "requester-required";
+
   static final String CHECK_AURORA = "aurora old primary";
   static final String CHECK_LAG = "replication lag";
   static final String CHECK_LEDGER = "authority ledger copy";
@@ -99,6 +102,7 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
   private ReconcileStage stage = ReconcileStage.STARTING;
   private RecoveryWait waitingFor;
   private RecoverySignal recovery;
+  private final List<String> refusedSignals = new ArrayList<>();
   private String recoveredAt;
   private String recoveredBy;
   private ReconcileReport report;
@@ -190,6 +194,11 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
 
   @Override
   public void regionRecovered(RecoverySignal signal) {
+    if (signal != null && signal.payloadProblem() != null) {
+      refusedSignals.add("regionRecovered refused: " + signal.payloadProblem());
+      log.info("regionRecovered refused: {}", signal.payloadProblem());
+      return;
+    }
     if (recovery == null && signal != null) {
       recovery = signal;
       log.info("regionRecovered from {}: {}", signal.by(), signal.note());
@@ -205,7 +214,8 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
         stage,
         waitingFor,
         checks,
-        report);
+        report,
+        refusedSignals);
   }
 
   private static ReconcileRequest validate(ReconcileRequest input) {
@@ -215,6 +225,13 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
         || input.oldRegion() == null
         || input.oldRegion().isBlank()) {
       throw invalid("a reconcile needs app and oldRegion, got " + input);
+    }
+    // Reconciles started before the requester was required ran without one; their histories
+    // replay so.
+    if ((input.requestedBy() == null || input.requestedBy().isBlank())
+        && Workflow.getVersion(REQUESTER_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION) {
+      throw invalid("\"requestedBy\" is missing; name who asks for the reconcile");
     }
     return input;
   }

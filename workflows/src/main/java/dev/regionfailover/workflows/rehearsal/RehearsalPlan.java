@@ -112,6 +112,9 @@ public record RehearsalPlan(
               + request.returnAfter()
               + ": they contradict each other; give one of them");
     }
+    if (request.requestedBy() == null || request.requestedBy().isBlank()) {
+      problems.add("\"requestedBy\" is missing; name who asks for the rehearsal");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidRehearsalRequest(problems);
     }
@@ -120,11 +123,8 @@ public record RehearsalPlan(
             ? request.rotate()
             : request.returnAfter() != null && !request.returnAfter();
     String reason = request.reason() == null || request.reason().isBlank() ? "" : request.reason();
-    String requestedBy =
-        request.requestedBy() == null || request.requestedBy().isBlank()
-            ? "unspecified"
-            : request.requestedBy();
-    return new RehearsalPlan(app, target, holdFor, checkEvery, rotate, reason, requestedBy);
+    return new RehearsalPlan(
+        app, target, holdFor, checkEvery, rotate, reason, request.requestedBy());
   }
 
   /** How many health checks a hold makes: one per interval, the last one cut short. */

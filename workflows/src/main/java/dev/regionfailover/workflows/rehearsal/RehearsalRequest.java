@@ -1,7 +1,7 @@
 package dev.regionfailover.workflows.rehearsal;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.regionfailover.workflows.input.StrictRecordDeserializer;
 
 /**
  * What the operator (or a schedule) asks for, as typed into the Temporal CLI or UI:
@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * {@code checkEvery} is how often the target's health is read during the hold (default {@link
  * RehearsalPlan#DEFAULT_CHECK_EVERY}).
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonDeserialize(using = StrictRecordDeserializer.class)
 public record RehearsalRequest(
     String app,
     String targetRegion,
@@ -25,9 +25,6 @@ public record RehearsalRequest(
     Boolean rotate,
     String reason,
     String requestedBy) {
-
-  @JsonCreator
-  public RehearsalRequest {}
 
   /** A rehearsal that switches back after {@code holdFor}, or stays when {@code rotate}. */
   public static RehearsalRequest of(

@@ -31,6 +31,9 @@ import org.slf4j.Logger;
  */
 public class SwitchoverRehearsalWorkflowImpl implements SwitchoverRehearsalWorkflow {
 
+  /** Change id for Workflow.getVersion: a rehearsal without a requester is refused. */
+  static final String REQUESTER_CHANGE = "requester-required";
+
   private static final Logger log = Workflow.getLogger(SwitchoverRehearsalWorkflowImpl.class);
 
   private final RehearsalSteps steps = new RehearsalSteps();
@@ -56,7 +59,7 @@ public class SwitchoverRehearsalWorkflowImpl implements SwitchoverRehearsalWorkf
     request = input;
     publish();
     try {
-      plan = RehearsalPlan.from(input);
+      plan = RehearsalPlan.from(withLegacyRequester(input));
     } catch (InvalidRehearsalRequest e) {
       throw fail("InvalidRehearsalRequest", e.getMessage());
     }
@@ -74,6 +77,28 @@ public class SwitchoverRehearsalWorkflowImpl implements SwitchoverRehearsalWorkf
       switchBack = switchTo(source, RehearsalPhase.SWITCH_BACK, "switch back to ");
     }
     return complete();
+  }
+
+  /**
+   * Rehearsals started before the requester was required ran as "unspecified"; their histories
+   * replay so. A new one without a requester fails validation.
+   */
+  private static RehearsalRequest withLegacyRequester(RehearsalRequest input) {
+    if (input == null
+        || (input.requestedBy() != null && !input.requestedBy().isBlank())
+        || Workflow.getVersion(REQUESTER_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION) {
+      return input;
+    }
+    return new RehearsalRequest(
+        input.app(),
+        input.targetRegion(),
+        input.holdFor(),
+        input.checkEvery(),
+        input.returnAfter(),
+        input.rotate(),
+        input.reason(),
+        "unspecified");
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.input.RawJson;
 import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -163,6 +164,25 @@ class RegionHealthMonitorWorkflowTest {
         .contains(
             "writer us-east-1 is impaired, but failover failover-orders is already running;"
                 + " not starting another");
+  }
+
+  @Test
+  void aPauseWhosePayloadIsNotAnObjectIsRefusedInTheEvents() {
+    RegionHealthMonitorWorkflow monitor = startMonitor();
+    WorkflowStub.fromTyped(monitor).signal("pause", RawJson.of("\"carol\""));
+
+    MonitorStatus status =
+        await(
+            monitor,
+            s -> s.events().stream().anyMatch(e -> e.what().startsWith("pause refused")),
+            "the refusal");
+
+    assertThat(status.paused()).isFalse();
+    assertThat(status.events())
+        .extracting(MonitorEvent::what)
+        .contains(
+            "pause refused: the payload must be a JSON object with the fields [by, reason], not"
+                + " a string \"carol\"");
   }
 
   @Test

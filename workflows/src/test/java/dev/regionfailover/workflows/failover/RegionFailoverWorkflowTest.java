@@ -23,6 +23,7 @@ import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.TrafficLayer;
 import dev.regionfailover.workflows.flags.FlagValue;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
+import dev.regionfailover.workflows.input.RawJson;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.Verdict;
@@ -291,6 +292,50 @@ class RegionFailoverWorkflowTest {
   }
 
   @Test
+  void signalPayloadsThatDoNotDecodeAreRecordedAsRefused() {
+    RegionFailoverWorkflow failover = start("failover-orders", planned("carol"));
+    awaitPhase(failover, Phase.AWAIT_APPROVAL);
+    WorkflowStub stub = WorkflowStub.fromTyped(failover);
+    stub.signal("approvePromotion", RawJson.of("\"alice\""));
+    stub.signal("denyPromotion", RawJson.of("[\"bob\"]"));
+    stub.signal("abort", RawJson.of("{\"by\":\"dave\",\"reason\":5}"));
+    stub.signal("confirmFenced", RawJson.of("true"));
+
+    FailoverStatus status = failover.status();
+
+    assertThat(status.phase()).isEqualTo(Phase.AWAIT_APPROVAL);
+    assertThat(status.signals())
+        .extracting(
+            SignalRecord::kind, SignalRecord::by, SignalRecord::accepted, SignalRecord::note)
+        .containsExactly(
+            tuple(
+                "approvePromotion",
+                null,
+                false,
+                "the payload must be a JSON object with the fields [approver, comment], not a"
+                    + " string \"alice\""),
+            tuple(
+                "denyPromotion",
+                null,
+                false,
+                "the payload must be a JSON object with the fields [approver, reason], not an"
+                    + " array [\"bob\"]"),
+            tuple(
+                "abort",
+                "dave",
+                false,
+                "invalid payload: \"reason\" must be a string, not a number 5"),
+            tuple(
+                "confirmFenced",
+                null,
+                false,
+                "the payload must be a JSON object with the fields [by, note], not a boolean true"));
+
+    failover.approvePromotion(new ApprovalSignal("alice", "ok"));
+    assertThat(result(failover).outcome()).isEqualTo(Phase.COMPLETED);
+  }
+
+  @Test
   void unknownApproverAndSelfApprovalAreRecordedButDoNotCount() {
     RegionFailoverWorkflow failover = start("failover-orders", planned("alice"));
     awaitPhase(failover, Phase.AWAIT_APPROVAL);
@@ -490,7 +535,8 @@ class RegionFailoverWorkflowTest {
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .build();
     WorkflowStub typo = client.newUntypedWorkflowStub(RegionFailoverWorkflow.TYPE, options);
-    typo.start(Map.of("app", "orders", "targetRegion", TARGET, "mode", "PLANED"));
+    typo.start(
+        Map.of("app", "orders", "targetRegion", TARGET, "mode", "PLANED", "requestedBy", "carol"));
 
     assertThatThrownBy(() -> typo.getResult(10, TimeUnit.SECONDS, FailoverResult.class))
         .rootCause()
@@ -499,7 +545,17 @@ class RegionFailoverWorkflowTest {
 
     WorkflowStub lowerCase = client.newUntypedWorkflowStub(RegionFailoverWorkflow.TYPE, options);
     lowerCase.start(
-        Map.of("app", "orders", "targetRegion", TARGET, "mode", "drill", "ticket", "OPS-42"));
+        Map.of(
+            "app",
+            "orders",
+            "targetRegion",
+            TARGET,
+            "mode",
+            "drill",
+            "ticket",
+            "OPS-42",
+            "requestedBy",
+            "carol"));
 
     assertThat(lowerCase.getResult(FailoverResult.class).outcome()).isEqualTo(Phase.COMPLETED);
   }

@@ -18,6 +18,7 @@ import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.estate.EstateParser;
 import dev.regionfailover.workflows.estate.Reconcile;
+import dev.regionfailover.workflows.input.RawJson;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.readiness.Verdict;
 import dev.regionfailover.workflows.visibility.TestSearchAttributes;
@@ -154,6 +155,22 @@ class ReconcileRegionWorkflowTest {
         .contains("**Outcome: NEEDS_ATTENTION**")
         .contains("| id=\"cart-1\" | {id=\"cart-1\", version=3} | {id=\"cart-1\", version=4} |")
         .contains("orders-fulfilment-dlq in us-east-1 -> orders-fulfilment in us-west-2: 2 moved");
+  }
+
+  @Test
+  void aRecoverySignalWhosePayloadIsNotAnObjectIsRefusedAndTheWaitGoesOn() {
+    when(reconcile.probeRegion(any())).thenReturn(NO_ANSWER);
+    ReconcileRegionWorkflow workflow = start();
+    await(workflow, s -> s.waitingFor() != null && s.waitingFor().nextProbeAt() != null);
+    WorkflowStub.fromTyped(workflow).signal("regionRecovered", RawJson.of("[1,2]"));
+
+    ReconcileStatus status = await(workflow, s -> !s.refusedSignals().isEmpty());
+
+    assertThat(status.refusedSignals())
+        .containsExactly(
+            "regionRecovered refused: the payload must be a JSON object with the fields [by,"
+                + " note], not an array [1,2]");
+    assertThat(status.stage()).isEqualTo(ReconcileStage.AWAIT_RECOVERY);
   }
 
   @Test

@@ -46,16 +46,24 @@ class RehearsalPlanTest {
   void returnAfterFalseMeansRotateAndDefaultsFillIn() {
     RehearsalPlan plan =
         RehearsalPlan.from(
-            new RehearsalRequest("orders", "us-west-2", "PT1H", "PT90S", false, null, " ", null));
+            new RehearsalRequest(
+                "orders", "us-west-2", "PT1H", "PT90S", false, null, " ", "carol"));
 
     assertThat(plan.rotate()).isTrue();
     assertThat(plan.checkEvery()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(plan.requestedBy()).isEqualTo("unspecified");
     assertThat(plan.reason()).isEmpty();
     assertThat(
             RehearsalPlan.from(RehearsalRequest.of("orders", "us-west-2", "PT1H", false, "a"))
                 .rotate())
         .isFalse();
+  }
+
+  @Test
+  void aBlankRequesterIsRefused() {
+    assertThat(
+            problems(
+                new RehearsalRequest("orders", "us-west-2", "PT1H", null, null, null, null, " ")))
+        .containsExactly("\"requestedBy\" is missing; name who asks for the rehearsal");
   }
 
   @Test
@@ -73,7 +81,8 @@ class RehearsalPlanTest {
                 + " estate)",
             "\"targetRegion\" is missing",
             "\"holdFor\" is -PT5M but must be positive",
-            "\"checkEvery\" is soon, not an ISO-8601 duration such as PT10M, PT90S or PT1H30M");
+            "\"checkEvery\" is soon, not an ISO-8601 duration such as PT10M, PT90S or PT1H30M",
+            "\"requestedBy\" is missing; name who asks for the rehearsal");
     assertThat(invalid.getMessage()).startsWith("invalid rehearsal request: \"app\" is Orders!");
   }
 
@@ -81,29 +90,31 @@ class RehearsalPlanTest {
   void boundsOnTheHoldAndTheHealthChecks() {
     assertThat(
             problems(
-                new RehearsalRequest("orders", "us-west-2", null, null, null, null, null, null)))
+                new RehearsalRequest("orders", "us-west-2", null, null, null, null, null, "carol")))
         .containsExactly("\"holdFor\" is missing: how long to stay in the target, such as PT10M");
     assertThat(
             problems(
-                new RehearsalRequest("orders", "us-west-2", "P2D", null, null, null, null, null)))
+                new RehearsalRequest(
+                    "orders", "us-west-2", "P2D", null, null, null, null, "carol")))
         .singleElement()
         .asString()
         .startsWith("\"holdFor\" is P2D but a rehearsal holds for at most PT24H");
     assertThat(
             problems(
                 new RehearsalRequest(
-                    "orders", "us-west-2", "PT1H", "PT0.5S", null, null, null, null)))
+                    "orders", "us-west-2", "PT1H", "PT0.5S", null, null, null, "carol")))
         .containsExactly("\"checkEvery\" is PT0.5S but must be at least PT1S");
     assertThat(
             problems(
                 new RehearsalRequest(
-                    "orders", "us-west-2", "PT24H", "PT1M", null, null, null, null)))
+                    "orders", "us-west-2", "PT24H", "PT1M", null, null, null, "carol")))
         .singleElement()
         .asString()
         .contains("would check health 1440 times");
     assertThat(
             problems(
-                new RehearsalRequest("orders", "us-west-2", "PT1H", null, true, true, null, null)))
+                new RehearsalRequest(
+                    "orders", "us-west-2", "PT1H", null, true, true, null, "carol")))
         .singleElement()
         .asString()
         .contains("contradict");
