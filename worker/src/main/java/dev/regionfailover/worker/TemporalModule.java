@@ -3,6 +3,7 @@ package dev.regionfailover.worker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
@@ -15,6 +16,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 
@@ -49,8 +51,17 @@ final class TemporalModule extends AbstractModule {
 
   @Provides
   @Singleton
-  WorkerFactory workerFactory(WorkflowClient client, RegisteredActivities activities) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+  KeepAliveHeartbeats keepAliveHeartbeats() {
+    return new KeepAliveHeartbeats();
+  }
+
+  @Provides
+  @Singleton
+  WorkerFactory workerFactory(
+      WorkflowClient client, RegisteredActivities activities, KeepAliveHeartbeats heartbeats) {
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            client, WorkerFactoryOptions.newBuilder().setWorkerInterceptors(heartbeats).build());
     Worker worker =
         factory.newWorker(
             RegionFailoverWorkflow.TASK_QUEUE,

@@ -8,6 +8,7 @@ import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.estate.EstateScan;
 import dev.regionfailover.activities.estate.InvalidEstateFile;
+import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.connection.ConnectionFailures;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import io.grpc.Status;
@@ -107,6 +108,7 @@ public final class WorkerMain {
     WorkerFactory factory = injector.getInstance(WorkerFactory.class);
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
+    injector.getInstance(KeepAliveHeartbeats.class).close();
     injector.getInstance(WorkflowServiceStubs.class).shutdown();
     injector.getInstance(AwsClients.class).close();
   }

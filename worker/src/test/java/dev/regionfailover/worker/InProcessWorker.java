@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsSettings;
+import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.FailoverRequest;
@@ -20,6 +21,7 @@ import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -35,6 +37,7 @@ final class InProcessWorker implements AutoCloseable {
 
   private final Injector injector;
   private final TestWorkflowEnvironment env;
+  private final KeepAliveHeartbeats heartbeats = new KeepAliveHeartbeats();
 
   /**
    * @param apiCallTimeout how long one AWS call may take; short against a region that refuses
@@ -53,7 +56,11 @@ final class InProcessWorker implements AutoCloseable {
     injector = Guice.createInjector(new AwsModule(settings), new ActivitiesModule(config));
     env =
         TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+            TestEnvironmentOptions.newBuilder()
+                .setUseTimeskipping(false)
+                .setWorkerFactoryOptions(
+                    WorkerFactoryOptions.newBuilder().setWorkerInterceptors(heartbeats).build())
+                .build());
     // The workflows upsert these, and the test server refuses attributes it does not know.
     for (SearchAttributeKey<?> key : SearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), key.getValueType());
@@ -83,6 +90,7 @@ final class InProcessWorker implements AutoCloseable {
   @Override
   public void close() {
     env.close();
+    heartbeats.close();
     injector.getInstance(AwsClients.class).close();
   }
 }

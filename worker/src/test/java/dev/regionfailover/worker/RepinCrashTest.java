@@ -36,7 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Kills the worker JVM with SIGKILL in the middle of a re-pin and checks that a fresh worker
  * finishes it from the checkpoints: every entity moved exactly once, the audit trail accounts for
- * each, and the entity writes made stay within the entity count plus one page per segment.
+ * each, and the entity writes made stay within the entity count plus one page per segment. Prints
+ * the time from the kill until the next step started, and fails when it took longer than {@link
+ * Kills#LONGEST_HOLD}.
  */
 @ExtendWith(AwsStackExtension.class)
 class RepinCrashTest {
@@ -80,18 +82,19 @@ class RepinCrashTest {
   @Test
   void aKilledWorkerResumesTheRepinFromItsCheckpoints() throws Exception {
     JavaProcess first = startWorker(1);
+    WorkflowClient client = WorkflowClient.newInstance(service);
     RepinEntitiesWorkflow repin =
-        WorkflowClient.newInstance(service)
-            .newWorkflowStub(
-                RepinEntitiesWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId("repin-orders")
-                    .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                    .build());
+        client.newWorkflowStub(
+            RepinEntitiesWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("repin-orders")
+                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
+                .build());
     RepinPlan plan = new RepinPlan("orders", PINS, WEST, EAST, WEST, AUDIT, null, null, PLAN, 0);
     WorkflowClient.start(repin::run, plan);
+    Kills kills = new Kills(client, "repin-orders");
     awaitUpdates(ENTITIES / 4);
-    first.kill();
+    kills.kill(first, "REPIN, a quarter of the entities moved");
     long atKill = updates();
     assertThat(atKill).as("killed mid-re-pin").isLessThan(ENTITIES);
 
@@ -100,6 +103,7 @@ class RepinCrashTest {
         WorkflowStub.fromTyped(repin).getResult(4, TimeUnit.MINUTES, RepinSummary.class);
 
     assertThat(summary.moved()).isEqualTo(ENTITIES);
+    kills.report("aKilledWorkerResumesTheRepinFromItsCheckpoints");
     assertThat(summary.total()).isEqualTo(ENTITIES);
     Map<String, Map<String, AttributeValue>> items = table.items();
     assertThat(items).hasSize(ENTITIES);

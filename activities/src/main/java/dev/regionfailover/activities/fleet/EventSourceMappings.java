@@ -175,8 +175,9 @@ final class EventSourceMappings {
   }
 
   /**
-   * Sleeps before the next look, or fails retryably once the deadline passed. The activity does not
-   * heartbeat, so the wait stays short; a retry finds the change made and only waits again.
+   * Sleeps before the next look, or fails retryably once the deadline passed. The wait stays short,
+   * well within the step's start-to-close timeout; a retry finds the change made and only waits
+   * again.
    */
   private void pause(String region, Mapping mapping, String awaited, Instant deadline) {
     if (Instant.now().isAfter(deadline)) {

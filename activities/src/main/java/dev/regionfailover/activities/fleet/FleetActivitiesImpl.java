@@ -57,7 +57,7 @@ public final class FleetActivitiesImpl implements FleetActivities {
 
   /**
    * @param settleTimeout how long one attempt waits for event source mappings to settle; short,
-   *     because the activity does not heartbeat
+   *     because the attempt must end well within its start-to-close timeout
    * @param pollInterval how long to wait between looks at a mapping in transition
    */
   public FleetActivitiesImpl(AwsClients clients, Duration settleTimeout, Duration pollInterval) {

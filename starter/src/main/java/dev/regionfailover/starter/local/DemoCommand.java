@@ -34,7 +34,7 @@ public final class DemoCommand implements Callable<Integer> {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
   /**
-   * With a crash, the promotion resumes only once the killed worker's heartbeat is overdue (20 s),
+   * With a crash, the promotion resumes only once the killed worker's heartbeat is overdue (10 s),
    * and a fresh worker JVM takes a few seconds to start.
    */
   private static final Duration TIMEOUT_WITH_CRASH = Duration.ofSeconds(150);

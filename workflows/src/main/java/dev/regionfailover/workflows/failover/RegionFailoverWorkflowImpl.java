@@ -52,12 +52,10 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
       AwsActivityOptions.persistent(Duration.ofMinutes(2), AwsActivityOptions.STANDARD_ATTEMPTS);
 
   private static final ActivityOptions WAITING =
-      AwsActivityOptions.persistent(
-          Duration.ofHours(1), Duration.ofSeconds(20), AwsActivityOptions.STANDARD_ATTEMPTS);
+      AwsActivityOptions.persistent(Duration.ofHours(1), AwsActivityOptions.STANDARD_ATTEMPTS);
 
   private static final ActivityOptions BULK =
-      AwsActivityOptions.persistent(
-          Duration.ofHours(6), Duration.ofSeconds(30), AwsActivityOptions.STANDARD_ATTEMPTS);
+      AwsActivityOptions.persistent(Duration.ofHours(6), AwsActivityOptions.STANDARD_ATTEMPTS);
 
   private final EstateActivities estates = Workflow.newActivityStub(EstateActivities.class, SHORT);
   private final AuthorityActivities authorityLedger =

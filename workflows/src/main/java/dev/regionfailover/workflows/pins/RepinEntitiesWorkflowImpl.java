@@ -41,11 +41,10 @@ public final class RepinEntitiesWorkflowImpl implements RepinEntitiesWorkflow {
   private static final int ATTEMPTS = 20;
 
   private static final ActivityOptions SEGMENT =
-      AwsActivityOptions.persistent(
-          TIME_PER_CALL.plus(Duration.ofMinutes(2)), Duration.ofSeconds(30), ATTEMPTS);
+      AwsActivityOptions.persistent(TIME_PER_CALL.plus(Duration.ofMinutes(2)), ATTEMPTS);
 
   private static final ActivityOptions COUNT =
-      AwsActivityOptions.persistent(Duration.ofMinutes(30), Duration.ofSeconds(30), ATTEMPTS);
+      AwsActivityOptions.persistent(Duration.ofMinutes(30), ATTEMPTS);
 
   private static final Logger log = Workflow.getLogger(RepinEntitiesWorkflowImpl.class);
 

@@ -72,8 +72,7 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
       AwsActivityOptions.fewAttempts(Duration.ofMinutes(2), 3);
 
   private static final ActivityOptions BULK =
-      AwsActivityOptions.persistent(
-          Duration.ofHours(6), Duration.ofSeconds(30), AwsActivityOptions.STANDARD_ATTEMPTS);
+      AwsActivityOptions.persistent(Duration.ofHours(6), AwsActivityOptions.STANDARD_ATTEMPTS);
 
   private final EstateActivities estates = Workflow.newActivityStub(EstateActivities.class, SHORT);
   private final AuthorityActivities authority =

@@ -8,8 +8,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the retry shape every workflow's AWS calls get: a change to an interval, the backoff, the
- * cap or an attempt count must be a deliberate change of this test.
+ * Pins the retry shape and the heartbeat timeout every workflow's AWS calls get: a change to an
+ * interval, the backoff, the cap, an attempt count or the heartbeat timeout must be a deliberate
+ * change of this test.
  */
 class AwsActivityOptionsTest {
 
@@ -24,12 +25,13 @@ class AwsActivityOptionsTest {
         AwsActivityOptions.persistent(Duration.ofMinutes(2), AwsActivityOptions.STANDARD_ATTEMPTS);
 
     assertThat(options.getStartToCloseTimeout()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(options.getHeartbeatTimeout()).isNull();
+    assertThat(options.getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertRetry(options.getRetryOptions(), Duration.ofSeconds(1), 2, Duration.ofSeconds(30), 10);
     assertThat(options)
         .isEqualTo(
             ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofMinutes(2))
+                .setHeartbeatTimeout(Duration.ofSeconds(10))
                 .setRetryOptions(
                     RetryOptions.newBuilder()
                         .setInitialInterval(Duration.ofSeconds(1))
@@ -41,26 +43,16 @@ class AwsActivityOptionsTest {
   }
 
   @Test
-  void persistentCallsThatHeartbeatKeepTheSameRetries() {
-    ActivityOptions options =
-        AwsActivityOptions.persistent(Duration.ofHours(6), Duration.ofSeconds(30), 20);
-
-    assertThat(options.getStartToCloseTimeout()).isEqualTo(Duration.ofHours(6));
-    assertThat(options.getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertRetry(options.getRetryOptions(), Duration.ofSeconds(1), 2, Duration.ofSeconds(30), 20);
-    assertThat(options)
-        .isEqualTo(
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofHours(6))
-                .setHeartbeatTimeout(Duration.ofSeconds(30))
-                .setRetryOptions(
-                    RetryOptions.newBuilder()
-                        .setInitialInterval(Duration.ofSeconds(1))
-                        .setBackoffCoefficient(2)
-                        .setMaximumInterval(Duration.ofSeconds(30))
-                        .setMaximumAttempts(20)
-                        .build())
-                .build());
+  void everyCallIsHandedToAnotherWorkerAfterTenSilentSeconds() {
+    assertThat(AwsActivityOptions.HEARTBEAT_TIMEOUT).isEqualTo(Duration.ofSeconds(10));
+    for (ActivityOptions options :
+        new ActivityOptions[] {
+          AwsActivityOptions.persistent(Duration.ofHours(6), 20),
+          AwsActivityOptions.fewAttempts(Duration.ofSeconds(45), 3),
+          AwsActivityOptions.singleAttempt(Duration.ofSeconds(30))
+        }) {
+      assertThat(options.getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
   }
 
   @Test
@@ -68,12 +60,13 @@ class AwsActivityOptionsTest {
     ActivityOptions options = AwsActivityOptions.fewAttempts(Duration.ofSeconds(45), 3);
 
     assertThat(options.getStartToCloseTimeout()).isEqualTo(Duration.ofSeconds(45));
-    assertThat(options.getHeartbeatTimeout()).isNull();
+    assertThat(options.getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertRetry(options.getRetryOptions(), Duration.ofSeconds(1), 2, null, 3);
     assertThat(options)
         .isEqualTo(
             ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofSeconds(45))
+                .setHeartbeatTimeout(Duration.ofSeconds(10))
                 .setRetryOptions(
                     RetryOptions.newBuilder()
                         .setInitialInterval(Duration.ofSeconds(1))
@@ -88,12 +81,13 @@ class AwsActivityOptionsTest {
     ActivityOptions options = AwsActivityOptions.singleAttempt(Duration.ofSeconds(30));
 
     assertThat(options.getStartToCloseTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(options.getHeartbeatTimeout()).isNull();
+    assertThat(options.getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertRetry(options.getRetryOptions(), null, 0, null, 1);
     assertThat(options)
         .isEqualTo(
             ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setHeartbeatTimeout(Duration.ofSeconds(10))
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
                 .build());
   }
@@ -103,7 +97,6 @@ class AwsActivityOptionsTest {
     for (ActivityOptions options :
         new ActivityOptions[] {
           AwsActivityOptions.persistent(Duration.ofMinutes(2), 10),
-          AwsActivityOptions.persistent(Duration.ofHours(1), Duration.ofSeconds(20), 10),
           AwsActivityOptions.fewAttempts(Duration.ofMinutes(2), 5),
           AwsActivityOptions.singleAttempt(Duration.ofSeconds(30))
         }) {
