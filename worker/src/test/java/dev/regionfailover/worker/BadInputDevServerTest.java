@@ -4,6 +4,7 @@ import static dev.regionfailover.worker.FailoverEndToEndTest.ESTATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
@@ -43,6 +44,7 @@ class BadInputDevServerTest {
   private WorkflowServiceStubs service;
   private WorkflowClient client;
   private WorkerFactory factory;
+  private final KeepAliveHeartbeats heartbeats = new KeepAliveHeartbeats();
 
   @BeforeEach
   void setUp() {
@@ -53,13 +55,16 @@ class BadInputDevServerTest {
     client = WorkflowClient.newInstance(service);
     WorkerConfig config =
         WorkerConfig.from(new String[] {"--estates", ESTATES.toString()}, Map.of());
-    factory = new TemporalModule(config).workerFactory(client, new RegisteredActivities(List.of()));
+    factory =
+        new TemporalModule(config)
+            .workerFactory(client, new RegisteredActivities(List.of()), heartbeats);
     factory.start();
   }
 
   @AfterEach
   void tearDown() {
     factory.shutdownNow();
+    heartbeats.close();
     service.shutdownNow();
     temporal.close();
   }

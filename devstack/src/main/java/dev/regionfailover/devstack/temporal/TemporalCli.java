@@ -1,6 +1,7 @@
 package dev.regionfailover.devstack.temporal;
 
 import dev.regionfailover.devstack.process.Executables;
+import dev.regionfailover.devstack.process.MissingTool;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the Temporal CLI, whose {@code temporal server start-dev} is the real Temporal server the
@@ -24,12 +24,6 @@ public final class TemporalCli {
   /** The command that builds the pinned Temporal CLI from its Go module. */
   public static final String INSTALL_COMMAND =
       "go install github.com/temporalio/cli/cmd/temporal@v1.5.1";
-
-  /**
-   * Set to {@code true} (as {@code .ci/run} does) to make a missing Temporal CLI a failure of every
-   * test that needs the real server, instead of a skip.
-   */
-  public static final String REQUIRED_VARIABLE = "REGIONFAILOVER_TEMPORAL_REQUIRED";
 
   private TemporalCli() {}
 
@@ -61,14 +55,10 @@ public final class TemporalCli {
         .findFirst();
   }
 
-  /** Whether this run must have the real Temporal server ({@value #REQUIRED_VARIABLE}). */
-  public static boolean required() {
-    return Boolean.parseBoolean(System.getenv(REQUIRED_VARIABLE));
-  }
-
   /**
    * The Temporal CLI for a test that needs the real server. Without one, the test fails where
-   * {@value #REQUIRED_VARIABLE} is set (in CI), and is skipped with the install command elsewhere.
+   * {@value MissingTool#REQUIRED_VARIABLE} is set (in CI), and is skipped with the install command
+   * elsewhere.
    */
   public static Path requireForTest() {
     Optional<Path> cli = find();
@@ -81,9 +71,6 @@ public final class TemporalCli {
             + "' CLI on PATH or in Go's bin directory; this test needs the real Temporal dev"
             + " server. Install it with: "
             + INSTALL_COMMAND;
-    if (required()) {
-      throw new IllegalStateException(message + " (" + REQUIRED_VARIABLE + " is set)");
-    }
-    return Assumptions.abort(message);
+    return MissingTool.skipOrFail(message);
   }
 }

@@ -1,6 +1,7 @@
 package dev.regionfailover.devstack.temporal;
 
 import dev.regionfailover.devstack.process.FreePorts;
+import dev.regionfailover.devstack.process.MissingTool;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ public final class TemporalServers {
   /**
    * A headless, in-memory Temporal server on a free port of 127.0.0.1, for process-level tests: the
    * real dev server where a Temporal CLI is installed, else the Java test server. Where {@value
-   * TemporalCli#REQUIRED_VARIABLE} is set (in CI) a missing CLI is a failure instead.
+   * MissingTool#REQUIRED_VARIABLE} is set (in CI) a missing CLI is a failure instead.
    */
   public static TemporalServer startForTest() {
     return start(DevServerSettings.headless(FreePorts.loopback()));
@@ -27,7 +28,7 @@ public final class TemporalServers {
    * Schedules, visibility and the UI), else the Java test server in its own JVM on the same port.
    */
   public static TemporalServer start(DevServerSettings settings) {
-    return start(settings, TemporalCli.find(), TemporalCli.required());
+    return start(settings, TemporalCli.find(), MissingTool.required());
   }
 
   static TemporalServer start(
@@ -44,7 +45,7 @@ public final class TemporalServers {
           "no '"
               + TemporalCli.EXECUTABLE
               + "' CLI on PATH or in Go's bin directory, and "
-              + TemporalCli.REQUIRED_VARIABLE
+              + MissingTool.REQUIRED_VARIABLE
               + " is set; install it with: "
               + TemporalCli.INSTALL_COMMAND);
     }

@@ -2,14 +2,13 @@ package dev.regionfailover.devstack.tls;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.regionfailover.devstack.temporal.TemporalCli;
+import dev.regionfailover.devstack.process.MissingTool;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The programs a TLS test needs: {@code openssl} to make certificates and nginx to terminate TLS.
- * Without them a test fails where {@value TemporalCli#REQUIRED_VARIABLE} is set (in CI), and is
+ * Without them a test fails where {@value MissingTool#REQUIRED_VARIABLE} is set (in CI), and is
  * skipped with the install command elsewhere, like the tests that need the real Temporal server.
  *
  * @param openssl the openssl executable
@@ -38,9 +37,6 @@ public record TlsTestTools(Path openssl, Path nginx) {
             + (nginx.isEmpty() ? "'nginx' " : "")
             + "on PATH (nginx also in /usr/sbin); install them with: "
             + INSTALL_COMMAND;
-    if (TemporalCli.required()) {
-      throw new IllegalStateException(message + " (" + TemporalCli.REQUIRED_VARIABLE + " is set)");
-    }
-    return Assumptions.abort(message);
+    return MissingTool.skipOrFail(message);
   }
 }

@@ -196,13 +196,47 @@ class DemoScenarioTest {
     }
 
     @Override
+    public OperatorVerdict approvePromotionUpdate(ApprovalSignal signal) {
+      approvePromotion(signal);
+      return new OperatorVerdict(
+          "approvePromotion", signal.approver(), "t1", phase, "promotion goes ahead");
+    }
+
+    @Override
+    public void validateApprovePromotionUpdate(ApprovalSignal signal) {}
+
+    @Override
     public void denyPromotion(DenialSignal signal) {}
+
+    @Override
+    public OperatorVerdict denyPromotionUpdate(DenialSignal signal) {
+      return null;
+    }
+
+    @Override
+    public void validateDenyPromotionUpdate(DenialSignal signal) {}
 
     @Override
     public void abort(AbortSignal signal) {}
 
     @Override
+    public OperatorVerdict abortUpdate(AbortSignal signal) {
+      return null;
+    }
+
+    @Override
+    public void validateAbortUpdate(AbortSignal signal) {}
+
+    @Override
     public void confirmFenced(ConfirmFencedSignal signal) {}
+
+    @Override
+    public OperatorVerdict confirmFencedUpdate(ConfirmFencedSignal signal) {
+      return null;
+    }
+
+    @Override
+    public void validateConfirmFencedUpdate(ConfirmFencedSignal signal) {}
 
     @Override
     public void repinProgress(RepinProgress progress) {}

@@ -1,5 +1,6 @@
 package dev.regionfailover.starter.ui;
 
+import dev.regionfailover.devstack.process.MissingTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,8 +35,10 @@ final class Browser implements AutoCloseable {
   Browser(Path screenshots) throws IOException {
     for (Path required : new Path[] {CHROMIUM, CHROMEDRIVER}) {
       if (!Files.isExecutable(required)) {
-        throw new IllegalStateException(
-            required + " is missing: install Debian's chromium and chromium-driver packages");
+        MissingTool.skipOrFail(
+            required
+                + " is missing: install Debian's chromium and chromium-driver packages"
+                + " (apt-get install chromium chromium-driver)");
       }
     }
     this.screenshots = screenshots;

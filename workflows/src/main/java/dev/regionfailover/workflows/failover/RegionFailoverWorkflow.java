@@ -72,10 +72,11 @@ public interface RegionFailoverWorkflow {
   @UpdateMethod(
       name = APPROVE_UPDATE,
       description =
-          "approvePromotion as an update: the same payload {\"approver\":\"alice\",\"comment\":"
-              + "\"...\"} and rules, but rejected at once with the reason when it would not count"
-              + " (wrong phase, not an approver, the requester, a repeat). Returns what it did,"
-              + " such as \"approval 1 of 2 recorded; waiting for 1 more distinct approver\".")
+          "approvePromotion as an update. Payload {\"approver\":\"alice\",\"comment\":"
+              + "\"...\"}, with the same rules, but rejected at once with the reason when it"
+              + " would not count (wrong phase, not an approver, the requester, a repeat)."
+              + " Returns what it did, such as \"approval 1 of 2 recorded; waiting for 1 more"
+              + " distinct approver\".")
   OperatorVerdict approvePromotionUpdate(ApprovalSignal signal);
 
   @UpdateValidatorMethod(updateName = APPROVE_UPDATE)
@@ -84,9 +85,10 @@ public interface RegionFailoverWorkflow {
   @UpdateMethod(
       name = DENY_UPDATE,
       description =
-          "denyPromotion as an update: the same payload {\"approver\":\"bob\",\"reason\":"
-              + "\"...\"} and rules, but rejected at once with the reason when it would not count"
-              + " (wrong phase, not an approver, already denied). Returns what it did.")
+          "denyPromotion as an update. Payload {\"approver\":\"bob\",\"reason\":"
+              + "\"...\"}, with the same rules, but rejected at once with the reason when it"
+              + " would not count (wrong phase, not an approver, already denied). Returns what"
+              + " it did.")
   OperatorVerdict denyPromotionUpdate(DenialSignal signal);
 
   @UpdateValidatorMethod(updateName = DENY_UPDATE)
@@ -95,9 +97,10 @@ public interface RegionFailoverWorkflow {
   @UpdateMethod(
       name = ABORT_UPDATE,
       description =
-          "abort as an update: the same payload {\"by\":\"carol\",\"reason\":\"...\"} and"
-              + " rules, but rejected at once with the reason when it would not count (PROMOTE has"
-              + " begun, the failover ended, already aborting). Returns what it did.")
+          "abort as an update. Payload {\"by\":\"carol\",\"reason\":\"...\"}, with"
+              + " the same rules, but rejected at once with the reason when it would not count"
+              + " (PROMOTE has begun, the failover ended, already aborting). Returns what it"
+              + " did.")
   OperatorVerdict abortUpdate(AbortSignal signal);
 
   @UpdateValidatorMethod(updateName = ABORT_UPDATE)
@@ -106,10 +109,10 @@ public interface RegionFailoverWorkflow {
   @UpdateMethod(
       name = CONFIRM_FENCED_UPDATE,
       description =
-          "confirmFenced as an update: the same payload {\"by\":\"carol\",\"note\":\"...\"}"
-              + " and rules, but rejected at once with the reason when it would not count (no"
-              + " \"by\", not waiting for a fence confirmation, already confirmed). Returns what"
-              + " it did.")
+          "confirmFenced as an update. Payload {\"by\":\"carol\",\"note\":\"...\"},"
+              + " with the same rules, but rejected at once with the reason when it would not"
+              + " count (no \"by\", not waiting for a fence confirmation, already confirmed)."
+              + " Returns what it did.")
   OperatorVerdict confirmFencedUpdate(ConfirmFencedSignal signal);
 
   @UpdateValidatorMethod(updateName = CONFIRM_FENCED_UPDATE)
