@@ -40,7 +40,7 @@ final class ApprovalGate {
 
   /**
    * Opens the gate for verified approvers: each approval's identity must be bound to {@code
-   * binding}, the workflow id and run id, and be signed by the approver's principal.
+   * binding}, the workflow id and first run id, and be signed by the approver's principal.
    */
   void openVerified(
       List<String> approvers,

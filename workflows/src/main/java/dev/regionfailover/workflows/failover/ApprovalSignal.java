@@ -1,6 +1,7 @@
 package dev.regionfailover.workflows.failover;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.regionfailover.workflows.identity.SignedCallerIdentity;
 import dev.regionfailover.workflows.input.StrictRecordDeserializer;
@@ -18,7 +19,7 @@ import dev.regionfailover.workflows.input.StrictRecordDeserializer;
 public record ApprovalSignal(
     String approver,
     String comment,
-    SignedCallerIdentity identity,
+    @JsonInclude(JsonInclude.Include.NON_NULL) SignedCallerIdentity identity,
     @JsonIgnore String payloadProblem) {
 
   public ApprovalSignal(String approver, String comment) {

@@ -58,7 +58,8 @@ final class PromotionApproval {
           request.requestedBy(),
           required,
           estate.approvals().verified(),
-          Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getRunId());
+          // The first run id is in the history, so a replay binds to the run it replays.
+          Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getFirstExecutionRunId());
     } else {
       gate.open(estate.approvals().approvers(), request.requestedBy(), required);
     }

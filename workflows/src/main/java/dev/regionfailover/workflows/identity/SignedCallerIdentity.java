@@ -34,7 +34,10 @@ public record SignedCallerIdentity(
   /** The only request this record may carry. */
   public static final String BODY = "Action=GetCallerIdentity&Version=2011-06-15";
 
-  /** The signed header that names the failover run the approval is meant for. */
+  /**
+   * The signed header that names the failover run the approval is meant for: {@code
+   * WORKFLOW_ID/FIRST_RUN_ID}.
+   */
   public static final String BINDING_HEADER = "X-Region-Failover-Approval";
 
   /**

@@ -63,7 +63,7 @@ class StrictRecordDeserializerTest {
             new ApprovalSignal(
                 null,
                 null,
-                "the payload must be a JSON object with the fields [approver, comment], not a"
+                "the payload must be a JSON object with the fields [approver, comment, identity], not a"
                     + " string \"alice\""));
     assertThat(decode("{\"approver\":\"alice\",\"comment\":3}", ApprovalSignal.class))
         .isEqualTo(
