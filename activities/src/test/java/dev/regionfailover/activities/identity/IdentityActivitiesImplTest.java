@@ -3,6 +3,8 @@ package dev.regionfailover.activities.identity;
 import static dev.regionfailover.activities.TestActivities.nonRetryable;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.activities.aws.EmulatedAws;
 import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.AwsStackExtension;
@@ -11,7 +13,10 @@ import dev.regionfailover.devstack.aws.IamUser;
 import dev.regionfailover.workflows.identity.IdentityActivities;
 import dev.regionfailover.workflows.identity.SignedCallerIdentity;
 import io.temporal.failure.ApplicationFailure;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -127,6 +133,50 @@ class IdentityActivitiesImplTest {
         .isEqualTo(URI.create("http://all:2"));
     assertThat(StsEndpoint.of("eu-west-1", Optional.of(URI.create("http://o:3")), both::get))
         .isEqualTo(URI.create("http://o:3"));
+  }
+
+  @Test
+  void aRequestStsRefusesFailsWithStsReasonAndIsNotRetried() throws Exception {
+    HttpServer sts =
+        HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    AtomicReference<String> sentBody = new AtomicReference<>();
+    sts.createContext(
+        "/",
+        exchange -> {
+          sentBody.set(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          byte[] answer =
+              ("<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code>"
+                      + "<Message>Signature expired</Message></Error></ErrorResponse>")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(403, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    sts.start();
+    try {
+      URI endpoint = URI.create("http://127.0.0.1:" + sts.getAddress().getPort());
+      IdentityActivitiesImpl refusing =
+          new IdentityActivitiesImpl(
+              new AwsSettings(
+                  Optional.of(endpoint),
+                  alice.credentials(),
+                  Duration.ofSeconds(5),
+                  Duration.ofSeconds(5),
+                  1));
+      SignedCallerIdentity signed =
+          new CallerIdentitySigner(alice.credentials(), Clock.systemUTC())
+              .sign(endpoint, REGION, BINDING);
+
+      ApplicationFailure failure = nonRetryable(() -> refusing.callerIdentity(signed));
+
+      assertThat(failure.getType()).isEqualTo(IdentityActivities.REFUSED);
+      assertThat(failure.getOriginalMessage())
+          .isEqualTo("STS refused it: SignatureDoesNotMatch: Signature expired");
+      assertThat(sentBody.get()).isEqualTo(SignedCallerIdentity.BODY);
+    } finally {
+      sts.stop(0);
+    }
   }
 
   private SignedCallerIdentity signedBy(IamUser user, Clock clock) {
