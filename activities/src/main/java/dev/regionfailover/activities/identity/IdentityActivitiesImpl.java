@@ -34,6 +34,9 @@ import org.xml.sax.SAXException;
  * principal. STS checks the signature, which covers the endpoint's host, and refuses a request
  * signed more than 15 minutes ago; this activity checks that age as well, so that an emulator that
  * checks no signatures still refuses an expired request.
+ *
+ * <p>It sends the request exactly as it was signed, with the JDK's HTTP client: the SDK's STS
+ * client would sign it again, with the worker's own credentials.
  */
 public final class IdentityActivitiesImpl implements IdentityActivities {
 
