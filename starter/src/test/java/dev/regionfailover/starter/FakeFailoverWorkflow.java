@@ -18,6 +18,7 @@ import dev.regionfailover.workflows.failover.SignalRecord;
 import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
 import dev.regionfailover.workflows.failover.WaitingFor;
+import dev.regionfailover.workflows.identity.SignedCallerIdentity;
 import dev.regionfailover.workflows.pins.RepinProgress;
 import dev.regionfailover.workflows.readiness.Finding;
 import io.temporal.failure.ApplicationFailure;
@@ -109,6 +110,9 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
   @Override
   public void validateApprovePromotionUpdate(ApprovalSignal signal) {
     String refusal = approvalRefusal(signal.approver());
+    if (refusal == null) {
+      refusal = identityRefusal(signal.identity());
+    }
     if (refusal != null) {
       throw ApplicationFailure.newNonRetryableFailure(refusal, "NotCounted");
     }
@@ -116,6 +120,8 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
 
   private SignalRecord approve(ApprovalSignal signal) {
     String refusal = approvalRefusal(signal.approver());
+    String note =
+        signal.identity() == null ? "" : "identity signed for sts in " + signal.identity().region();
     SignalRecord record =
         new SignalRecord(
             "approvePromotion",
@@ -123,10 +129,25 @@ public class FakeFailoverWorkflow implements RegionFailoverWorkflow {
             signal.comment(),
             now(),
             refusal == null,
-            refusal == null ? "" : refusal);
+            refusal == null ? note : refusal);
     signals.add(record);
     approved |= record.accepted();
     return record;
+  }
+
+  /**
+   * Why a signed identity is not one the real workflow would send to STS: malformed, expired, or
+   * bound to another run. An approval without one passes, as on an estate of named approvers.
+   */
+  private static String identityRefusal(SignedCallerIdentity identity) {
+    if (identity == null) {
+      return null;
+    }
+    String problem = identity.problem(Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+    return problem != null
+        ? problem
+        : identity.bindingProblem(
+            Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getFirstExecutionRunId());
   }
 
   private String approvalRefusal(String approver) {

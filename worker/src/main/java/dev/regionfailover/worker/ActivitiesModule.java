@@ -11,6 +11,7 @@ import dev.regionfailover.activities.estate.EstateActivitiesImpl;
 import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.flags.FlagActivitiesImpl;
 import dev.regionfailover.activities.fleet.FleetActivitiesImpl;
+import dev.regionfailover.activities.identity.IdentityActivitiesImpl;
 import dev.regionfailover.activities.pins.PinActivitiesImpl;
 import dev.regionfailover.activities.readiness.GuardActivitiesImpl;
 import dev.regionfailover.activities.readiness.ReadinessActivitiesImpl;
@@ -47,10 +48,11 @@ final class ActivitiesModule extends AbstractModule {
       TrafficActivitiesImpl traffic,
       ReadinessActivitiesImpl readiness,
       ReconcileActivitiesImpl reconcile,
-      DetectionActivitiesImpl detection) {
+      DetectionActivitiesImpl detection,
+      IdentityActivitiesImpl identity) {
     return new RegisteredActivities(
         List.of(
             estates, authority, aurora, dns, fleets, flags, pins, guards, traffic, readiness,
-            reconcile, detection));
+            reconcile, detection, identity));
   }
 }

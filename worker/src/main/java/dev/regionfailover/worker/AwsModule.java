@@ -17,6 +17,12 @@ final class AwsModule extends AbstractModule {
     this.settings = settings;
   }
 
+  /** How AWS is reached, for the activities that make their own calls, such as asking STS. */
+  @Provides
+  AwsSettings awsSettings() {
+    return settings;
+  }
+
   @Provides
   @Singleton
   AwsClients awsClients() {

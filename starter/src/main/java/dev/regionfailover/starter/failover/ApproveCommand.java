@@ -35,12 +35,30 @@ public final class ApproveCommand implements Callable<Integer> {
       description = "Why, for the record.")
   private String comment;
 
+  @Option(
+      names = "--verify",
+      description =
+          "Prove who approves: attach an sts:GetCallerIdentity request signed with your own AWS"
+              + " credentials (the default chain: AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO, ...) and"
+              + " region (AWS_REGION). Needed where the estate sets approvals.verified.")
+  private boolean verify;
+
   @Override
   public Integer call() {
     CommandSpec spec = target.command();
     String app = target.app();
-    ApprovalSignal signal = new ApprovalSignal(Arguments.nonBlank(spec, "--as", approver), comment);
-    UpdateAnswer answer = target.call(client -> new FailoverClient(client).approve(app, signal));
+    String name = Arguments.nonBlank(spec, "--as", approver);
+    UpdateAnswer answer =
+        target.call(
+            client -> {
+              FailoverClient failovers = new FailoverClient(client);
+              ApprovalSignal signal =
+                  verify
+                      ? new ApprovalSignal(
+                          name, comment, ApproverIdentity.sign(failovers.approvalBinding(app)))
+                      : new ApprovalSignal(name, comment);
+              return failovers.approve(app, signal);
+            });
     return UpdateReport.print(spec.commandLine().getOut(), app, "approvePromotion", answer);
   }
 }

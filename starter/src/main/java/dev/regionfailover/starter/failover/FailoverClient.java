@@ -64,6 +64,21 @@ public final class FailoverClient {
             "a failover of " + request.app(), "see ./failover status " + request.app()));
   }
 
+  /**
+   * The failover run that an approval's signed identity is bound to, {@code
+   * WORKFLOW_ID/FIRST_RUN_ID} of the app's failover, as the workflow checks it.
+   */
+  public String approvalBinding(String app) {
+    String workflowId = FailoverRequest.workflowId(app);
+    try {
+      return workflowId
+          + "/"
+          + calls.client().newUntypedWorkflowStub(workflowId).describe().getFirstRunId();
+    } catch (WorkflowNotFoundException e) {
+      throw new CliFailure("cannot sign an approval: " + notFound(app), e);
+    }
+  }
+
   /** Sends {@code approvePromotionUpdate}: the workflow's verdict, or why it refused. */
   public UpdateAnswer approve(String app, ApprovalSignal signal) {
     return update(app, "approvePromotion", RegionFailoverWorkflow.APPROVE_UPDATE, signal);

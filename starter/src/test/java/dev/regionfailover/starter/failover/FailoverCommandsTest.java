@@ -138,6 +138,30 @@ class FailoverCommandsTest {
   }
 
   @Test
+  void approveVerifySignsTheApproversIdentityForThisRun() {
+    start("orders");
+    // The SDK's credential and region chains read these first, before the environment.
+    System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
+    System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    System.setProperty("aws.region", "eu-west-1");
+    Run approve;
+    try {
+      approve = temporal.run("approve", "orders", "--as", "alice", "--verify");
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+      System.clearProperty("aws.region");
+    }
+
+    // The fake workflow refuses an identity that is malformed, expired or bound to another run.
+    assertThat(approve.exitCode()).as(approve.out() + approve.err()).isZero();
+    assertThat(status("orders").signals())
+        .singleElement()
+        .satisfies(
+            signal -> assertThat(signal.note()).isEqualTo("identity signed for sts in eu-west-1"));
+  }
+
+  @Test
   void denialStopsTheFailover() {
     start("orders");
 

@@ -32,6 +32,12 @@ public final class EstateParser {
       Pattern.compile("arn:aws[a-z-]*:rds:([a-z0-9-]+):(\\d{12}):cluster:([A-Za-z][A-Za-z0-9-]*)");
   private static final long DEFAULT_TTL = 60;
 
+  /** The principal ARNs STS answers GetCallerIdentity with: a user, a role, or a role session. */
+  private static final Pattern PRINCIPAL_ARN =
+      Pattern.compile(
+          "arn:aws(-cn|-us-gov)?:(iam::\\d{12}:(user|role)/[\\w+=,.@/-]+"
+              + "|sts::\\d{12}:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+)");
+
   private final List<String> errors = new ArrayList<>();
 
   private EstateParser() {}
@@ -671,7 +677,7 @@ public final class EstateParser {
   }
 
   private Approvals approvals(JsonNode node, String path) {
-    if (!object(node, path, Set.of("approvers", "timeout", "unplannedApprovals"))) {
+    if (!object(node, path, Set.of("approvers", "timeout", "unplannedApprovals", "verified"))) {
       return null;
     }
     List<String> approvers = list(node.get("approvers"), path + ".approvers", this::nonBlank);
@@ -701,7 +707,78 @@ public final class EstateParser {
               + approvers.size()
               + " are listed");
     }
-    return new Approvals(approvers, timeout, unplanned);
+    JsonNode verified = node.get("verified");
+    return new Approvals(
+        approvers,
+        timeout,
+        unplanned,
+        verified == null ? null : verified(verified, path + ".verified", approvers));
+  }
+
+  /**
+   * {@code approvals.verified}: every approver's IAM principal, each principal distinct, so that
+   * the two-person rule holds for principals as it does for names.
+   */
+  private VerifiedApprovers verified(JsonNode node, String path, List<String> approvers) {
+    if (!object(node, path, Set.of("principals"))) {
+      return null;
+    }
+    JsonNode principals = node.get("principals");
+    if (principals == null || !principals.isObject()) {
+      errors.add(
+          path
+              + ".principals: must be a mapping from each approver to their IAM principal ARN,"
+              + " such as alice: arn:aws:iam::111122223333:user/alice");
+      return null;
+    }
+    Map<String, String> byApprover = new LinkedHashMap<>();
+    Map<String, String> approverByArn = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = principals.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String name = entry.getKey();
+      String entryPath = path + ".principals." + name;
+      if (!approvers.contains(name)) {
+        errors.add(entryPath + ": " + name + " is not one of approvals.approvers " + approvers);
+        continue;
+      }
+      String arn = nonBlank(entry.getValue(), entryPath);
+      if (arn == null) {
+        continue;
+      }
+      if (!PRINCIPAL_ARN.matcher(arn).matches()) {
+        errors.add(
+            entryPath
+                + ": "
+                + arn
+                + " is not an IAM principal ARN (arn:aws:iam::ACCOUNT:user/NAME,"
+                + " arn:aws:iam::ACCOUNT:role/NAME or"
+                + " arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION)");
+        continue;
+      }
+      String other = approverByArn.putIfAbsent(arn, name);
+      if (other != null) {
+        errors.add(
+            entryPath
+                + ": "
+                + arn
+                + " is also "
+                + other
+                + "'s principal; each approver needs a principal of their own, or one person"
+                + " could give both approvals");
+        continue;
+      }
+      byApprover.put(name, arn);
+    }
+    for (String approver : approvers) {
+      if (!principals.has(approver)) {
+        errors.add(
+            path
+                + ".principals: approver "
+                + approver
+                + " has no principal; a verified approver cannot approve without one");
+      }
+    }
+    return new VerifiedApprovers(byApprover);
   }
 
   private Guards guards(JsonNode node) {

@@ -2,7 +2,13 @@ package dev.regionfailover.workflows.failover;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.regionfailover.workflows.failure.RootCause;
+import dev.regionfailover.workflows.identity.CallerIdentity;
+import dev.regionfailover.workflows.identity.IdentityActivities;
 import dev.regionfailover.workflows.pins.RepinProgress;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
 
 /**
  * Takes the failover's operator signals and updates into its state. Each signal is recorded,
@@ -10,20 +16,40 @@ import dev.regionfailover.workflows.pins.RepinProgress;
  * see the change. The {@code *Refusal} methods say, without changing anything, why a payload would
  * not count: the update validators reject with exactly that reason, and the handlers of signal and
  * update alike then record it through the same method here.
+ *
+ * <p>Where the estate sets verified approvers, an approval that passes every other check is sent to
+ * STS by an activity before it is recorded: the handler waits for the answer, and a validator,
+ * which cannot call activities, checks everything but STS.
  */
 final class OperatorSignals {
 
   private final FailoverState state;
+  private final IdentityActivities identities;
 
-  OperatorSignals(FailoverState state) {
+  OperatorSignals(FailoverState state, IdentityActivities identities) {
     this.state = requireNonNull(state, "state is null");
+    this.identities = requireNonNull(identities, "identities is null");
   }
 
   SignalRecord approvePromotion(ApprovalSignal signal) {
     if (signal != null && signal.payloadProblem() != null) {
       return refusedPayload("approvePromotion", signal.approver(), signal.payloadProblem());
     }
-    SignalRecord record = state.gate.approve(signal, StepLog.now());
+    ApprovalGate gate = state.gate;
+    SignalRecord record;
+    if (gate.verifying() && gate.approvalRefusal(signal, now()) == null) {
+      gate.use(signal.identity());
+      CallerIdentity caller = null;
+      String stsRefusal = null;
+      try {
+        caller = identities.callerIdentity(signal.identity());
+      } catch (ActivityFailure e) {
+        stsRefusal = "STS did not confirm the identity: " + RootCause.message(e);
+      }
+      record = gate.approveVerified(signal, StepLog.now(), caller, stsRefusal);
+    } else {
+      record = gate.approve(signal, StepLog.now(), now());
+    }
     state.publish();
     return record;
   }
@@ -32,7 +58,7 @@ final class OperatorSignals {
     if (signal != null && signal.payloadProblem() != null) {
       return signal.payloadProblem();
     }
-    return state.gate.approvalRefusal(signal == null ? null : signal.approver());
+    return state.gate.approvalRefusal(signal, now());
   }
 
   SignalRecord denyPromotion(DenialSignal signal) {
@@ -118,6 +144,10 @@ final class OperatorSignals {
       state.repinProgress = progress;
       state.publish();
     }
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   /**

@@ -45,7 +45,24 @@ final class PromotionApproval {
     }
     Duration timeout = estate.approvals().timeout();
     int required = state.dataLossAllowed() ? estate.approvals().unplannedApprovals() : 1;
-    gate.open(estate.approvals().approvers(), request.requestedBy(), required);
+    boolean verified =
+        estate.approvals().verified() != null
+            && Workflow.getVersion(
+                    RegionFailoverWorkflowImpl.VERIFIED_APPROVERS_CHANGE,
+                    Workflow.DEFAULT_VERSION,
+                    1)
+                >= 1;
+    if (verified) {
+      gate.openVerified(
+          estate.approvals().approvers(),
+          request.requestedBy(),
+          required,
+          estate.approvals().verified(),
+          // The first run id is in the history, so a replay binds to the run it replays.
+          Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getFirstExecutionRunId());
+    } else {
+      gate.open(estate.approvals().approvers(), request.requestedBy(), required);
+    }
     int index =
         state.steps.start(
             "approval",
@@ -64,9 +81,15 @@ final class PromotionApproval {
                 + request.requestedBy(),
             since,
             Instant.ofEpochMilli(Workflow.currentTimeMillis() + timeout.toMillis()).toString(),
-            "signal approvePromotion {\"approver\":\"NAME\",\"comment\":\"...\"} (./failover approve "
-                + request.app()
-                + " --as NAME), or denyPromotion {\"approver\":\"NAME\",\"reason\":\"...\"}, or abort {\"by\":\"NAME\",\"reason\":\"...\"}");
+            (verified
+                    ? "./failover approve "
+                        + request.app()
+                        + " --as NAME --verify (the approval must carry an identity signed with"
+                        + " NAME's own AWS credentials), or"
+                    : "signal approvePromotion {\"approver\":\"NAME\",\"comment\":\"...\"} (./failover approve "
+                        + request.app()
+                        + " --as NAME), or")
+                + " denyPromotion {\"approver\":\"NAME\",\"reason\":\"...\"}, or abort {\"by\":\"NAME\",\"reason\":\"...\"}");
     state.publish();
     boolean answered =
         Workflow.await(

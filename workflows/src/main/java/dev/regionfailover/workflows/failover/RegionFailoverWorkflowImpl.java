@@ -7,6 +7,7 @@ import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.flags.FlagActivities;
 import dev.regionfailover.workflows.fleet.FleetActivities;
+import dev.regionfailover.workflows.identity.IdentityActivities;
 import dev.regionfailover.workflows.pins.PinActivities;
 import dev.regionfailover.workflows.pins.RepinProgress;
 import dev.regionfailover.workflows.readiness.GuardActivities;
@@ -39,6 +40,8 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
 
   static final String REQUESTER_CHANGE = "requester-required";
 
+  static final String VERIFIED_APPROVERS_CHANGE = "verified-approvers";
+
   /**
    * Calls into a source region that may be down: a bounded budget, so an UNPLANNED failover moves
    * on and records what it could not reach instead of retrying for minutes.
@@ -46,6 +49,13 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   static final int PROBE_ATTEMPTS = 3;
 
   private static final ActivityOptions PROBE =
+      AwsActivityOptions.fewAttempts(Duration.ofSeconds(45), PROBE_ATTEMPTS);
+
+  /**
+   * Asking STS whose credentials signed an approval: an operator waits for the answer, so a few
+   * quick attempts, after which the approval is recorded as not counted and can be sent again.
+   */
+  private static final ActivityOptions IDENTITY =
       AwsActivityOptions.fewAttempts(Duration.ofSeconds(45), PROBE_ATTEMPTS);
 
   private static final ActivityOptions SHORT =
@@ -82,7 +92,8 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   private final StepRunner runner = new StepRunner(state, PROBE_ATTEMPTS);
   private final AuthorityLedger ledger = new AuthorityLedger(state, authorityLedger, sourceLedger);
   private final GlobalCluster globalCluster = new GlobalCluster(state, aurora);
-  private final OperatorSignals signals = new OperatorSignals(state);
+  private final OperatorSignals signals =
+      new OperatorSignals(state, Workflow.newActivityStub(IdentityActivities.class, IDENTITY));
   private final OperatorUpdates updates = new OperatorUpdates(state, signals);
 
   private final Assessment assessment =

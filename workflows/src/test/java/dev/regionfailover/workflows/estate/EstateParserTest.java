@@ -55,7 +55,8 @@ class EstateParserTest {
             "fleets.us-west-2.ecsServices[0].cluster: missing",
             "aurora.maxLagSeconds: five must be a whole number of seconds, 0 or more",
             "approvals.timeout: 1 hour is not an ISO-8601 duration such as PT1H or PT30M",
-            "approvals.approverz: unknown key (expected one of [approvers, timeout, unplannedApprovals])",
+            "approvals.approverz: unknown key (expected one of [approvers, timeout, unplannedApprovals,"
+                + " verified])",
             "flags.writesEnabledParameter: /orders/writes-enabled must contain {region}, so that each region has its own flag");
     assertThat(e.getMessage()).startsWith("orders.yaml is not a valid estate:");
   }
@@ -183,6 +184,69 @@ class EstateParserTest {
             "traffic.globalAccelerator.endpointGroups.us-west-2: arn:aws:elb::123456789012:accelerator/orders/listener/web/endpoint-group/usw2 must be an ARN starting with arn:aws:globalaccelerator::",
             "traffic.route53.healthChecks: missing",
             "traffic.arc.clusterEndpoints[0]: host-aaaaaa is not an https URL of an ARC cluster endpoint");
+  }
+
+  @Test
+  void verifiedApproversMapEachApproverToAPrincipalOfTheirOwn() throws Exception {
+    String yaml =
+        Files.readString(EXAMPLE)
+            .replace(
+                "  approvers: [alice, bob]\n",
+                "  approvers: [alice, bob]\n  verified:\n    principals:\n"
+                    + "      alice: arn:aws:iam::111122223333:user/alice\n"
+                    + "      bob: arn:aws:sts::111122223333:assumed-role/sre/bob\n");
+
+    Approvals approvals = EstateParser.parse(yaml, "orders.yaml").approvals();
+
+    assertThat(approvals.verified().principal("alice"))
+        .isEqualTo("arn:aws:iam::111122223333:user/alice");
+    assertThat(approvals.verified().approverOf("arn:aws:sts::111122223333:assumed-role/sre/bob"))
+        .isEqualTo("bob");
+    assertThat(EstateParser.parse(Files.readString(EXAMPLE), "orders.yaml").approvals().verified())
+        .isNull();
+  }
+
+  @Test
+  void verifiedApproversReportTheirProblemsWithPaths() throws Exception {
+    String yaml =
+        Files.readString(EXAMPLE)
+            .replace(
+                "  approvers: [alice, bob]\n",
+                "  approvers: [alice, bob, carol]\n  verified:\n    principals:\n"
+                    + "      alice: arn:aws:iam::111122223333:user/alice\n"
+                    + "      bob: arn:aws:iam::111122223333:user/alice\n"
+                    + "      mallory: arn:aws:iam::111122223333:user/mallory\n"
+                    + "    principal: x\n");
+    String notAnArn =
+        Files.readString(EXAMPLE)
+            .replace(
+                "  approvers: [alice, bob]\n",
+                "  approvers: [alice, bob]\n  verified:\n    principals:\n"
+                    + "      alice: alice@example.com\n      bob: arn:aws:iam::111122223333:user/bob\n");
+
+    assertThat(problems(yaml))
+        .containsExactlyInAnyOrder(
+            "approvals.verified.principal: unknown key (expected one of [principals])",
+            "approvals.verified.principals.bob: arn:aws:iam::111122223333:user/alice is also"
+                + " alice's principal; each approver needs a principal of their own, or one person"
+                + " could give both approvals",
+            "approvals.verified.principals.mallory: mallory is not one of approvals.approvers"
+                + " [alice, bob, carol]",
+            "approvals.verified.principals: approver carol has no principal; a verified approver"
+                + " cannot approve without one");
+    assertThat(problems(notAnArn))
+        .containsExactly(
+            "approvals.verified.principals.alice: alice@example.com is not an IAM principal ARN"
+                + " (arn:aws:iam::ACCOUNT:user/NAME, arn:aws:iam::ACCOUNT:role/NAME or"
+                + " arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION)");
+  }
+
+  private static java.util.List<String> problems(String yaml) {
+    EstateValidationException e =
+        catchThrowableOfType(
+            EstateValidationException.class, () -> EstateParser.parse(yaml, "orders.yaml"));
+    assertThat(e).as("the estate is refused").isNotNull();
+    return e.errors();
   }
 
   @Test

@@ -32,6 +32,7 @@ import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.fleet.FleetRequest;
 import dev.regionfailover.workflows.fleet.RuleState;
 import dev.regionfailover.workflows.fleet.ScheduleState;
+import dev.regionfailover.workflows.identity.IdentityActivities;
 import dev.regionfailover.workflows.pins.EntityCount;
 import dev.regionfailover.workflows.pins.PinActivities;
 import dev.regionfailover.workflows.pins.SegmentCheckpoint;
@@ -79,6 +80,8 @@ final class FailoverActivityMocks {
   final GuardActivities guards = mock(GuardActivities.class, withSettings().withoutAnnotations());
   final TrafficActivities traffic =
       mock(TrafficActivities.class, withSettings().withoutAnnotations());
+  final IdentityActivities identities =
+      mock(IdentityActivities.class, withSettings().withoutAnnotations());
 
   /** The ledger as the mocks last wrote it, so a compensation reads what the fence wrote. */
   private volatile AuthorityRecord ledger =
@@ -200,7 +203,9 @@ final class FailoverActivityMocks {
   }
 
   Object[] all() {
-    return new Object[] {estates, authority, aurora, dns, fleets, flags, pins, guards, traffic};
+    return new Object[] {
+      estates, authority, aurora, dns, fleets, flags, pins, guards, traffic, identities
+    };
   }
 
   AuthorityRecord ledger() {

@@ -14,9 +14,42 @@ final class FakeEstate {
 
   private FakeEstate() {}
 
+  static final String ALICE = "arn:aws:iam::123456789012:user/alice";
+  static final String BOB = "arn:aws:iam::123456789012:user/bob";
+
   static Estate orders() {
+    return parse(text());
+  }
+
+  /** The example estate with verified approvers: alice and bob, each an IAM user. */
+  static Estate verifiedOrders() {
+    String text = text();
+    String approvers = "  approvers: [alice, bob]\n";
+    if (!text.contains(approvers)) {
+      throw new IllegalStateException("the example estate no longer lists " + approvers);
+    }
+    return parse(
+        text.replace(
+            approvers,
+            approvers
+                + "  verified:\n    principals:\n      alice: "
+                + ALICE
+                + "\n      bob: "
+                + BOB
+                + "\n"));
+  }
+
+  private static String text() {
     try {
-      return EstateParser.parse(Files.readString(EXAMPLE), EXAMPLE.toString());
+      return Files.readString(EXAMPLE);
+    } catch (Exception e) {
+      throw new IllegalStateException("the example estate must be readable", e);
+    }
+  }
+
+  private static Estate parse(String text) {
+    try {
+      return EstateParser.parse(text, EXAMPLE.toString());
     } catch (Exception e) {
       throw new IllegalStateException("the example estate must be valid", e);
     }

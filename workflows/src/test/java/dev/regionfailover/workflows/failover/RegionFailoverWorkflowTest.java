@@ -312,7 +312,7 @@ class RegionFailoverWorkflowTest {
                 "approvePromotion",
                 null,
                 false,
-                "the payload must be a JSON object with the fields [approver, comment], not a"
+                "the payload must be a JSON object with the fields [approver, comment, identity], not a"
                     + " string \"alice\""),
             tuple(
                 "denyPromotion",

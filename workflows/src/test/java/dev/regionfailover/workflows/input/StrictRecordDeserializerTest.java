@@ -63,7 +63,7 @@ class StrictRecordDeserializerTest {
             new ApprovalSignal(
                 null,
                 null,
-                "the payload must be a JSON object with the fields [approver, comment], not a"
+                "the payload must be a JSON object with the fields [approver, comment, identity], not a"
                     + " string \"alice\""));
     assertThat(decode("{\"approver\":\"alice\",\"comment\":3}", ApprovalSignal.class))
         .isEqualTo(
@@ -82,6 +82,27 @@ class StrictRecordDeserializerTest {
                 "{\"approver\":\"alice\",\"comment\":\"ok\",\"payloadProblem\":\"forged\"}",
                 ApprovalSignal.class))
         .isEqualTo(new ApprovalSignal("alice", "ok"));
+  }
+
+  @Test
+  void anApprovalsIdentityDecodesAsARecordAndAWrongTypeIsNamed() {
+    ApprovalSignal signed =
+        decode(
+            "{\"approver\":\"alice\",\"identity\":{\"method\":\"POST\","
+                + "\"url\":\"https://sts.us-east-1.amazonaws.com/\","
+                + "\"headers\":{\"X-Amz-Date\":\"20261204T150000Z\"},\"body\":\"b\"}}",
+            ApprovalSignal.class);
+
+    assertThat(signed.payloadProblem()).isNull();
+    assertThat(signed.identity().url()).isEqualTo("https://sts.us-east-1.amazonaws.com/");
+    assertThat(signed.identity().header("x-amz-date")).isEqualTo("20261204T150000Z");
+    assertThat(decode("{\"approver\":\"alice\",\"identity\":\"x\"}", ApprovalSignal.class))
+        .isEqualTo(
+            new ApprovalSignal(
+                "alice",
+                null,
+                "invalid payload: \"identity\" must be an object (SignedCallerIdentity), not a"
+                    + " string \"x\""));
   }
 
   private static <T> T decode(String json, Class<T> type) {
