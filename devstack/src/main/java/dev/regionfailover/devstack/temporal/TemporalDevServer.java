@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real Temporal server in development mode ({@code temporal server start-dev}) from an
@@ -25,7 +27,19 @@ import java.util.Optional;
  */
 public final class TemporalDevServer implements TemporalServer {
 
+  private static final Logger log = LoggerFactory.getLogger(TemporalDevServer.class);
+
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * How often a start is tried, and the failure that makes it try again. Besides the ports it is
+   * given, the server binds ports of its own choosing (its HTTP API, metrics and internal services)
+   * from the same ephemeral range that {@link FreePorts} draws from, so now and then it picks the
+   * very port chosen for its frontend and exits; the next start picks other ports.
+   */
+  private static final int PORT_ATTEMPTS = 3;
+
+  private static final String PORT_IN_USE = "address already in use";
 
   /** The SDK's default: a real server moves a dead worker's sticky tasks on after it. */
   private static final Duration STICKY_TIMEOUT = Duration.ofSeconds(5);
@@ -67,18 +81,29 @@ public final class TemporalDevServer implements TemporalServer {
         throw new UncheckedIOException("cannot create the directory of " + settings.database(), e);
       }
     }
-    ExternalProcess started =
-        ExternalProcess.builder("temporal-dev-server", command(binary, settings))
-            .logFile(LogFiles.file("temporal-dev-server-" + settings.port()))
-            .build();
-    started.start();
-    try {
-      TemporalReadiness.await(target, started, STARTUP_TIMEOUT);
-    } catch (RuntimeException e) {
-      started.close();
-      throw e;
+    for (int attempt = 1; ; attempt++) {
+      ExternalProcess started =
+          ExternalProcess.builder("temporal-dev-server", command(binary, settings))
+              .logFile(LogFiles.file("temporal-dev-server-" + settings.port()))
+              .build();
+      started.start();
+      try {
+        TemporalReadiness.await(target, started, STARTUP_TIMEOUT);
+        process = started;
+        return;
+      } catch (RuntimeException e) {
+        started.close();
+        if (attempt == PORT_ATTEMPTS || !String.valueOf(e.getMessage()).contains(PORT_IN_USE)) {
+          throw e;
+        }
+        log.warn(
+            "The Temporal dev server on port {} found a port in use (attempt {} of {}); starting"
+                + " it again",
+            settings.port(),
+            attempt,
+            PORT_ATTEMPTS);
+      }
     }
-    process = started;
   }
 
   static List<String> command(Path temporalBinary, DevServerSettings settings) {

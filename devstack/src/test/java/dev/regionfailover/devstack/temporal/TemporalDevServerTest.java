@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regionfailover.devstack.process.FreePorts;
+import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.workflows.visibility.SearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -28,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -42,6 +44,41 @@ class TemporalDevServerTest {
   private static final String WORKFLOW_ID = "failover-orders";
 
   @TempDir Path directory;
+
+  /**
+   * A fake CLI that loses the port race once, as the real server sometimes does when it picks one
+   * of its own ports from the same ephemeral range, then serves with the Java test server.
+   */
+  @Test
+  void aStartThatFindsAPortInUseIsTriedAgain() throws IOException {
+    Path marker = directory.resolve("first-start");
+    Path temporal = directory.resolve("temporal");
+    Files.writeString(
+        temporal,
+        String.join(
+            "\n",
+            "#!/bin/sh",
+            "if [ ! -e '" + marker + "' ]; then",
+            "  touch '" + marker + "'",
+            "  echo 'failed listening for HTTP API: bind: address already in use'",
+            "  exit 1",
+            "fi",
+            "exec '"
+                + JavaProcess.javaBinary()
+                + "' -XX:TieredStopAtLevel=1 -cp '"
+                + JavaProcess.currentClasspath()
+                + "' "
+                + LoopbackTestServerMain.class.getName()
+                + " \"$6\"",
+            ""));
+    Files.setPosixFilePermissions(temporal, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    try (TemporalDevServer server =
+        TemporalDevServer.start(temporal, DevServerSettings.headless(FreePorts.loopback()))) {
+      assertThat(Files.exists(marker)).isTrue();
+      assertThat(server.process().isAlive()).isTrue();
+    }
+  }
 
   @Test
   void theUiServesThePageAndTheServersWorkflowsOnItsPort() throws Exception {
