@@ -7,6 +7,7 @@ import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
+import dev.regionfailover.workflows.aurora.EndpointRequest;
 import dev.regionfailover.workflows.aurora.LagReading;
 import dev.regionfailover.workflows.aurora.LagRequest;
 import dev.regionfailover.workflows.aurora.PromoteRequest;
@@ -197,6 +198,22 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
   private static ClusterArn clusterIn(LagRequest request) {
     ClusterArn cluster = ClusterArn.parse(request.clusterArn());
     return new ClusterArn(cluster.arn(), request.region(), cluster.id());
+  }
+
+  @Override
+  public String clusterEndpoint(EndpointRequest request) {
+    ClusterArn parsed = ClusterArn.parse(request.clusterArn());
+    ClusterArn cluster = new ClusterArn(parsed.arn(), request.region(), parsed.id());
+    return cluster(cluster)
+        .map(DBCluster::endpoint)
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    cluster.arn()
+                        + " is not found by DescribeDBClusters in "
+                        + request.region()
+                        + "; check the cluster ARN in the estate's aurora.clusters",
+                    INVALID_REQUEST));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
+import dev.regionfailover.workflows.dns.RecordRequest;
 import dev.regionfailover.workflows.dns.RecordState;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
@@ -113,6 +114,23 @@ public final class DnsActivitiesImpl implements DnsActivities {
           "DnsReadBackMismatch");
     }
     return new RecordState(zoneId, name, request.value(), request.ttl(), true);
+  }
+
+  @Override
+  public RecordState readRecord(RecordRequest request) {
+    String zoneId = records.zoneId(request.zone());
+    String name = Route53Records.absolute(request.name());
+    return records
+        .cname(zoneId, name)
+        .map(
+            r ->
+                new RecordState(
+                    zoneId,
+                    name,
+                    values(r).size() == 1 ? values(r).get(0) : String.join(",", values(r)),
+                    r.ttl() == null ? 0 : r.ttl(),
+                    false))
+        .orElse(new RecordState(zoneId, name, null, 0, false));
   }
 
   private static boolean pointsAt(ResourceRecordSet record, String value, long ttl) {

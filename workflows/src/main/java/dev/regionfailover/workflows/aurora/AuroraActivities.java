@@ -10,6 +10,9 @@ public interface AuroraActivities {
 
   AuroraTopology describe(TopologyRequest request);
 
+  /** The cluster endpoint of one member, where its writer takes connections when it writes. */
+  String clusterEndpoint(EndpointRequest request);
+
   /**
    * Checks the target cluster: a member of the global cluster, the same engine version as the
    * source, and replication lag within bounds. Changes nothing.

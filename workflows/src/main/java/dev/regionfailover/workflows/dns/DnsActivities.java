@@ -8,4 +8,7 @@ public interface DnsActivities {
 
   /** Upserts the record unless it already points there, waits until in sync, and reads it back. */
   RecordState pointRecord(PointRecordRequest request);
+
+  /** Reads the record as it is; its value is null when there is none. Changes nothing. */
+  RecordState readRecord(RecordRequest request);
 }

@@ -1,0 +1,4 @@
+package dev.regionfailover.workflows.aurora;
+
+/** A member cluster of a global database whose endpoint is asked for. */
+public record EndpointRequest(String clusterArn, String region) {}
