@@ -4,7 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
+import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
+import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
 import dev.regionfailover.workflows.input.WorkflowRegistration;
@@ -71,12 +73,15 @@ final class TemporalModule extends AbstractModule {
     worker.registerWorkflowImplementationTypes(
         WorkflowRegistration.OPTIONS,
         RegionFailoverWorkflowImpl.class,
+        RecoverAuthorityWorkflowImpl.class,
         ReadinessCheckWorkflowImpl.class,
         SwitchoverRehearsalWorkflowImpl.class,
         ReconcileRegionWorkflowImpl.class,
         RegionHealthMonitorWorkflowImpl.class,
         RepinEntitiesWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.implementations().toArray());
+    // Reading a closed failover's history needs this worker's own client, not an AWS one.
+    worker.registerActivitiesImplementations(new FailoverHistoryActivitiesImpl(client));
     return factory;
   }
 }

@@ -6,8 +6,10 @@ import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.FailoverRequest;
+import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
 import dev.regionfailover.workflows.input.WorkflowRegistration;
@@ -18,6 +20,7 @@ import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflowImpl;
 import dev.regionfailover.workflows.visibility.SearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -44,6 +47,14 @@ final class InProcessWorker implements AutoCloseable {
    *     connections, so a bounded retry budget is spent in seconds
    */
   InProcessWorker(AwsStack stack, Path estates, Duration apiCallTimeout) {
+    this(stack, estates, apiCallTimeout, new WorkerInterceptor[0]);
+  }
+
+  /**
+   * @param interceptors run around every activity after the worker's own
+   */
+  InProcessWorker(
+      AwsStack stack, Path estates, Duration apiCallTimeout, WorkerInterceptor... interceptors) {
     AwsSettings settings =
         new AwsSettings(
             Optional.of(stack.endpoint()),
@@ -59,7 +70,9 @@ final class InProcessWorker implements AutoCloseable {
             TestEnvironmentOptions.newBuilder()
                 .setUseTimeskipping(false)
                 .setWorkerFactoryOptions(
-                    WorkerFactoryOptions.newBuilder().setWorkerInterceptors(heartbeats).build())
+                    WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(withHeartbeats(interceptors))
+                        .build())
                 .build());
     // The workflows upsert these, and the test server refuses attributes it does not know.
     for (SearchAttributeKey<?> key : SearchAttributes.ALL) {
@@ -69,6 +82,7 @@ final class InProcessWorker implements AutoCloseable {
     worker.registerWorkflowImplementationTypes(
         WorkflowRegistration.OPTIONS,
         RegionFailoverWorkflowImpl.class,
+        RecoverAuthorityWorkflowImpl.class,
         ReadinessCheckWorkflowImpl.class,
         SwitchoverRehearsalWorkflowImpl.class,
         ReconcileRegionWorkflowImpl.class,
@@ -76,7 +90,16 @@ final class InProcessWorker implements AutoCloseable {
         RepinEntitiesWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         injector.getInstance(RegisteredActivities.class).implementations().toArray());
+    worker.registerActivitiesImplementations(
+        new FailoverHistoryActivitiesImpl(env.getWorkflowClient()));
     env.start();
+  }
+
+  private WorkerInterceptor[] withHeartbeats(WorkerInterceptor... interceptors) {
+    WorkerInterceptor[] all = new WorkerInterceptor[interceptors.length + 1];
+    all[0] = heartbeats;
+    System.arraycopy(interceptors, 0, all, 1, interceptors.length);
+    return all;
   }
 
   WorkflowClient client() {

@@ -219,7 +219,7 @@ final class Assessment {
     long eligible = approvers.stream().filter(a -> !a.equals(request.requestedBy())).count();
     int required =
         switch (state.mode) {
-          case DRILL -> 0;
+          case DRILL, RECOVER -> 0;
           case PLANNED -> 1;
           case UNPLANNED -> state.estate.approvals().unplannedApprovals();
         };

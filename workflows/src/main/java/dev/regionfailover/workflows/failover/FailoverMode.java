@@ -7,7 +7,12 @@ public enum FailoverMode {
   /** Aurora failover allowing data loss, for a region that is gone. */
   UNPLANNED,
   /** A planned switchover that approves itself, for rehearsals. */
-  DRILL;
+  DRILL,
+  /**
+   * Not a way to fail over: the mode a RecoverAuthority workflow reports, as it restores one writer
+   * after a failover stopped. A RegionFailover refuses it.
+   */
+  RECOVER;
 
   /** The mode named by {@code text}, in any letter case, or null when it names none. */
   public static FailoverMode parse(String text) {

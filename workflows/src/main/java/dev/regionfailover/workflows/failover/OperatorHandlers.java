@@ -7,8 +7,8 @@ import io.temporal.workflow.UpdateValidatorMethod;
 
 /**
  * The handlers an operator uses on every workflow that runs under an app's failover id, {@code
- * failover-APP}: a RegionFailover and a RecoverAuthority answer the same approvals, denials,
- * aborts and status query, so the CLI, the Temporal CLI and the UI treat them alike.
+ * failover-APP}: a RegionFailover and a RecoverAuthority answer the same approvals, denials, aborts
+ * and status query, so the CLI, the Temporal CLI and the UI treat them alike.
  */
 public interface OperatorHandlers {
 

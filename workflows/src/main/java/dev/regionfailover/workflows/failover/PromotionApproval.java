@@ -23,6 +23,16 @@ final class PromotionApproval {
 
   /** Whether promotion may go ahead; when not, the state's outcome says why. */
   boolean obtain() {
+    return obtain(
+        "promote " + state.request.targetRegion(),
+        state.dataLossAllowed() ? state.estate.approvals().unplannedApprovals() : 1);
+  }
+
+  /**
+   * Whether {@code what} may go ahead, once {@code required} distinct approvers other than the
+   * requester approve it; when not, the state's outcome says why.
+   */
+  boolean obtain(String what, int required) {
     state.enter(Phase.AWAIT_APPROVAL);
     FailoverRequest request = state.request;
     Estate estate = state.estate;
@@ -31,7 +41,8 @@ final class PromotionApproval {
       state.steps.skip("approval", Phase.AWAIT_APPROVAL, "DRILL approves itself");
       return true;
     }
-    if (approvedByMonitor()
+    if (state.mode != FailoverMode.RECOVER
+        && approvedByMonitor()
         && Workflow.getVersion(
                 RegionFailoverWorkflowImpl.MONITOR_APPROVAL_CHANGE, Workflow.DEFAULT_VERSION, 1)
             >= 1) {
@@ -44,7 +55,6 @@ final class PromotionApproval {
       return true;
     }
     Duration timeout = estate.approvals().timeout();
-    int required = state.dataLossAllowed() ? estate.approvals().unplannedApprovals() : 1;
     boolean verified =
         estate.approvals().verified() != null
             && Workflow.getVersion(
@@ -71,8 +81,8 @@ final class PromotionApproval {
     String since = StepLog.now();
     state.waitingFor =
         new WaitingFor(
-            "approval to promote "
-                + request.targetRegion()
+            "approval to "
+                + what
                 + (required == 1
                     ? " from one of "
                     : " from " + required + " distinct approvers of ")

@@ -1,14 +1,17 @@
 package dev.regionfailover.workflows.failover;
 
+import dev.regionfailover.workflows.pins.RepinEntitiesWorkflow;
+import dev.regionfailover.workflows.pins.RepinProgress;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * Restores one consistent writer of an app from whatever state an interrupted failover left:
- * reads every ledger copy, Aurora's writer, the traffic layers, the fleets and the write flags;
- * proposes rolling back to the source while Aurora's writer is still the source, or rolling
- * forward to Aurora's writer once a promotion happened; waits for approval; then makes everything
- * agree with that writer using the failover's own steps and epoch-fenced ledger writes.
+ * Restores one consistent writer of an app from whatever state an interrupted failover left: reads
+ * every ledger copy, Aurora's writer, the traffic layers, the fleets and the write flags; proposes
+ * rolling back to the source while Aurora's writer is still the source, or rolling forward to
+ * Aurora's writer once a promotion happened; waits for approval; then makes everything agree with
+ * that writer using the failover's own steps and epoch-fenced ledger writes.
  *
  * <p>It runs under the app's failover id, {@code failover-APP}, so that it never runs beside a
  * failover of the app, and it answers the failover's approvals, denials, aborts and status query.
@@ -20,4 +23,13 @@ public interface RecoverAuthorityWorkflow extends OperatorHandlers {
 
   @WorkflowMethod(name = TYPE)
   FailoverResult run(RecoverRequest request);
+
+  /** Sent by the re-pin child workflow as it finishes a re-pin; not meant for operators. */
+  @SignalMethod(
+      name = RepinEntitiesWorkflow.PROGRESS_SIGNAL,
+      description =
+          "Internal: sent by the RepinEntities child as it moves entities, shown by status"
+              + " during REPIN. Not for operators. Payload {\"total\":100,\"moved\":40,"
+              + "\"remaining\":60,...}.")
+  void repinProgress(RepinProgress progress);
 }

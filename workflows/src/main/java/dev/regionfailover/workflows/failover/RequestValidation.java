@@ -36,6 +36,12 @@ final class RequestValidation {
               + ", not one of "
               + Arrays.toString(FailoverMode.values()));
     }
+    if (state.mode == FailoverMode.RECOVER) {
+      problems.add(
+          "\"mode\" RECOVER is not a way to fail over; to restore authority after a failover"
+              + " stopped, run ./failover recover "
+              + request.app());
+    }
     if (state.mode == FailoverMode.UNPLANNED
         && Workflow.getVersion(
                 RegionFailoverWorkflowImpl.UNPLANNED_CHANGE, Workflow.DEFAULT_VERSION, 1)

@@ -1,0 +1,285 @@
+package dev.regionfailover.workflows.failover;
+
+import dev.regionfailover.workflows.aurora.AuroraActivities;
+import dev.regionfailover.workflows.authority.AuthorityActivities;
+import dev.regionfailover.workflows.aws.AwsActivityOptions;
+import dev.regionfailover.workflows.dns.DnsActivities;
+import dev.regionfailover.workflows.estate.EstateActivities;
+import dev.regionfailover.workflows.failure.RootCause;
+import dev.regionfailover.workflows.flags.FlagActivities;
+import dev.regionfailover.workflows.fleet.FleetActivities;
+import dev.regionfailover.workflows.history.FailoverHistoryActivities;
+import dev.regionfailover.workflows.identity.IdentityActivities;
+import dev.regionfailover.workflows.pins.PinActivities;
+import dev.regionfailover.workflows.pins.RepinProgress;
+import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.traffic.TrafficActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+
+/**
+ * The recovery: ASSESS reads the state and decides the plan, AWAIT_APPROVAL shows it and waits,
+ * then FENCE, SHIFT, PROMOTE, REPIN and ACTIVATE carry it out with the failover's own steps. It has
+ * no compensations: a recovery that stops part-way is run again, and reads the state afresh.
+ */
+public class RecoverAuthorityWorkflowImpl implements RecoverAuthorityWorkflow {
+
+  private static final Logger log = Workflow.getLogger(RecoverAuthorityWorkflowImpl.class);
+
+  private static final ActivityOptions PROBE =
+      AwsActivityOptions.fewAttempts(
+          Duration.ofSeconds(45), RegionFailoverWorkflowImpl.PROBE_ATTEMPTS);
+
+  private static final ActivityOptions SHORT =
+      AwsActivityOptions.persistent(Duration.ofMinutes(2), AwsActivityOptions.STANDARD_ATTEMPTS);
+
+  private static final ActivityOptions BULK =
+      AwsActivityOptions.persistent(Duration.ofHours(6), AwsActivityOptions.STANDARD_ATTEMPTS);
+
+  private final AuroraActivities aurora = Workflow.newActivityStub(AuroraActivities.class, SHORT);
+  private final DnsActivities dns = Workflow.newActivityStub(DnsActivities.class, SHORT);
+  private final FleetActivities fleets = Workflow.newActivityStub(FleetActivities.class, SHORT);
+  private final FlagActivities flags = Workflow.newActivityStub(FlagActivities.class, SHORT);
+  private final TrafficActivities traffic =
+      Workflow.newActivityStub(TrafficActivities.class, SHORT);
+  private final AuthorityActivities probeLedger =
+      Workflow.newActivityStub(AuthorityActivities.class, PROBE);
+  private final FleetActivities probeFleets =
+      Workflow.newActivityStub(FleetActivities.class, PROBE);
+  private final FlagActivities probeFlags = Workflow.newActivityStub(FlagActivities.class, PROBE);
+
+  private final FailoverState state = new FailoverState();
+  private final StepRunner runner =
+      new StepRunner(state, RegionFailoverWorkflowImpl.PROBE_ATTEMPTS);
+  private final OperatorSignals signals =
+      new OperatorSignals(
+          state,
+          Workflow.newActivityStub(
+              IdentityActivities.class,
+              AwsActivityOptions.fewAttempts(
+                  Duration.ofSeconds(45), RegionFailoverWorkflowImpl.PROBE_ATTEMPTS)));
+  private final OperatorUpdates updates = new OperatorUpdates(state, signals);
+
+  private final RecoveryReading reading =
+      new RecoveryReading(
+          state,
+          runner,
+          Workflow.newActivityStub(EstateActivities.class, SHORT),
+          Workflow.newActivityStub(FailoverHistoryActivities.class, SHORT),
+          probeLedger,
+          aurora,
+          dns,
+          traffic,
+          probeFleets,
+          probeFlags,
+          Workflow.newActivityStub(PinActivities.class, BULK));
+  private final PromotionApproval approval = new PromotionApproval(state);
+  private final RecoveryExecution execution =
+      new RecoveryExecution(
+          state,
+          runner,
+          Workflow.newActivityStub(AuthorityActivities.class, SHORT),
+          probeLedger,
+          aurora,
+          dns,
+          probeFleets,
+          probeFlags,
+          new TrafficShift(state, runner, dns, traffic),
+          new EntityRepin(state, runner, Workflow.newActivityStub(PinActivities.class, BULK)),
+          new Activation(state, runner, fleets, flags));
+
+  @Override
+  public FailoverResult run(RecoverRequest input) {
+    state.startedAtMillis = Workflow.currentTimeMillis();
+    RecoverRequest request =
+        input == null ? new RecoverRequest(null, null, null, null) : input.withDefaults();
+    state.request =
+        new FailoverRequest(
+            request.app(), null, FailoverMode.RECOVER, request.reason(), request.requestedBy());
+    state.mode = FailoverMode.RECOVER;
+    state.index();
+    state.publish();
+    try {
+      RecoveryFacts facts = reading.read(request);
+      RecoveryPlan plan = RecoveryPlan.decide(state.estate, facts);
+      if (plan.refusal() != null) {
+        throw state.assessmentFailure(plan.refusal());
+      }
+      propose(plan);
+      if (plan.consistent()) {
+        return end(
+            Phase.COMPLETED,
+            "already consistent: "
+                + plan.writer()
+                + " writes ("
+                + StatusText.authority(state.authority)
+                + ") and traffic, the writer record, fleets and write flags agree; nothing was"
+                + " changed");
+      }
+      requireApprovers(plan);
+      state.checkAbort();
+      String what =
+          direction(plan) + " to " + plan.writer() + " with " + plan.actions().size() + " changes";
+      if (!approval.obtain(what, plan.approvals())) {
+        return end(Phase.ABORTED, state.outcome + "; nothing was changed");
+      }
+      execution.execute(plan, facts);
+      return end(
+          Phase.COMPLETED,
+          plan.writer()
+              + " is the writer of "
+              + request.app()
+              + " ("
+              + StatusText.authority(state.authority)
+              + "), after "
+              + direction(plan)
+              + "; traffic, the writer record, fleets and write flags agree with it");
+    } catch (Interruption interruption) {
+      return end(Phase.ABORTED, interruption.getMessage() + "; nothing was changed");
+    } catch (TemporalFailure failure) {
+      throw failed(failure);
+    }
+  }
+
+  /** Shows the plan: why, and each change, as findings that status and the UI list. */
+  private void propose(RecoveryPlan plan) {
+    state.request =
+        new FailoverRequest(
+            state.request.app(),
+            plan.writer(),
+            FailoverMode.RECOVER,
+            state.request.reason(),
+            state.request.requestedBy());
+    state.source = plan.other();
+    for (String reason : plan.reasons()) {
+      state.findings.add(
+          Finding.warn("recovery-reason", state.estate.app(), reason, direction(plan)));
+    }
+    for (RecoveryAction action : plan.actions()) {
+      state.findings.add(
+          Finding.warn(
+              "recovery-change", action.region(), action.describe(), "approved before it is made"));
+    }
+    state.publish();
+  }
+
+  /** Refuses a plan no one may approve, before anything waits for it. */
+  private void requireApprovers(RecoveryPlan plan) {
+    List<String> approvers = state.estate.approvals().approvers();
+    long eligible = approvers.stream().filter(a -> !a.equals(state.request.requestedBy())).count();
+    if (eligible < plan.approvals()) {
+      throw state.assessmentFailure(
+          "recovery of "
+              + state.request.app()
+              + " needs "
+              + plan.approvals()
+              + " distinct approvers other than the requester "
+              + state.request.requestedBy()
+              + ", but the estate lists "
+              + approvers);
+    }
+  }
+
+  private static String direction(RecoveryPlan plan) {
+    return plan.direction().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  private FailoverResult end(Phase end, String summary) {
+    state.phase = end;
+    state.outcome = summary;
+    state.waitingFor = null;
+    state.publish();
+    log.info("recovery of {} ended {}: {}", state.request.app(), end, summary);
+    return new FailoverResult(
+        state.request.app(),
+        state.mode,
+        state.source,
+        state.request.targetRegion(),
+        end,
+        summary,
+        state.steps.all(),
+        state.authority,
+        null,
+        state.repinned,
+        List.copyOf(state.findings),
+        Workflow.currentTimeMillis() - state.startedAtMillis);
+  }
+
+  private RuntimeException failed(TemporalFailure failure) {
+    if (failure instanceof ApplicationFailure own && state.phase == Phase.FAILED) {
+      return own;
+    }
+    state.phase = Phase.FAILED;
+    state.outcome =
+        RootCause.message(failure)
+            + (state.promotionStarted
+                ? "; the recovery stopped part-way. Run ./failover recover "
+                    + state.request.app()
+                    + " again: it reads the state afresh"
+                : "; nothing was changed");
+    state.waitingFor = null;
+    state.publish();
+    return ApplicationFailure.newNonRetryableFailure(state.outcome, "RecoveryFailed");
+  }
+
+  @Override
+  public void approvePromotion(ApprovalSignal signal) {
+    signals.approvePromotion(signal);
+  }
+
+  @Override
+  public void denyPromotion(DenialSignal signal) {
+    signals.denyPromotion(signal);
+  }
+
+  @Override
+  public void abort(AbortSignal signal) {
+    signals.abort(signal);
+  }
+
+  @Override
+  public OperatorVerdict approvePromotionUpdate(ApprovalSignal signal) {
+    return updates.approvePromotion(signal);
+  }
+
+  @Override
+  public void validateApprovePromotionUpdate(ApprovalSignal signal) {
+    updates.validateApproval(signal);
+  }
+
+  @Override
+  public OperatorVerdict denyPromotionUpdate(DenialSignal signal) {
+    return updates.denyPromotion(signal);
+  }
+
+  @Override
+  public void validateDenyPromotionUpdate(DenialSignal signal) {
+    updates.validateDenial(signal);
+  }
+
+  @Override
+  public OperatorVerdict abortUpdate(AbortSignal signal) {
+    return updates.abort(signal);
+  }
+
+  @Override
+  public void validateAbortUpdate(AbortSignal signal) {
+    updates.validateAbort(signal);
+  }
+
+  @Override
+  public void repinProgress(RepinProgress progress) {
+    signals.repinProgress(progress);
+  }
+
+  @Override
+  public FailoverStatus status() {
+    return state.status();
+  }
+}
