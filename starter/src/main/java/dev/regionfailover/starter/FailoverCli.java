@@ -8,6 +8,7 @@ import dev.regionfailover.starter.failover.AbortCommand;
 import dev.regionfailover.starter.failover.ApproveCommand;
 import dev.regionfailover.starter.failover.ConfirmFencedCommand;
 import dev.regionfailover.starter.failover.DenyCommand;
+import dev.regionfailover.starter.failover.RecoverCommand;
 import dev.regionfailover.starter.failover.StartCommand;
 import dev.regionfailover.starter.failover.StatusCommand;
 import dev.regionfailover.starter.local.DemoCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
       AbortCommand.class,
       ConfirmFencedCommand.class,
       StatusCommand.class,
+      RecoverCommand.class,
       ReadinessCommand.class,
       ReconcileCommand.class,
       ValidateCommand.class,

@@ -12,8 +12,9 @@ import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fake RegionFailover workflow behind the real task queue of a Temporal server, served by an
- * in-process worker, and a way to run CLI commands against it.
+ * A fake RegionFailover workflow, and a fake RecoverAuthority that shares its workflow id, behind
+ * the real task queue of a Temporal server, served by an in-process worker, and a way to run CLI
+ * commands against it.
  *
  * <p>The server is the real Temporal dev server, headless and in memory, one per instance so that
  * tests never see each other's workflows (it starts in well under a second). Where no Temporal CLI
@@ -71,7 +72,7 @@ public final class TemporalTestService implements AutoCloseable {
     workers = WorkerFactory.newInstance(client);
     workers
         .newWorker(RegionFailoverWorkflow.TASK_QUEUE)
-        .registerWorkflowImplementationTypes(workflowType);
+        .registerWorkflowImplementationTypes(workflowType, FakeRecoverAuthorityWorkflow.class);
     workers.start();
   }
 

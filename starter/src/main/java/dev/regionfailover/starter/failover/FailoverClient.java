@@ -11,26 +11,35 @@ import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
 import dev.regionfailover.workflows.failover.OperatorVerdict;
+import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflow;
+import dev.regionfailover.workflows.failover.RecoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
- * The operations of the CLI on RegionFailover workflows, with Temporal's exceptions turned into
- * messages that name the app, the workflow and what to do next.
+ * The operations of the CLI on the workflows under an app's failover id, RegionFailover and
+ * RecoverAuthority, with Temporal's exceptions turned into messages that name the app, the workflow
+ * and what to do next.
  */
 public final class FailoverClient {
 
@@ -62,6 +71,34 @@ public final class FailoverClient {
         stub -> WorkflowClient.start(stub::run, request),
         WorkflowCalls.alreadyRunning(
             "a failover of " + request.app(), "see ./failover status " + request.app()));
+  }
+
+  /**
+   * Starts a RecoverAuthority of the app under its failover id, reading the newest RegionFailover
+   * run of that id, the one that was interrupted. Refuses while any run of that id is running: a
+   * running failover is not stuck, and the id lets only one run at a time anyway.
+   */
+  public RecoveryStart recover(String app, String requestedBy, String reason) {
+    String workflowId = FailoverRequest.workflowId(app);
+    Optional<WorkflowExecutionDescription> latest = latestRun(workflowId);
+    if (latest.isPresent()
+        && latest.get().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      throw new CliFailure(stillRunning(app, latest.get()));
+    }
+    Optional<InterruptedRun> interrupted = latest.flatMap(this::newestFailover);
+    RecoverRequest request =
+        new RecoverRequest(
+            app, requestedBy, reason, interrupted.map(InterruptedRun::runId).orElse(null));
+    WorkflowExecution execution =
+        calls.start(
+            RecoverAuthorityWorkflow.class,
+            workflowId,
+            WorkflowSummaries.recovery(
+                request, interrupted.map(InterruptedRun::closeStatus).orElse(null)),
+            stub -> WorkflowClient.start(stub::run, request),
+            WorkflowCalls.alreadyRunning(
+                "a failover or recovery of " + app, "see ./failover status " + app));
+    return new RecoveryStart(execution, interrupted.orElse(null));
   }
 
   /**
@@ -185,6 +222,72 @@ public final class FailoverClient {
     }
   }
 
+  private Optional<WorkflowExecutionDescription> latestRun(String workflowId) {
+    try {
+      return Optional.of(calls.client().newUntypedWorkflowStub(workflowId).describe());
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The newest RegionFailover run of the failover id, given its latest run. That is the latest run
+   * itself when it is a failover, read at once; otherwise (an earlier recovery ran since) the
+   * newest one that Temporal's visibility lists. A server that cannot list runs, such as the Java
+   * test server, leaves recovery to read AWS alone.
+   */
+  private Optional<InterruptedRun> newestFailover(WorkflowExecutionMetadata latest) {
+    if (RegionFailoverWorkflow.TYPE.equals(latest.getWorkflowType())) {
+      return Optional.of(interrupted(latest));
+    }
+    String workflowId = latest.getExecution().getWorkflowId();
+    String query =
+        "WorkflowId = '"
+            + workflowId
+            + "' AND WorkflowType = '"
+            + RegionFailoverWorkflow.TYPE
+            + "'";
+    try (Stream<WorkflowExecutionMetadata> runs = calls.client().listExecutions(query)) {
+      return runs.max(Comparator.comparing(WorkflowExecutionMetadata::getStartTime))
+          .map(FailoverClient::interrupted);
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+        return Optional.empty();
+      }
+      throw new CliFailure(
+          "cannot list the earlier failovers of workflow "
+              + workflowId
+              + ": "
+              + WorkflowCalls.rootMessage(e),
+          e);
+    }
+  }
+
+  private static InterruptedRun interrupted(WorkflowExecutionMetadata run) {
+    return new InterruptedRun(run.getExecution().getRunId(), statusName(run.getStatus()));
+  }
+
+  private static String stillRunning(String app, WorkflowExecutionMetadata running) {
+    String workflowId = running.getExecution().getWorkflowId();
+    return "workflow "
+        + workflowId
+        + " is still running (run "
+        + running.getExecution().getRunId()
+        + ", type "
+        + running.getWorkflowType()
+        + "): a running failover is not stuck. Follow it with ./failover status "
+        + app
+        + ", or stop it with ./failover abort "
+        + app
+        + " --by NAME --reason TEXT or temporal workflow cancel --workflow-id "
+        + workflowId
+        + ". Recovery is for a failover that was terminated or failed.";
+  }
+
+  private static String statusName(WorkflowExecutionStatus status) {
+    return status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+  }
+
   private RegionFailoverWorkflow stub(String app) {
     return calls.stub(RegionFailoverWorkflow.class, FailoverRequest.workflowId(app));
   }
@@ -197,7 +300,7 @@ public final class FailoverClient {
     } catch (WorkflowNotFoundException e) {
       return notFound(app);
     }
-    String status = description.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+    String status = statusName(description.getStatus());
     Instant closed = description.getCloseTime();
     return "the failover of "
         + app

@@ -2,6 +2,7 @@ package dev.regionfailover.starter.temporal;
 
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
+import dev.regionfailover.workflows.failover.RecoverRequest;
 import dev.regionfailover.workflows.readiness.ReadinessRequest;
 import dev.regionfailover.workflows.reconcile.ReconcileRequest;
 import dev.regionfailover.workflows.rehearsal.RehearsalRequest;
@@ -66,6 +67,54 @@ public final class WorkflowSummaries {
         .append(app)
         .append("`; the current details show the phase and what it waits for.");
     return new StartSummary(summary, details.toString());
+  }
+
+  /**
+   * {@code Recover authority of orders after failover run X (TERMINATED), requested by carol: ...}.
+   * {@code interruptedStatus} is how the run that {@code request} names closed, or null when it
+   * names none.
+   */
+  public static StartSummary recovery(RecoverRequest request, String interruptedStatus) {
+    RecoverRequest full = request.withDefaults();
+    String app = full.app();
+    String from =
+        full.interruptedRunId() == null
+            ? "no earlier failover found; recovery reads AWS alone"
+            : "after failover run " + full.interruptedRunId() + " (" + interruptedStatus + ")";
+    String summary =
+        "Recover authority of "
+            + app
+            + " "
+            + (full.interruptedRunId() == null ? "(" + from + ")" : from)
+            + ", requested by "
+            + full.requestedBy()
+            + (full.reason().isBlank() ? "" : ": " + full.reason());
+    String interrupted =
+        full.interruptedRunId() == null
+            ? "none found; recovery reads AWS alone"
+            : "run `" + full.interruptedRunId() + "` (" + interruptedStatus + ")";
+    String details =
+        "**RecoverAuthority** of `"
+            + app
+            + "`: reads every ledger copy, Aurora's writer, the traffic layers, the fleets and the"
+            + " write flags, then proposes rolling back to the source or forward to Aurora's"
+            + " writer, and waits for approval before it changes anything.\n\n"
+            + "- Requested by: "
+            + full.requestedBy()
+            + "\n- Reason: "
+            + (full.reason().isBlank() ? "(none given)" : full.reason())
+            + "\n- Interrupted failover: "
+            + interrupted
+            + "\n\nRead the proposal with the query `status` or `./failover status "
+            + app
+            + "`. Where data may be lost it waits for two distinct approvers.\n\n"
+            + "- approve: signal `approvePromotion` with"
+            + " `{\"approver\":\"NAME\",\"comment\":\"...\"}`, or `./failover approve "
+            + app
+            + " --as NAME`\n"
+            + "- deny (changes nothing): signal `denyPromotion` with"
+            + " `{\"approver\":\"NAME\",\"reason\":\"...\"}`\n";
+    return new StartSummary(summary, details);
   }
 
   /** A rehearsal started now: {@code Rehearsal of orders: switchover to us-west-2, ...}. */

@@ -1,0 +1,77 @@
+package dev.regionfailover.starter.failover;
+
+import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.temporal.WorkflowTarget;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code recover APP}: starts the RecoverAuthority workflow of an app whose failover was terminated
+ * or failed, reading what that failover did.
+ */
+@Command(
+    name = "recover",
+    mixinStandardHelpOptions = true,
+    description =
+        "Recovers one consistent writer of APP after a failover was terminated or failed: proposes"
+            + " rolling back or forward and waits for approval.")
+public final class RecoverCommand implements Callable<Integer> {
+
+  @Mixin private WorkflowTarget target;
+
+  @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.")
+  private String reason;
+
+  @Option(
+      names = "--requested-by",
+      defaultValue = "${env:USER}",
+      paramLabel = "NAME",
+      description = "Who asks for it (default $USER); they cannot approve it themselves.")
+  private String requestedBy;
+
+  @Override
+  public Integer call() {
+    CommandSpec spec = target.command();
+    String app = target.app();
+    if (requestedBy == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--requested-by NAME is required when $USER is not set");
+    }
+    String requester = Arguments.nonBlank(spec, "--requested-by", requestedBy);
+    RecoveryStart started =
+        target.call(client -> new FailoverClient(client).recover(app, requester, reason));
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("Started recovery of %s.%n", app);
+    out.printf("  workflow  %s%n", started.execution().getWorkflowId());
+    out.printf("  run       %s%n", started.execution().getRunId());
+    InterruptedRun interrupted = started.interrupted();
+    out.printf(
+        "  reads     %s%n",
+        interrupted == null
+            ? "no earlier failover found; recovery reads AWS alone"
+            : "failover run " + interrupted.runId() + " (" + interrupted.closeStatus() + ")");
+    out.println();
+    out.println("Next:");
+    next(
+        out,
+        "./failover status " + app,
+        "read its proposal: which region, roll back or roll forward, and why");
+    next(
+        out,
+        "./failover approve " + app + " --as NAME",
+        "approve the proposal; two distinct approvers where data may be lost");
+    next(out, "./failover deny " + app + " --as NAME --reason TEXT", "refuse it; nothing changes");
+    out.flush();
+    return FailoverCli.OK;
+  }
+
+  private static void next(PrintWriter out, String command, String what) {
+    out.printf("  %-50s %s%n", command, what);
+  }
+}
