@@ -29,6 +29,18 @@ class UsageErrorsTest {
   }
 
   @Test
+  void startRefusesTheModeOnlyARecoveryReports() {
+    Run run =
+        Run.of(Run.NO_TEMPORAL, "start", "orders", "--to", "us-west-2", "--mode", "recover");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("Invalid value for option '--mode'")
+        .contains("RECOVER is not a way to fail over")
+        .contains("./failover recover APP");
+  }
+
+  @Test
   void modeIsCaseInsensitive() {
     Run run = Run.of(Run.NO_TEMPORAL, "start", "orders", "--to", "us-west-3", "--mode", "drill");
 

@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.input.InvalidWorkflowInput;
 import io.temporal.api.common.v1.Payload;
@@ -106,6 +107,35 @@ class BadInputDevServerTest {
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getMessage()).contains("\"requestedBy\" is missing");
     assertFailedInFirstTask("failover-orders");
+  }
+
+  @Test
+  void aRecoveryWithoutRequesterOrWithAWrongTypeFailsAtOnce() {
+    WorkflowStub anonymous = recovery();
+    anonymous.start(new RawValue(json("{\"app\":\"orders\",\"requestedBy\":\" \"}")));
+
+    ApplicationFailure missing = failure(anonymous);
+
+    assertThat(missing.isNonRetryable()).isTrue();
+    assertThat(missing.getMessage()).contains("\"requestedBy\" is missing");
+    assertFailedInFirstTask("failover-orders");
+
+    WorkflowStub mistyped = recovery();
+    mistyped.start(new RawValue(json("{\"app\":\"orders\",\"requestedBy\":[\"carol\"]}")));
+
+    ApplicationFailure wrongType = failure(mistyped);
+
+    assertThat(wrongType.getType()).isEqualTo(InvalidWorkflowInput.class.getName());
+    assertThat(wrongType.getMessage()).contains("\"requestedBy\" must be a string, not an array");
+  }
+
+  private WorkflowStub recovery() {
+    return client.newUntypedWorkflowStub(
+        RecoverAuthorityWorkflow.TYPE,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId("failover-orders")
+            .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
+            .build());
   }
 
   @Test

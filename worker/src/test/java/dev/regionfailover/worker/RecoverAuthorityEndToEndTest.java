@@ -53,6 +53,9 @@ class RecoverAuthorityEndToEndTest {
   private AwsStack stack;
   private InProcessWorker worker;
 
+  /** What the last recovery waited for when it first left ASSESS. */
+  private String asked;
+
   @BeforeEach
   void setUp(AwsStack stack, EmulatorClients aws) throws Exception {
     this.stack = stack;
@@ -83,7 +86,7 @@ class RecoverAuthorityEndToEndTest {
       all.add(Arguments.of(mode, Phase.FENCE, "FleetScale", 1, SOURCE));
       all.add(Arguments.of(mode, Phase.AWAIT_APPROVAL, null, 0, SOURCE));
       all.add(Arguments.of(mode, Phase.PROMOTE, "AuroraPromote", 1, TARGET));
-      all.add(Arguments.of(mode, Phase.REPIN, "PinsRepinSegment", 1, TARGET));
+      all.add(Arguments.of(mode, Phase.REPIN, "PinsCountEntities", 1, TARGET));
       all.add(Arguments.of(mode, Phase.ACTIVATE, "FleetScale", 2, TARGET));
       all.add(Arguments.of(mode, Phase.RECONCILE, "AuroraLag", 1, TARGET));
     }
@@ -96,13 +99,25 @@ class RecoverAuthorityEndToEndTest {
       FailoverMode mode, Phase phase, String activity, int occurrence, String writer)
       throws Exception {
     String workflowId = FailoverRequest.workflowId(APP);
-    TerminateAfter terminate = new TerminateAfter(activity, occurrence, workflowId);
+    // Terminating a failover terminates its re-pin child on a real server; the test server leaves
+    // the child running, so in REPIN the test terminates it first, as the server would.
+    TerminateAfter terminate =
+        new TerminateAfter(
+            activity,
+            occurrence,
+            phase == Phase.REPIN ? List.of("repin-" + APP, workflowId) : List.of(workflowId));
     worker = new InProcessWorker(stack, ESTATES, Duration.ofSeconds(30), terminate);
     WorkflowClient client = worker.client();
     terminate.attach(client);
 
+    int homedInSource = state.homedIn(TARGET, SOURCE);
     RegionFailoverWorkflow failover =
         worker.start(new FailoverRequest(APP, TARGET, mode, "end-to-end test", "carol"));
+    if (phase.compareTo(Phase.AWAIT_APPROVAL) > 0) {
+      FailoverEndToEndTest.awaitPhase(failover, Phase.AWAIT_APPROVAL);
+      failover.approvePromotion(new ApprovalSignal("alice", "go"));
+      failover.approvePromotion(new ApprovalSignal("bob", "go"));
+    }
     if (activity == null) {
       FailoverEndToEndTest.awaitPhase(failover, phase);
       WorkflowStub.fromTyped(failover).terminate("terminated by the test while awaiting approval");
@@ -116,10 +131,22 @@ class RecoverAuthorityEndToEndTest {
     FailoverResult recovered = recover(client, interruptedRun);
 
     assertThat(recovered.outcome()).as(recovered.summary()).isEqualTo(Phase.COMPLETED);
+    int approvers = mode == FailoverMode.UNPLANNED && writer.equals(TARGET) ? 2 : 1;
+    if (recovered.steps().stream().anyMatch(s -> s.name().equals("approval"))) {
+      assertThat(asked)
+          .as("the approval asked for")
+          .contains(approvers == 2 ? "from 2 distinct approvers" : "from one of");
+    }
     assertThat(recovered.targetRegion()).isEqualTo(writer);
     assertOneWriter(writer);
     if (writer.equals(TARGET)) {
       assertThat(state.homedIn(TARGET, SOURCE)).as("entities left on the source").isZero();
+    }
+    if (phase == Phase.REPIN) {
+      assertThat(recovered.entitiesRepinned())
+          .as("entities the recovery re-pinned")
+          .isEqualTo(homedInSource)
+          .isPositive();
     }
     long epoch = state.epoch(writer);
 
@@ -148,6 +175,7 @@ class RecoverAuthorityEndToEndTest {
       FailoverEndToEndTest.sleep(Duration.ofMillis(200));
       status = recovery.status();
     }
+    asked = status.waitingFor() == null ? null : status.waitingFor().what();
     if (status.phase() == Phase.AWAIT_APPROVAL) {
       recovery.approvePromotion(new ApprovalSignal("alice", "the proposal is right"));
       recovery.approvePromotion(new ApprovalSignal("bob", "the proposal is right"));

@@ -7,6 +7,7 @@ import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,18 +22,18 @@ final class TerminateAfter extends WorkerInterceptorBase {
 
   private final String activityType;
   private final int occurrence;
-  private final String workflowId;
+  private final List<String> workflowIds;
   private final AtomicInteger seen = new AtomicInteger();
   private final CountDownLatch terminated = new CountDownLatch(1);
   private volatile WorkflowClient client;
 
   /**
-   * @param workflowId the failover to terminate; an activity of a child workflow counts too
+   * @param workflowIds the workflows to terminate, in order; an activity of any workflow counts
    */
-  TerminateAfter(String activityType, int occurrence, String workflowId) {
+  TerminateAfter(String activityType, int occurrence, List<String> workflowIds) {
     this.activityType = activityType;
     this.occurrence = occurrence;
-    this.workflowId = workflowId;
+    this.workflowIds = List.copyOf(workflowIds);
   }
 
   /** The client that terminates; the worker's own, which exists only once the worker does. */
@@ -63,9 +64,11 @@ final class TerminateAfter extends WorkerInterceptorBase {
       public ActivityOutput execute(ActivityInput input) {
         ActivityOutput output = super.execute(input);
         if (info.getActivityType().equals(activityType) && seen.incrementAndGet() == occurrence) {
-          client
-              .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
-              .terminate("terminated by the test after " + activityType + " #" + occurrence);
+          for (String workflowId : workflowIds) {
+            client
+                .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+                .terminate("terminated by the test after " + activityType + " #" + occurrence);
+          }
           terminated.countDown();
         }
         return output;

@@ -92,7 +92,9 @@ public final class AuthorityActivitiesImpl implements AuthorityActivities {
               + request.app()
               + ", table "
               + request.table()
-              + "); repair the ledger by hand before any failover",
+              + "); run ./failover recover "
+              + request.app()
+              + " to settle every copy on Aurora's writer before any failover",
           DISAGREEMENT);
     }
     return first.orElse(AuthorityRecord.none(request.app()));

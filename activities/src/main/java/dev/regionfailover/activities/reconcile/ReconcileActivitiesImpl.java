@@ -515,7 +515,9 @@ public final class ReconcileActivitiesImpl implements ReconcileActivities {
               + describe(copy)
               + " vs "
               + describe(current)
-              + "; the epoch only grows, so repair the ledger by hand",
+              + "; the epoch only grows, so run ./failover recover "
+              + request.app()
+              + " to settle every copy on Aurora's writer, then reconcile again",
           LEDGER_DISAGREEMENT);
     }
     if (copy != null && copyEpoch == epoch) {
@@ -536,7 +538,9 @@ public final class ReconcileActivitiesImpl implements ReconcileActivities {
               + request.writerRegion()
               + " says "
               + describe(current)
-              + "; repair the ledger by hand",
+              + "; run ./failover recover "
+              + request.app()
+              + " to settle every copy on Aurora's writer, then reconcile again",
           LEDGER_DISAGREEMENT);
     }
     Map<String, AttributeValue> audit =
@@ -625,7 +629,9 @@ public final class ReconcileActivitiesImpl implements ReconcileActivities {
                       + old
                       + " already records epoch "
                       + epoch
-                      + " by another workflow; repair the ledger by hand",
+                      + " by another workflow, so the ledger was set back by hand; see the"
+                      + " runbook's \"Setting authority by hand\" to write every copy above that"
+                      + " epoch",
                   LEDGER_DISAGREEMENT);
             }
             // The copy changed since it was read (or the transaction conflicted): a retry reads

@@ -14,6 +14,7 @@ import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
+import dev.regionfailover.workflows.aurora.EndpointRequest;
 import dev.regionfailover.workflows.aurora.LagReading;
 import dev.regionfailover.workflows.aurora.LagRequest;
 import dev.regionfailover.workflows.aurora.PromoteRequest;
@@ -239,6 +240,37 @@ class AuroraActivitiesImplTest {
     assertThat(heartbeats.get(0).requested()).isTrue();
     assertThat(heartbeats.get(0).status()).isEqualTo("switching-over");
     assertThat(heartbeats.get(0).writerClusterArn()).isEqualTo(EAST_ARN);
+  }
+
+  @Test
+  void clusterEndpointNamesWhereAMemberTakesConnections() {
+    globalDatabase("15.4", "15.4", true);
+
+    String endpoint = activities.clusterEndpoint(new EndpointRequest(EAST_ARN, EAST));
+
+    assertThat(endpoint)
+        .isEqualTo(
+            emulator
+                .rds(EAST)
+                .describeDBClusters(b -> b.dbClusterIdentifier("orders-use1"))
+                .dbClusters()
+                .get(0)
+                .endpoint());
+  }
+
+  @Test
+  void clusterEndpointOfAnUnknownClusterIsNonRetryable() {
+    globalDatabase("15.4", "15.4", true);
+
+    ApplicationFailure failure =
+        nonRetryable(
+            () ->
+                activities.clusterEndpoint(
+                    new EndpointRequest(
+                        "arn:aws:rds:us-east-1:123456789012:cluster:orders-gone", EAST)));
+
+    assertThat(failure.getOriginalMessage())
+        .contains("orders-gone is not found by DescribeDBClusters in us-east-1");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
+import dev.regionfailover.workflows.dns.RecordRequest;
 import dev.regionfailover.workflows.dns.RecordState;
 import dev.regionfailover.workflows.estate.HostedZone;
 import io.temporal.failure.ApplicationFailure;
@@ -81,6 +82,19 @@ class DnsActivitiesImplTest {
         dns.pointRecord(new PointRecordRequest(ZONE, "API.orders.example.com.", WEST + ".", 60));
 
     assertThat(again.changed()).isFalse();
+    assertThat(stack.standIn().count("ChangeResourceRecordSets")).isEqualTo(before);
+  }
+
+  @Test
+  void readRecordReportsWhereItPointsAndChangesNothing() {
+    dns.pointRecord(new PointRecordRequest(ZONE, NAME, WEST, 60));
+    long before = stack.standIn().count("ChangeResourceRecordSets");
+
+    RecordState read = dns.readRecord(new RecordRequest(ZONE, NAME));
+    RecordState missing = dns.readRecord(new RecordRequest(ZONE, "nothing.orders.example.com"));
+
+    assertThat(read).isEqualTo(new RecordState(zoneId, NAME + ".", WEST, 60, false));
+    assertThat(missing.value()).isNull();
     assertThat(stack.standIn().count("ChangeResourceRecordSets")).isEqualTo(before);
   }
 

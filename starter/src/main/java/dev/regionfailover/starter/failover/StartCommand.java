@@ -34,6 +34,8 @@ public final class StartCommand implements Callable<Integer> {
       names = "--mode",
       defaultValue = "PLANNED",
       paramLabel = "MODE",
+      completionCandidates = StartModes.class,
+      converter = StartModes.class,
       description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   private FailoverMode mode;
 

@@ -5,6 +5,7 @@ import static dev.regionfailover.starter.failover.Sections.line;
 import static dev.regionfailover.starter.failover.Sections.text;
 import static dev.regionfailover.starter.failover.Sections.title;
 
+import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverStatus;
 import dev.regionfailover.workflows.failover.SignalRecord;
 import dev.regionfailover.workflows.failover.WaitingFor;
@@ -17,7 +18,9 @@ public final class StatusRenderer {
 
   public static String render(FailoverStatus status) {
     StringBuilder out = new StringBuilder();
-    out.append("Failover of ").append(status.app()).append('\n');
+    out.append(status.mode() == FailoverMode.RECOVER ? "Recovery of " : "Failover of ")
+        .append(status.app())
+        .append('\n');
     out.append(
         new TextTable(2)
             .row("mode", status.mode())

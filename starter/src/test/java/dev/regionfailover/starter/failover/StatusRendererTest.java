@@ -166,6 +166,33 @@ class StatusRendererTest {
   }
 
   @Test
+  void aRecoveryIsTitledAsOne() {
+    FailoverStatus status =
+        new FailoverStatus(
+            "orders",
+            FailoverMode.RECOVER,
+            "us-west-2",
+            "us-east-1",
+            "carol",
+            "failover-orders was terminated",
+            Phase.AWAIT_APPROVAL,
+            List.of(),
+            null,
+            List.of(),
+            List.of(),
+            null,
+            null,
+            0,
+            List.of(),
+            null,
+            null);
+
+    assertThat(StatusRenderer.render(status))
+        .startsWith("Recovery of orders\n")
+        .contains("  mode          RECOVER\n");
+  }
+
+  @Test
   void failoverRepinningShowsProgress() {
     FailoverStatus status =
         new FailoverStatus(

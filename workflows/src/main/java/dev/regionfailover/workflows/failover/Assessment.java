@@ -203,7 +203,9 @@ final class Assessment {
                 + read.get(i)
                 + " says "
                 + StatusText.authority(other)
-                + "; repair the ledger by hand before any failover");
+                + "; run ./failover recover "
+                + state.request.app()
+                + " to settle every copy on Aurora's writer before any failover");
       }
     }
     return first;
@@ -284,7 +286,9 @@ final class Assessment {
               + authority.epoch()
               + " by "
               + authority.workflowId()
-              + ": an earlier failover stopped between FENCE and PROMOTE; inspect it and restore authority before starting another");
+              + ": an earlier failover stopped between FENCE and PROMOTE; run ./failover recover "
+              + state.request.app()
+              + " to roll it back or forward before starting another");
     }
     if (writer == null) {
       throw state.assessmentFailure(
@@ -303,7 +307,9 @@ final class Assessment {
               + writer.clusterArn()
               + " in "
               + writer.region()
-              + "; reconcile them before failing over");
+              + "; run ./failover recover "
+              + state.request.app()
+              + " to make every region agree with Aurora's writer before failing over");
     }
     return writer.region();
   }

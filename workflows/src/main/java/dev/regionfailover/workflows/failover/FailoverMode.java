@@ -1,5 +1,7 @@
 package dev.regionfailover.workflows.failover;
 
+import java.util.List;
+
 /** How the writer moves. */
 public enum FailoverMode {
   /** Aurora switchover, RPO 0, with a human approval. */
@@ -13,6 +15,11 @@ public enum FailoverMode {
    * after a failover stopped. A RegionFailover refuses it.
    */
   RECOVER;
+
+  /** The modes a failover can be started in: every one but RECOVER. */
+  public static List<FailoverMode> failoverModes() {
+    return List.of(PLANNED, UNPLANNED, DRILL);
+  }
 
   /** The mode named by {@code text}, in any letter case, or null when it names none. */
   public static FailoverMode parse(String text) {

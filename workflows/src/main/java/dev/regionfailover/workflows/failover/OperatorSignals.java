@@ -96,6 +96,10 @@ final class OperatorSignals {
     if (signal != null && signal.payloadProblem() != null) {
       return signal.payloadProblem();
     }
+    if (state.promotionStarted && state.mode == FailoverMode.RECOVER) {
+      return "the recovery is making its changes and has no undo; let it finish, then run"
+          + " ./failover recover again if the result is not what you want";
+    }
     if (state.promotionStarted) {
       return "promotion has begun and is never rolled back automatically; failing back is a new planned failover";
     }

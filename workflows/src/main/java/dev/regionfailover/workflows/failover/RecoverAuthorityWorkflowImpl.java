@@ -58,12 +58,7 @@ public class RecoverAuthorityWorkflowImpl implements RecoverAuthorityWorkflow {
   private final StepRunner runner =
       new StepRunner(state, RegionFailoverWorkflowImpl.PROBE_ATTEMPTS);
   private final OperatorSignals signals =
-      new OperatorSignals(
-          state,
-          Workflow.newActivityStub(
-              IdentityActivities.class,
-              AwsActivityOptions.fewAttempts(
-                  Duration.ofSeconds(45), RegionFailoverWorkflowImpl.PROBE_ATTEMPTS)));
+      new OperatorSignals(state, Workflow.newActivityStub(IdentityActivities.class, PROBE));
   private final OperatorUpdates updates = new OperatorUpdates(state, signals);
 
   private final RecoveryReading reading =

@@ -1,5 +1,7 @@
 package dev.regionfailover.workflows.failover;
 
+import java.util.Locale;
+
 /**
  * One change a recovery proposes, in the order it makes them: the failover's own steps, from
  * fencing the regions that must not write to activating the one that must.
@@ -35,6 +37,6 @@ record RecoveryAction(Kind kind, String region, String detail) {
 
   /** The proposal's line for this change. */
   String describe() {
-    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + detail;
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + detail;
   }
 }

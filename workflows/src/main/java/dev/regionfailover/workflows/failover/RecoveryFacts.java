@@ -15,8 +15,8 @@ import java.util.Map;
  *
  * @param writerEndpoint the cluster endpoint of Aurora's writer
  * @param writerRecord where the estate's writer record points now, or null when it does not exist
- * @param trafficRecord where a simple Route 53 traffic record points now, or null when the estate
- *     has none
+ * @param trafficRecord where the estate's simple Route 53 traffic record points now; null when the
+ *     record does not exist or the estate routes otherwise
  * @param layers every other traffic layer's per-region values
  * @param entitiesLeft entities still pinned to the interrupted failover's source, or -1 when they
  *     were not counted

@@ -14,6 +14,7 @@ import dev.regionfailover.workflows.history.InterruptedFailover;
 import dev.regionfailover.workflows.traffic.LayerState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -413,7 +414,7 @@ record RecoveryPlan(
   }
 
   private static String normal(String name) {
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 }

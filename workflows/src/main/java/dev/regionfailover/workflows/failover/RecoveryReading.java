@@ -48,10 +48,13 @@ import java.util.TreeMap;
  */
 final class RecoveryReading {
 
-  /** How long recovery waits for an Aurora switchover or failover in progress to finish. */
-  static final int SETTLE_LOOKS = 10;
+  /**
+   * How often, and how far apart, recovery looks at an Aurora switchover or failover in progress
+   * before it gives up waiting: about five minutes, longer than a switchover takes.
+   */
+  private static final int SETTLE_LOOKS = 10;
 
-  static final Duration SETTLE_INTERVAL = Duration.ofSeconds(30);
+  private static final Duration SETTLE_INTERVAL = Duration.ofSeconds(30);
 
   private static final Set<String> CHANGING_WRITER = Set.of("switching-over", "failing-over");
 
@@ -107,23 +110,7 @@ final class RecoveryReading {
             e -> e.regions().toString());
     Estate estate = state.estate;
     InterruptedFailover interrupted = interrupted(request);
-    Map<String, AuthorityRecord> copies = new TreeMap<>();
-    for (String region : estate.regions()) {
-      AuthorityRecord copy =
-          runner.stepIfReachable(
-              "read authority in " + region,
-              estate.authority().table() + " in " + region,
-              () ->
-                  ledgers.read(
-                      new ReadAuthorityRequest(app, estate.authority().table(), List.of(region))),
-              StatusText::authority);
-      if (copy != null) {
-        copies.put(region, copy);
-      }
-    }
-    copies.values().stream()
-        .max((a, b) -> Long.compare(a.epoch(), b.epoch()))
-        .ifPresent(newest -> state.authority = newest);
+    Map<String, AuthorityRecord> copies = ledgerCopies();
     AuroraTopology topology = settledTopology();
     ClusterMember writer = topology.writer();
     String endpoint = null;
@@ -138,13 +125,7 @@ final class RecoveryReading {
     }
     WriterRecord writerRecord = estate.aurora().writerRecord();
     String writerRecordValue =
-        runner
-            .step(
-                "read writer record",
-                writerRecord.name(),
-                () -> dns.readRecord(new RecordRequest(writerRecord.zone(), writerRecord.name())),
-                r -> String.valueOf(r.value()))
-            .value();
+        record("read writer record", new RecordRequest(writerRecord.zone(), writerRecord.name()));
     String trafficRecord = null;
     List<LayerState> layers = new ArrayList<>();
     List<TrafficLayer> configured =
@@ -153,13 +134,7 @@ final class RecoveryReading {
       Route53Traffic route53 = estate.traffic().route53();
       if (layer == TrafficLayer.ROUTE53 && route53.routing() == RoutingPolicy.SIMPLE) {
         trafficRecord =
-            runner
-                .step(
-                    "read route53",
-                    route53.recordName(),
-                    () -> dns.readRecord(new RecordRequest(route53.zone(), route53.recordName())),
-                    r -> String.valueOf(r.value()))
-                .value();
+            record("read route53", new RecordRequest(route53.zone(), route53.recordName()));
       } else {
         layers.add(
             runner.step(
@@ -205,6 +180,35 @@ final class RecoveryReading {
         flagsRead,
         entitiesLeft(interrupted, writer),
         interrupted);
+  }
+
+  /** Every ledger copy that answers, by region; the newest becomes the authority status shows. */
+  private Map<String, AuthorityRecord> ledgerCopies() {
+    Estate estate = state.estate;
+    String table = estate.authority().table();
+    Map<String, AuthorityRecord> copies = new TreeMap<>();
+    for (String region : estate.regions()) {
+      AuthorityRecord copy =
+          runner.stepIfReachable(
+              "read authority in " + region,
+              table + " in " + region,
+              () -> ledgers.read(new ReadAuthorityRequest(estate.app(), table, List.of(region))),
+              StatusText::authority);
+      if (copy != null) {
+        copies.put(region, copy);
+      }
+    }
+    copies.values().stream()
+        .max((a, b) -> Long.compare(a.epoch(), b.epoch()))
+        .ifPresent(newest -> state.authority = newest);
+    return copies;
+  }
+
+  /** Where a CNAME points now, or null when there is no such record. */
+  private String record(String step, RecordRequest request) {
+    return runner
+        .step(step, request.name(), () -> dns.readRecord(request), r -> String.valueOf(r.value()))
+        .value();
   }
 
   private void validate(RecoverRequest request) {

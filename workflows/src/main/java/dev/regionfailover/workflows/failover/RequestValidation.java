@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,10 +30,7 @@ final class RequestValidation {
     state.mode = FailoverMode.parse(request.mode());
     if (state.mode == null) {
       problems.add(
-          "\"mode\" is "
-              + request.mode()
-              + ", not one of "
-              + Arrays.toString(FailoverMode.values()));
+          "\"mode\" is " + request.mode() + ", not one of " + FailoverMode.failoverModes());
     }
     if (state.mode == FailoverMode.RECOVER) {
       problems.add(

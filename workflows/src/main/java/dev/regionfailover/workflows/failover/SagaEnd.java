@@ -64,7 +64,9 @@ final class SagaEnd {
                   + state.lastPhase()
                   + ": "
                   + message
-                  + ". Promotion had begun, so nothing was rolled back: inspect the global cluster and the ledger; failing back is a new planned failover"
+                  + ". Promotion had begun, so nothing was rolled back: run ./failover recover "
+                  + state.request.app()
+                  + " to finish it on Aurora's writer; failing back is then a new planned failover"
               : message;
       state.waitingFor = null;
       state.publish();
