@@ -5,6 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsSettings;
+import java.util.List;
+import software.amazon.awssdk.metrics.MetricPublisher;
 
 /**
  * AWS clients for every activity, from one shared HTTP client; closed at shutdown by WorkerMain.
@@ -12,9 +14,14 @@ import dev.regionfailover.activities.aws.AwsSettings;
 final class AwsModule extends AbstractModule {
 
   private final AwsSettings settings;
+  private final List<MetricPublisher> metricPublishers;
 
-  AwsModule(AwsSettings settings) {
+  /**
+   * @param metricPublishers receive the metrics of every AWS call
+   */
+  AwsModule(AwsSettings settings, MetricPublisher... metricPublishers) {
     this.settings = settings;
+    this.metricPublishers = List.of(metricPublishers);
   }
 
   /** How AWS is reached, for the activities that make their own calls, such as asking STS. */
@@ -26,6 +33,6 @@ final class AwsModule extends AbstractModule {
   @Provides
   @Singleton
   AwsClients awsClients() {
-    return new AwsClients(settings);
+    return new AwsClients(settings, metricPublishers);
   }
 }

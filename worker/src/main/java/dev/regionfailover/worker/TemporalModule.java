@@ -3,6 +3,7 @@ package dev.regionfailover.worker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.uber.m3.tally.Scope;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
@@ -15,12 +16,16 @@ import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflowImpl;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflowImpl;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflowImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The connection to Temporal, as the resolved profile describes it (address, namespace, TLS, API
@@ -31,9 +36,17 @@ final class TemporalModule extends AbstractModule {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
   private final WorkerConfig config;
+  private final Scope metricsScope;
+  private final List<WorkerInterceptor> interceptors;
 
-  TemporalModule(WorkerConfig config) {
+  /**
+   * @param metricsScope where the SDK, and the workflows through it, report their metrics
+   * @param interceptors run around every activity after the worker's keep-alive heartbeats
+   */
+  TemporalModule(WorkerConfig config, Scope metricsScope, WorkerInterceptor... interceptors) {
     this.config = config;
+    this.metricsScope = metricsScope;
+    this.interceptors = List.of(interceptors);
   }
 
   @Provides
@@ -42,7 +55,10 @@ final class TemporalModule extends AbstractModule {
     // Connecting eagerly makes an unreachable server a start-up error instead of endless poll
     // failures in the log.
     return WorkflowServiceStubs.newConnectedServiceStubs(
-        config.temporal().serviceStubsOptions(), CONNECT_TIMEOUT);
+        WorkflowServiceStubsOptions.newBuilder(config.temporal().serviceStubsOptions())
+            .setMetricsScope(metricsScope)
+            .build(),
+        CONNECT_TIMEOUT);
   }
 
   @Provides
@@ -61,9 +77,15 @@ final class TemporalModule extends AbstractModule {
   @Singleton
   WorkerFactory workerFactory(
       WorkflowClient client, RegisteredActivities activities, KeepAliveHeartbeats heartbeats) {
+    List<WorkerInterceptor> all = new ArrayList<>();
+    all.add(heartbeats);
+    all.addAll(interceptors);
     WorkerFactory factory =
         WorkerFactory.newInstance(
-            client, WorkerFactoryOptions.newBuilder().setWorkerInterceptors(heartbeats).build());
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(all.toArray(WorkerInterceptor[]::new))
+                .build());
     Worker worker =
         factory.newWorker(
             RegionFailoverWorkflow.TASK_QUEUE,

@@ -23,9 +23,15 @@ import picocli.CommandLine.ParseResult;
  * @param stickyScheduleToStartTimeout how long a workflow task waits on this worker's sticky queue
  *     before going to the shared one; zero for the Java test server, which ignores the timeout and
  *     would otherwise strand workflows of a worker that died
+ * @param httpPort the port of the health and metrics endpoints
+ * @param shutdownGrace how long, on SIGTERM, the activities in flight may take to finish
  */
 public record WorkerConfig(
-    TemporalProfile temporal, Path estatesDirectory, Duration stickyScheduleToStartTimeout) {
+    TemporalProfile temporal,
+    Path estatesDirectory,
+    Duration stickyScheduleToStartTimeout,
+    int httpPort,
+    Duration shutdownGrace) {
 
   /** Reads the configuration, or fails listing every problem and the usage. */
   public static WorkerConfig from(String[] args, Map<String, String> environment) {
@@ -54,10 +60,36 @@ public record WorkerConfig(
               + flags.stickyTimeout
               + " is not an ISO-8601 duration such as PT5S or PT0S");
     }
+    int httpPort = port(flags.httpPort, problems);
+    Duration grace = Duration.ZERO;
+    try {
+      grace = Duration.parse(flags.shutdownGrace);
+      if (grace.isNegative()) {
+        problems.add("--shutdown-grace " + flags.shutdownGrace + " must not be negative");
+      }
+    } catch (DateTimeParseException e) {
+      problems.add(
+          "--shutdown-grace "
+              + flags.shutdownGrace
+              + " is not an ISO-8601 duration such as PT60S or PT2M");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
           String.join("\n", problems) + "\n" + commandLine.getUsageMessage(Ansi.OFF));
     }
-    return new WorkerConfig(temporal.orElseThrow(), estates, sticky);
+    return new WorkerConfig(temporal.orElseThrow(), estates, sticky, httpPort, grace);
+  }
+
+  private static int port(String text, List<String> problems) {
+    try {
+      int port = Integer.parseInt(text.trim());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the accepted range.
+    }
+    problems.add("--http-port " + text + " is not a port number from 1 to 65535");
+    return 0;
   }
 }

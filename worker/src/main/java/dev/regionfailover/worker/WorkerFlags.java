@@ -40,6 +40,24 @@ final class WorkerFlags {
               + " (env TEMPORAL_STICKY_TIMEOUT, default ${DEFAULT-VALUE}).")
   String stickyTimeout;
 
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description =
+          "Port of the HTTP server of /healthz, /readyz and /metrics, on every interface"
+              + " (env FAILOVER_HTTP_PORT, default ${DEFAULT-VALUE}).")
+  String httpPort;
+
+  @Option(
+      names = "--shutdown-grace",
+      paramLabel = "DURATION",
+      defaultValue = "PT60S",
+      description =
+          "On SIGTERM, how long the activities in flight may take to finish after polling stops,"
+              + " ISO-8601 (env FAILOVER_SHUTDOWN_GRACE, default ${DEFAULT-VALUE}).")
+  String shutdownGrace;
+
   /**
    * The worker's own environment variables, read from the given environment instead of the JVM's.
    */
@@ -48,7 +66,9 @@ final class WorkerFlags {
     private static final Map<String, String> VARIABLES =
         Map.of(
             "--estates", "FAILOVER_ESTATES_DIR",
-            "--sticky-timeout", "TEMPORAL_STICKY_TIMEOUT");
+            "--sticky-timeout", "TEMPORAL_STICKY_TIMEOUT",
+            "--http-port", "FAILOVER_HTTP_PORT",
+            "--shutdown-grace", "FAILOVER_SHUTDOWN_GRACE");
 
     @Override
     public String defaultValue(ArgSpec argument) {

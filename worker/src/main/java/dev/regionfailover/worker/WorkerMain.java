@@ -10,23 +10,43 @@ import dev.regionfailover.activities.estate.EstateScan;
 import dev.regionfailover.activities.estate.InvalidEstateFile;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.connection.ConnectionFailures;
+import dev.regionfailover.worker.health.HealthServer;
+import dev.regionfailover.worker.health.InFlightActivities;
+import dev.regionfailover.worker.health.Readiness;
+import dev.regionfailover.worker.health.WorkerChecks;
+import dev.regionfailover.worker.metrics.AwaitingApproval;
+import dev.regionfailover.worker.metrics.AwsCallMetrics;
+import dev.regionfailover.worker.metrics.StepRetries;
+import dev.regionfailover.worker.metrics.WorkerMetrics;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
-import java.util.concurrent.TimeUnit;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts a worker: reads and validates its configuration, checks the estates it will serve, wires
  * the activities with Guice, and polls the region-failover task queue until the process is stopped.
+ * It serves /healthz, /readyz and /metrics from the start, and on SIGTERM stops as {@link
+ * GracefulShutdown} describes.
  */
 public final class WorkerMain {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
+
+  /** How often the SDK's buffered counters reach the registry that /metrics reads. */
+  private static final Duration METRICS_REPORT_INTERVAL = Duration.ofSeconds(10);
+
+  /** How often the worker reads which failovers wait for approval, for its gauge. */
+  private static final Duration AWAITING_APPROVAL_INTERVAL = Duration.ofSeconds(30);
 
   private WorkerMain() {}
 
@@ -39,13 +59,31 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
+    WorkerMetrics metrics = new WorkerMetrics(METRICS_REPORT_INTERVAL);
+    Readiness readiness = new Readiness();
+    HealthServer http;
+    try {
+      http =
+          HealthServer.start(new InetSocketAddress(config.httpPort()), readiness, metrics::scrape);
+    } catch (IOException e) {
+      log.error(
+          "Cannot serve /healthz, /readyz and /metrics on port {} (--http-port, env"
+              + " FAILOVER_HTTP_PORT): {}",
+          config.httpPort(),
+          e.toString());
+      System.exit(1);
+      return;
+    }
     log.info("Connecting to Temporal at {}", config.temporal());
+    InFlightActivities inFlight = new InFlightActivities();
     Injector injector =
         Guice.createInjector(
-            new AwsModule(AwsSettings.defaults()),
+            new AwsModule(AwsSettings.defaults(), new AwsCallMetrics(metrics.registry())),
             new ActivitiesModule(config),
-            new TemporalModule(config));
-    EstateScan scan = injector.getInstance(EstateCatalog.class).scan();
+            new TemporalModule(
+                config, metrics.temporalScope(), new StepRetries(metrics.registry()), inFlight));
+    EstateCatalog catalog = injector.getInstance(EstateCatalog.class);
+    EstateScan scan = catalog.scan();
     for (InvalidEstateFile invalid : scan.invalid()) {
       log.error("Estate file will not be served until it is fixed: {}", invalid.describe());
     }
@@ -55,9 +93,11 @@ public final class WorkerMain {
           scan.directory().toAbsolutePath());
     }
     WorkerFactory factory;
+    WorkflowServiceStubs stubs;
     try {
       factory = injector.getInstance(WorkerFactory.class);
-      checkNamespace(injector.getInstance(WorkflowServiceStubs.class), config);
+      stubs = injector.getInstance(WorkflowServiceStubs.class);
+      checkNamespace(stubs, config);
     } catch (ProvisionException | StatusRuntimeException e) {
       log.error(
           "Cannot serve Temporal at {}: {}",
@@ -66,11 +106,31 @@ public final class WorkerMain {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(injector), "worker-shutdown"));
+    AwaitingApproval awaiting =
+        new AwaitingApproval(
+            metrics.registry(),
+            injector.getInstance(WorkflowClient.class),
+            () -> catalog.scan().apps());
+    GracefulShutdown shutdown =
+        new GracefulShutdown(
+            config.shutdownGrace(),
+            readiness,
+            factory,
+            inFlight,
+            List.of(
+                awaiting,
+                injector.getInstance(KeepAliveHeartbeats.class),
+                stubs::shutdown,
+                injector.getInstance(AwsClients.class),
+                http,
+                metrics));
+    shutdown.install();
     factory.start();
+    readiness.started(WorkerChecks.of(stubs, config.temporal().address(), catalog, factory));
+    awaiting.start(AWAITING_APPROVAL_INTERVAL);
     log.info(
         "Worker started: task queue {}, namespace {}, Temporal {}, TLS {}, authentication {} ({}),"
-            + " estates {} from {}",
+            + " estates {} from {}, health and metrics on http://0.0.0.0:{}/metrics",
         RegionFailoverWorkflow.TASK_QUEUE,
         config.temporal().namespace(),
         config.temporal().address(),
@@ -78,7 +138,8 @@ public final class WorkerMain {
         config.temporal().authentication(),
         config.temporal().source(),
         scan.apps(),
-        scan.directory().toAbsolutePath());
+        scan.directory().toAbsolutePath(),
+        http.port());
   }
 
   private static void checkNamespace(WorkflowServiceStubs stubs, WorkerConfig config) {
@@ -100,16 +161,5 @@ public final class WorkerMain {
       }
       throw e;
     }
-  }
-
-  /** Lets running activities finish briefly, then releases Temporal and AWS connections. */
-  private static void shutdown(Injector injector) {
-    log.info("Worker stopping");
-    WorkerFactory factory = injector.getInstance(WorkerFactory.class);
-    factory.shutdown();
-    factory.awaitTermination(10, TimeUnit.SECONDS);
-    injector.getInstance(KeepAliveHeartbeats.class).close();
-    injector.getInstance(WorkflowServiceStubs.class).shutdown();
-    injector.getInstance(AwsClients.class).close();
   }
 }

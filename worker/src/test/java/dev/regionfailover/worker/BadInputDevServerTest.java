@@ -4,6 +4,7 @@ import static dev.regionfailover.worker.FailoverEndToEndTest.ESTATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import com.uber.m3.tally.NoopScope;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
@@ -57,7 +58,7 @@ class BadInputDevServerTest {
     WorkerConfig config =
         WorkerConfig.from(new String[] {"--estates", ESTATES.toString()}, Map.of());
     factory =
-        new TemporalModule(config)
+        new TemporalModule(config, new NoopScope())
             .workerFactory(client, new RegisteredActivities(List.of()), heartbeats);
     factory.start();
   }

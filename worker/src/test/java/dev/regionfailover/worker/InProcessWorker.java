@@ -4,9 +4,15 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsSettings;
+import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.worker.health.ReadinessCheck;
+import dev.regionfailover.worker.health.WorkerChecks;
 import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
+import dev.regionfailover.worker.metrics.AwsCallMetrics;
+import dev.regionfailover.worker.metrics.StepRetries;
+import dev.regionfailover.worker.metrics.WorkerMetrics;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflowImpl;
@@ -27,10 +33,12 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.metrics.MetricPublisher;
 
 /**
  * The worker as WorkerMain wires it (Guice, the real activities), polling an in-process Temporal
@@ -55,6 +63,23 @@ final class InProcessWorker implements AutoCloseable {
    */
   InProcessWorker(
       AwsStack stack, Path estates, Duration apiCallTimeout, WorkerInterceptor... interceptors) {
+    this(stack, estates, apiCallTimeout, Optional.empty(), interceptors);
+  }
+
+  /**
+   * A worker that reports its metrics to {@code metrics}, as WorkerMain wires them: the SDK's and
+   * the workflows' through the test server's metrics scope, the AWS calls and the step retries.
+   */
+  InProcessWorker(AwsStack stack, Path estates, Duration apiCallTimeout, WorkerMetrics metrics) {
+    this(stack, estates, apiCallTimeout, Optional.of(metrics), new StepRetries(metrics.registry()));
+  }
+
+  private InProcessWorker(
+      AwsStack stack,
+      Path estates,
+      Duration apiCallTimeout,
+      Optional<WorkerMetrics> metrics,
+      WorkerInterceptor... interceptors) {
     AwsSettings settings =
         new AwsSettings(
             Optional.of(stack.endpoint()),
@@ -64,16 +89,22 @@ final class InProcessWorker implements AutoCloseable {
             apiCallTimeout.compareTo(Duration.ofSeconds(30)) < 0 ? 2 : 4);
     WorkerConfig config =
         WorkerConfig.from(new String[] {"--estates", estates.toString()}, Map.of());
-    injector = Guice.createInjector(new AwsModule(settings), new ActivitiesModule(config));
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setUseTimeskipping(false)
-                .setWorkerFactoryOptions(
-                    WorkerFactoryOptions.newBuilder()
-                        .setWorkerInterceptors(withHeartbeats(interceptors))
-                        .build())
-                .build());
+    injector =
+        Guice.createInjector(
+            new AwsModule(
+                settings,
+                metrics.map(m -> new AwsCallMetrics(m.registry())).stream()
+                    .toArray(MetricPublisher[]::new)),
+            new ActivitiesModule(config));
+    TestEnvironmentOptions.Builder options =
+        TestEnvironmentOptions.newBuilder()
+            .setUseTimeskipping(false)
+            .setWorkerFactoryOptions(
+                WorkerFactoryOptions.newBuilder()
+                    .setWorkerInterceptors(withHeartbeats(interceptors))
+                    .build());
+    metrics.ifPresent(m -> options.setMetricsScope(m.temporalScope()));
+    env = TestWorkflowEnvironment.newInstance(options.build());
     // The workflows upsert these, and the test server refuses attributes it does not know.
     for (SearchAttributeKey<?> key : SearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), key.getValueType());
@@ -100,6 +131,15 @@ final class InProcessWorker implements AutoCloseable {
     all[0] = heartbeats;
     System.arraycopy(interceptors, 0, all, 1, interceptors.length);
     return all;
+  }
+
+  /** The checks of /readyz, as WorkerMain adds them once its worker polls. */
+  List<ReadinessCheck> readinessChecks() {
+    return WorkerChecks.of(
+        env.getWorkflowServiceStubs(),
+        "the in-process test server",
+        injector.getInstance(EstateCatalog.class),
+        env.getWorkerFactory());
   }
 
   WorkflowClient client() {

@@ -21,6 +21,7 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -56,20 +57,33 @@ public final class AwsClients implements AutoCloseable {
 
   private final AwsSettings settings;
   private final Function<String, String> environment;
+  private final List<MetricPublisher> metricPublishers;
   private final SdkHttpClient http;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   @Inject
   public AwsClients(AwsSettings settings) {
-    this(settings, System::getenv);
+    this(settings, List.of());
+  }
+
+  /**
+   * @param metricPublishers receive the SDK's metrics of every API call, such as the worker's
+   *     counters of calls by service, operation and outcome
+   */
+  public AwsClients(AwsSettings settings, List<MetricPublisher> metricPublishers) {
+    this(settings, metricPublishers, System::getenv);
   }
 
   /**
    * @param environment the environment variables, by name (null when unset)
    */
-  AwsClients(AwsSettings settings, Function<String, String> environment) {
+  AwsClients(
+      AwsSettings settings,
+      List<MetricPublisher> metricPublishers,
+      Function<String, String> environment) {
     this.settings = requireNonNull(settings, "settings is null");
+    this.metricPublishers = List.copyOf(metricPublishers);
     this.environment = requireNonNull(environment, "environment is null");
     Duration attempt = settings.apiCallAttemptTimeout();
     this.http =
@@ -251,6 +265,7 @@ public final class AwsClients implements AutoCloseable {
             ClientOverrideConfiguration.builder()
                 .apiCallTimeout(settings.apiCallTimeout())
                 .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+                .metricPublishers(metricPublishers)
                 .retryStrategy(
                     AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(maxAttempts)

@@ -32,6 +32,7 @@ final class FailoverState {
   final List<Finding> findings = new ArrayList<>();
   final List<String> unconfirmedFences = new ArrayList<>();
   final List<String> fencedRegions = new ArrayList<>();
+  final FailoverMetrics metrics = new FailoverMetrics();
 
   FailoverRequest request;
   FailoverMode mode;
@@ -80,6 +81,7 @@ final class FailoverState {
 
   void publish() {
     Workflow.setCurrentDetails(StatusText.render(status()));
+    metrics.observe(this);
     if (indexed && phase != indexedPhase) {
       indexedPhase = phase;
       SearchAttributeUpserts.upsert(Map.of(SearchAttributes.FAILOVER_PHASE, phase.name()));

@@ -79,6 +79,7 @@ final class PromotionApproval {
             Phase.AWAIT_APPROVAL,
             "waiting for " + required + " of " + estate.approvals().approvers());
     String since = StepLog.now();
+    long waitStartedMillis = Workflow.currentTimeMillis();
     state.waitingFor =
         new WaitingFor(
             "approval to "
@@ -106,6 +107,7 @@ final class PromotionApproval {
             timeout, () -> gate.approved() || gate.denial() != null || state.abortRequest != null);
     gate.close();
     state.waitingFor = null;
+    state.metrics.waited(state, FailoverMetrics.APPROVAL, waitStartedMillis);
     AbortSignal abort = state.abortRequest;
     if (abort != null) {
       state.outcome = "aborted by " + abort.by() + " while awaiting approval: " + abort.reason();

@@ -150,6 +150,7 @@ final class ReachableFencing {
                 + state.source
                 + " could not be reached");
     state.awaitingFenceConfirmation = true;
+    long waitStartedMillis = Workflow.currentTimeMillis();
     state.waitingFor =
         new WaitingFor(
             "confirmation that these resources in "
@@ -166,6 +167,7 @@ final class ReachableFencing {
         Workflow.await(timeout, () -> state.fenceConfirmedBy != null || state.abortRequest != null);
     state.awaitingFenceConfirmation = false;
     state.waitingFor = null;
+    state.metrics.waited(state, FailoverMetrics.CONFIRM_FENCED, waitStartedMillis);
     if (state.abortRequest == null && answered) {
       state.steps.finish(index, StepState.DONE, "confirmed by " + state.fenceConfirmedBy);
       state.publish();
