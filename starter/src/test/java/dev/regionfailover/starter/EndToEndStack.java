@@ -3,6 +3,7 @@ package dev.regionfailover.starter;
 import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
+import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.temporal.DevServerSettings;
 import dev.regionfailover.devstack.temporal.TemporalCli;
@@ -69,6 +70,7 @@ public final class EndToEndStack implements AutoCloseable {
               WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
       JavaProcess worker =
           JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
+              .env("FAILOVER_HTTP_PORT", Integer.toString(FreePorts.loopback()))
               .env("TEMPORAL_ADDRESS", temporal.target())
               .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
               .env("FAILOVER_ESTATES_DIR", ESTATES.toString())

@@ -2,7 +2,6 @@ package dev.regionfailover.worker;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.regionfailover.worker.health.InFlightActivities;
 import dev.regionfailover.worker.health.Readiness;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
@@ -30,7 +29,7 @@ final class GracefulShutdown {
   private final Duration grace;
   private final Readiness readiness;
   private final WorkerFactory factory;
-  private final InFlightActivities inFlight;
+  private final DrainingActivities inFlight;
   private final List<AutoCloseable> resources;
   private final AtomicBoolean ran = new AtomicBoolean();
 
@@ -41,7 +40,7 @@ final class GracefulShutdown {
       Duration grace,
       Readiness readiness,
       WorkerFactory factory,
-      InFlightActivities inFlight,
+      DrainingActivities inFlight,
       List<AutoCloseable> resources) {
     this.grace = requireNonNull(grace, "grace is null");
     this.readiness = requireNonNull(readiness, "readiness is null");

@@ -11,7 +11,6 @@ import dev.regionfailover.activities.estate.InvalidEstateFile;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.connection.ConnectionFailures;
 import dev.regionfailover.worker.health.HealthServer;
-import dev.regionfailover.worker.health.InFlightActivities;
 import dev.regionfailover.worker.health.Readiness;
 import dev.regionfailover.worker.health.WorkerChecks;
 import dev.regionfailover.worker.metrics.AwaitingApproval;
@@ -75,7 +74,7 @@ public final class WorkerMain {
       return;
     }
     log.info("Connecting to Temporal at {}", config.temporal());
-    InFlightActivities inFlight = new InFlightActivities();
+    DrainingActivities inFlight = new DrainingActivities();
     Injector injector =
         Guice.createInjector(
             new AwsModule(AwsSettings.defaults(), new AwsCallMetrics(metrics.registry())),

@@ -7,6 +7,7 @@ import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.PinnedEntities;
+import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.temporal.TemporalServer;
 import dev.regionfailover.devstack.temporal.TemporalServers;
@@ -144,6 +145,7 @@ class RepinCrashTest {
     JavaProcess worker =
         JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
             .classpath(JavaProcess.currentClasspath())
+            .env("FAILOVER_HTTP_PORT", Integer.toString(FreePorts.loopback()))
             .env("TEMPORAL_ADDRESS", temporal.target())
             .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
             .env("FAILOVER_ESTATES_DIR", ESTATES.toString())

@@ -10,6 +10,7 @@ import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.AwsStandIn;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
+import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.temporal.TemporalServer;
 import dev.regionfailover.devstack.temporal.TemporalServers;
@@ -200,6 +201,7 @@ class WorkerCrashTest {
     JavaProcess worker =
         JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
             .classpath(JavaProcess.currentClasspath())
+            .env("FAILOVER_HTTP_PORT", Integer.toString(FreePorts.loopback()))
             .env("TEMPORAL_ADDRESS", temporal.target())
             .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
             .env("FAILOVER_ESTATES_DIR", ESTATES.toString())

@@ -9,6 +9,7 @@ import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
+import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.tls.SecuredTemporal;
 import dev.regionfailover.devstack.tls.TestCertificateAuthority;
@@ -186,6 +187,7 @@ class WorkerTlsTest {
     JavaProcess.Builder builder =
         JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
             .classpath(JavaProcess.currentClasspath())
+            .env("FAILOVER_HTTP_PORT", Integer.toString(FreePorts.loopback()))
             .env(
                 "TEMPORAL_STICKY_TIMEOUT",
                 secured.server().stickyScheduleToStartTimeout().toString())

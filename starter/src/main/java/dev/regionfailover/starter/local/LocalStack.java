@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
+import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.temporal.DevServerSettings;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
@@ -48,6 +49,12 @@ public final class LocalStack implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private final AtomicInteger workersStarted = new AtomicInteger();
+
+  /**
+   * The port of the worker's /healthz, /readyz and /metrics: free when the stack starts, and kept
+   * for the workers that replace a dead one, so that the address printed once stays right.
+   */
+  private final int workerHttpPort = FreePorts.loopback();
 
   private TemporalServer temporal;
   private String temporalAddress;
@@ -148,6 +155,7 @@ public final class LocalStack implements AutoCloseable {
             .env("TEMPORAL_CONFIG_FILE", "")
             .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
             .env("FAILOVER_ESTATES_DIR", config.estatesDirectory().toAbsolutePath().toString())
+            .env("FAILOVER_HTTP_PORT", Integer.toString(workerHttpPort))
             .env("AWS_ENDPOINT_URL", awsEndpoint.toString())
             .env("AWS_ACCESS_KEY_ID", EmulatorClients.CREDENTIAL)
             .env("AWS_SECRET_ACCESS_KEY", EmulatorClients.CREDENTIAL)
@@ -232,6 +240,11 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** The log of the worker that runs now (or ran last). */
+  /** Where the worker serves its Prometheus metrics; /healthz and /readyz are beside it. */
+  public URI workerMetrics() {
+    return URI.create("http://127.0.0.1:" + workerHttpPort + "/metrics");
+  }
+
   public Path workerLog() {
     return config.workerLog(Math.max(1, workersStarted.get()));
   }

@@ -1,4 +1,4 @@
-package dev.regionfailover.worker.health;
+package dev.regionfailover.worker;
 
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
@@ -10,10 +10,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The activities this worker is running now, so that a shutdown whose grace period ran out can name
- * the ones it abandoned to Temporal's retry.
+ * Keeps the activities in flight alive while the worker drains them at shutdown, and knows which
+ * are running, so that a shutdown whose grace ran out can name the ones it abandoned.
+ *
+ * <p>Once {@code WorkerFactory.shutdown()} has been called, the SDK's heartbeat throws {@code
+ * ActivityWorkerShutdownException} and sends nothing. An activity that waits (for a switchover,
+ * say) would then fail, or be timed out by the server after its heartbeat timeout, although the
+ * worker means to let it finish. Each activity's context is wrapped in a {@link DrainingContext},
+ * which sends those heartbeats itself.
  */
-public final class InFlightActivities extends WorkerInterceptorBase {
+final class DrainingActivities extends WorkerInterceptorBase {
 
   private final Set<String> running = ConcurrentHashMap.newKeySet();
 
@@ -31,7 +37,7 @@ public final class InFlightActivities extends WorkerInterceptorBase {
                 + info.getAttempt()
                 + ") of "
                 + info.getWorkflowId();
-        super.init(context);
+        super.init(new DrainingContext(context));
       }
 
       @Override
@@ -47,7 +53,7 @@ public final class InFlightActivities extends WorkerInterceptorBase {
   }
 
   /** The activities running now, sorted. */
-  public List<String> running() {
+  List<String> running() {
     return running.stream().sorted().toList();
   }
 }
