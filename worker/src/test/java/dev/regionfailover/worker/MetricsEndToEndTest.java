@@ -56,6 +56,9 @@ class MetricsEndToEndTest {
             EstateParser.parse(Files.readString(ESTATES.resolve("orders.yaml")), "orders.yaml"),
             ENTITIES);
     stack.standIn().setPromotionDuration(Duration.ofSeconds(1));
+    // Some throttling, which the SDK's retries absorb, so that the throttle and retry counters
+    // move.
+    stack.standIn().faults().throttle(0.2);
     metrics = new WorkerMetrics(Duration.ofMillis(200));
     worker = new InProcessWorker(stack, ESTATES, Duration.ofSeconds(30), metrics);
     Readiness readiness = new Readiness();
@@ -163,6 +166,12 @@ class MetricsEndToEndTest {
                 "operation=\"SwitchoverGlobalCluster\"",
                 "outcome=\"success\""))
         .hasValue(1.0);
+    assertThat(Scrapes.sum(ended, "region_failover_aws_throttles_total"))
+        .as("throttled attempts")
+        .hasValueSatisfying(count -> assertThat(count).isPositive());
+    assertThat(Scrapes.sum(ended, "region_failover_aws_retries_total"))
+        .as("retried calls")
+        .hasValueSatisfying(count -> assertThat(count).isPositive());
     assertThat(
             Scrapes.sum(
                 ended, "temporal_workflow_completed_total", "workflow_type=\"RegionFailover\""))

@@ -26,6 +26,47 @@ class WorkerConfigTest {
     assertThat(config.temporal().tls()).isFalse();
     assertThat(config.temporal().authentication()).isEqualTo("none");
     assertThat(config.stickyScheduleToStartTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void theHttpPortAndShutdownGraceComeFromTheEnvironmentOrFlags() {
+    Map<String, String> environment =
+        Map.of(
+            "FAILOVER_ESTATES_DIR", ESTATES,
+            "FAILOVER_HTTP_PORT", "9464",
+            "FAILOVER_SHUTDOWN_GRACE", "PT2M");
+
+    WorkerConfig fromEnvironment = WorkerConfig.from(new String[0], environment);
+    WorkerConfig fromFlags =
+        WorkerConfig.from(
+            new String[] {"--http-port", "9000", "--shutdown-grace", "PT10S"}, environment);
+
+    assertThat(fromEnvironment.httpPort()).isEqualTo(9464);
+    assertThat(fromEnvironment.shutdownGrace()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(fromFlags.httpPort()).isEqualTo(9000);
+    assertThat(fromFlags.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aBadHttpPortOrShutdownGraceIsNamedWithItsValue() {
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.from(
+                    new String[] {"--estates", ESTATES, "--http-port", "80a"},
+                    Map.of("FAILOVER_SHUTDOWN_GRACE", "60s")))
+        .hasMessageContaining("--http-port 80a is not a port number from 1 to 65535")
+        .hasMessageContaining("--shutdown-grace 60s is not an ISO-8601 duration such as PT60S");
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.from(
+                    new String[] {
+                      "--estates", ESTATES, "--http-port", "70000", "--shutdown-grace", "-PT1S"
+                    },
+                    Map.of()))
+        .hasMessageContaining("--http-port 70000 is not a port number from 1 to 65535")
+        .hasMessageContaining("--shutdown-grace -PT1S must not be negative");
   }
 
   @Test
