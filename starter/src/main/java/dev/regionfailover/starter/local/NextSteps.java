@@ -58,7 +58,9 @@ final class NextSteps {
                     file));
     out.printf("  AWS endpoint  %s%n", stack.awsEndpoint());
     out.printf("  Worker log    %s%n", stack.workerLog());
-    out.printf("  Metrics       %s (the worker's; /healthz and /readyz beside it)%n", stack.workerMetrics());
+    out.printf(
+        "  Metrics       %s (the worker's; /healthz and /readyz beside it)%n",
+        stack.workerMetrics());
     out.printf(
         "  Estates       %s%n",
         String.join(", ", stack.estates().stream().map(Estate::app).toList()));
