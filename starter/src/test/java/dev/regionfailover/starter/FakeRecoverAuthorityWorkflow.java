@@ -11,6 +11,7 @@ import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflow;
 import dev.regionfailover.workflows.failover.RecoverRequest;
 import dev.regionfailover.workflows.failover.SignalRecord;
 import dev.regionfailover.workflows.failover.WaitingFor;
+import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -59,6 +60,9 @@ public class FakeRecoverAuthorityWorkflow implements RecoverAuthorityWorkflow {
         List.of(),
         0);
   }
+
+  @Override
+  public void repinProgress(RepinProgress progress) {}
 
   @Override
   public void approvePromotion(ApprovalSignal signal) {
