@@ -62,6 +62,9 @@ public class FakeRecoverAuthorityWorkflow implements RecoverAuthorityWorkflow {
   }
 
   @Override
+  public void repinProgress(RepinProgress progress) {}
+
+  @Override
   public void approvePromotion(ApprovalSignal signal) {
     approve(signal);
   }

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * #detachFromGlobalCluster}). Its own API under {@code /stand-in-api/} ({@link StandInApi})
  * registers routing controls, endpoint groups and health-check statuses for processes that hold
  * only its endpoint. It also counts the requests of every operation per region, for tests that
- * check what an activity called, and injects the {@link Faults} a test asks for. Used by tests and
- * dev mode only.
+ * check what an activity called, records what each request asks to do in IAM's terms ({@link
+ * #recordedOperations()}), and injects the {@link Faults} a test asks for. Used by tests and dev
+ * mode only.
  */
 public final class AwsStandIn implements AutoCloseable {
 
@@ -50,6 +52,7 @@ public final class AwsStandIn implements AutoCloseable {
   private final Faults faults;
   private final OperationCounter served;
   private final OperationCounter rejected;
+  private final OperationRecorder recorder;
   private final AuroraGlobalClusters globalClusters;
   private final ArcRoutingControls arc;
   private final GlobalAcceleratorEndpointGroups globalAccelerator;
@@ -62,6 +65,7 @@ public final class AwsStandIn implements AutoCloseable {
       Faults faults,
       OperationCounter served,
       OperationCounter rejected,
+      OperationRecorder recorder,
       AuroraGlobalClusters globalClusters,
       ArcRoutingControls arc,
       GlobalAcceleratorEndpointGroups globalAccelerator,
@@ -73,6 +77,7 @@ public final class AwsStandIn implements AutoCloseable {
     this.faults = requireNonNull(faults, "faults is null");
     this.served = requireNonNull(served, "served is null");
     this.rejected = requireNonNull(rejected, "rejected is null");
+    this.recorder = requireNonNull(recorder, "recorder is null");
     this.globalClusters = requireNonNull(globalClusters, "globalClusters is null");
     this.arc = requireNonNull(arc, "arc is null");
     this.globalAccelerator = requireNonNull(globalAccelerator, "globalAccelerator is null");
@@ -91,6 +96,7 @@ public final class AwsStandIn implements AutoCloseable {
     Faults faults = new Faults();
     OperationCounter served = new OperationCounter();
     OperationCounter rejected = new OperationCounter();
+    OperationRecorder recorder = new OperationRecorder();
     AuroraGlobalClusters globalClusters = new AuroraGlobalClusters(moto, http, Clock.systemUTC());
     ArcRoutingControls arc = new ArcRoutingControls();
     GlobalAcceleratorEndpointGroups globalAccelerator = new GlobalAcceleratorEndpointGroups();
@@ -109,7 +115,7 @@ public final class AwsStandIn implements AutoCloseable {
                 .gzipDisabled(true)
                 .notifier(new Slf4jWireMockNotifier())
                 .extensions(
-                    new StandInRequestFilter(faults, served, rejected),
+                    new StandInRequestFilter(faults, served, rejected, recorder),
                     new GlobalClusterTransformer(globalClusters),
                     jsonApis,
                     new HealthCheckStatusTransformer(healthChecks, moto, http),
@@ -147,6 +153,7 @@ public final class AwsStandIn implements AutoCloseable {
             faults,
             served,
             rejected,
+            recorder,
             globalClusters,
             arc,
             globalAccelerator,
@@ -197,6 +204,15 @@ public final class AwsStandIn implements AutoCloseable {
   }
 
   /**
+   * What the signed requests since the last {@link #reset()} asked to do, in IAM's terms: each
+   * distinct action on each resource, with the access key that signed it. Requests a fault rejected
+   * are included, since AWS authorizes a request before anything else.
+   */
+  public Set<RecordedOperation> recordedOperations() {
+    return recorder.snapshot();
+  }
+
+  /**
    * How long a switchover or failover stays in progress before the target becomes the writer;
    * {@code reset()} restores the default of three seconds.
    */
@@ -242,6 +258,7 @@ public final class AwsStandIn implements AutoCloseable {
     healthChecks.reset();
     served.reset();
     rejected.reset();
+    recorder.reset();
     MotoApi.reset(http, moto);
   }
 
