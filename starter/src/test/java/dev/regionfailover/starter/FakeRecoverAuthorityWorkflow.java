@@ -62,9 +62,6 @@ public class FakeRecoverAuthorityWorkflow implements RecoverAuthorityWorkflow {
   }
 
   @Override
-  public void repinProgress(RepinProgress progress) {}
-
-  @Override
   public void approvePromotion(ApprovalSignal signal) {
     approve(signal);
   }
