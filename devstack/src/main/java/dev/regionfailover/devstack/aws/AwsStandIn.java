@@ -44,6 +44,8 @@ public final class AwsStandIn implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AwsStandIn.class);
   private static final int STAND_IN_PRIORITY = 1;
   private static final int PROXY_PRIORITY = 10;
+  private static final String LOOPBACK = "127.0.0.1";
+  private static final String ALL_INTERFACES = "0.0.0.0";
 
   private final WireMockServer server;
   private final URI endpoint;
@@ -71,7 +73,7 @@ public final class AwsStandIn implements AutoCloseable {
       GlobalAcceleratorEndpointGroups globalAccelerator,
       Route53HealthChecks healthChecks) {
     this.server = requireNonNull(server, "server is null");
-    this.endpoint = URI.create("http://127.0.0.1:" + server.port());
+    this.endpoint = URI.create("http://" + LOOPBACK + ":" + server.port());
     this.moto = requireNonNull(moto, "moto is null");
     this.http = requireNonNull(http, "http is null");
     this.faults = requireNonNull(faults, "faults is null");
@@ -91,6 +93,19 @@ public final class AwsStandIn implements AutoCloseable {
 
   /** Starts the stand-in in front of {@code moto} on {@code port} of 127.0.0.1 (0: any free). */
   public static AwsStandIn start(URI moto, int port) {
+    return start(moto, LOOPBACK, port);
+  }
+
+  /**
+   * Starts the stand-in in front of {@code moto} on {@code port} of every interface, for a
+   * container whose stand-in other containers reach by its service name, as in {@code
+   * deploy/compose.yaml}. {@link #endpoint()} stays the loopback address, which reaches it too.
+   */
+  public static AwsStandIn startOnAllInterfaces(URI moto, int port) {
+    return start(moto, ALL_INTERFACES, port);
+  }
+
+  private static AwsStandIn start(URI moto, String bindAddress, int port) {
     requireNonNull(moto, "moto is null");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Faults faults = new Faults();
@@ -105,7 +120,7 @@ public final class AwsStandIn implements AutoCloseable {
     WireMockServer server =
         new WireMockServer(
             options()
-                .bindAddress("127.0.0.1")
+                .bindAddress(bindAddress)
                 .port(port)
                 // Only counters are kept; a journal of every request would grow for as long as a
                 // dev session runs.
