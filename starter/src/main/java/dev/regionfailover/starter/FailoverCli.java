@@ -11,6 +11,7 @@ import dev.regionfailover.starter.failover.DenyCommand;
 import dev.regionfailover.starter.failover.RecoverCommand;
 import dev.regionfailover.starter.failover.StartCommand;
 import dev.regionfailover.starter.failover.StatusCommand;
+import dev.regionfailover.starter.iam.IamPolicyCommand;
 import dev.regionfailover.starter.local.DemoCommand;
 import dev.regionfailover.starter.local.DevCommand;
 import dev.regionfailover.starter.monitor.MonitorCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
       ReadinessCommand.class,
       ReconcileCommand.class,
       ValidateCommand.class,
+      IamPolicyCommand.class,
       RehearseCommand.class,
       ScheduleCommand.class,
       MonitorCommand.class,

@@ -11,6 +11,7 @@ import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflow;
 import dev.regionfailover.workflows.failover.RecoverRequest;
 import dev.regionfailover.workflows.failover.SignalRecord;
 import dev.regionfailover.workflows.failover.WaitingFor;
+import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -147,6 +148,10 @@ public class FakeRecoverAuthorityWorkflow implements RecoverAuthorityWorkflow {
   private OperatorVerdict verdict(SignalRecord record, String effect) {
     return new OperatorVerdict(record.kind(), record.by(), record.at(), phase, effect);
   }
+
+  /** The fake runs no re-pin, so no child ever reports progress to it. */
+  @Override
+  public void repinProgress(RepinProgress progress) {}
 
   @Override
   public FailoverStatus status() {

@@ -30,8 +30,7 @@ class UsageErrorsTest {
 
   @Test
   void startRefusesTheModeOnlyARecoveryReports() {
-    Run run =
-        Run.of(Run.NO_TEMPORAL, "start", "orders", "--to", "us-west-2", "--mode", "recover");
+    Run run = Run.of(Run.NO_TEMPORAL, "start", "orders", "--to", "us-west-2", "--mode", "recover");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())

@@ -7,6 +7,7 @@ import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.devstack.aws.RecordedOperations;
 import dev.regionfailover.worker.health.ReadinessCheck;
 import dev.regionfailover.worker.health.WorkerChecks;
 import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
@@ -42,7 +43,8 @@ import software.amazon.awssdk.metrics.MetricPublisher;
 
 /**
  * The worker as WorkerMain wires it (Guice, the real activities), polling an in-process Temporal
- * test server in real time, with its AWS clients pointed at the emulator stack.
+ * test server in real time, with its AWS clients pointed at the emulator stack. It signs with
+ * {@link RecordedOperations#WORKER_ACCESS_KEY}, which tells its AWS calls from the test's own.
  */
 final class InProcessWorker implements AutoCloseable {
 
@@ -83,7 +85,9 @@ final class InProcessWorker implements AutoCloseable {
     AwsSettings settings =
         new AwsSettings(
             Optional.of(stack.endpoint()),
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    RecordedOperations.WORKER_ACCESS_KEY, RecordedOperations.WORKER_ACCESS_KEY)),
             apiCallTimeout,
             apiCallTimeout.dividedBy(3),
             apiCallTimeout.compareTo(Duration.ofSeconds(30)) < 0 ? 2 : 4);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.EmulatorClients;
+import dev.regionfailover.devstack.aws.RecordedOperations;
 import dev.regionfailover.devstack.estate.PinnedEntities;
 import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
@@ -150,8 +151,8 @@ class RepinCrashTest {
             .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
             .env("FAILOVER_ESTATES_DIR", ESTATES.toString())
             .env("AWS_ENDPOINT_URL", stack.endpoint().toString())
-            .env("AWS_ACCESS_KEY_ID", "testing")
-            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .env("AWS_ACCESS_KEY_ID", RecordedOperations.WORKER_ACCESS_KEY)
+            .env("AWS_SECRET_ACCESS_KEY", RecordedOperations.WORKER_ACCESS_KEY)
             .env("AWS_REGION", EAST)
             .logFile(LOGS.resolve("repin-worker-" + number + ".log"))
             .build();

@@ -1,5 +1,10 @@
 package dev.regionfailover.devstack.aws;
 
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -11,6 +16,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * see each other's resources. Test constructors and methods can declare {@link AwsStack} and {@link
  * EmulatorClients} parameters.
  *
+ * <p>Where the system property {@value RecordedOperations#DIRECTORY_PROPERTY} names a directory,
+ * the operations each test class made the stand-in see are written there after the class ({@link
+ * RecordedOperations}), for the check that the worker's IAM policy allows them.
+ *
  * <pre>{@code
  * @ExtendWith(AwsStackExtension.class)
  * class SomethingTest {
@@ -19,7 +28,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  */
-public final class AwsStackExtension implements BeforeEachCallback, ParameterResolver {
+public final class AwsStackExtension
+    implements BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(AwsStackExtension.class);
@@ -27,6 +37,36 @@ public final class AwsStackExtension implements BeforeEachCallback, ParameterRes
   @Override
   public void beforeEach(ExtensionContext context) {
     stack(context).reset();
+  }
+
+  /** Keeps what the test did before the next test's reset clears it. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    AwsStack stack = context.getRoot().getStore(NAMESPACE).get(AwsStack.class, AwsStack.class);
+    if (stack != null) {
+      recorded(context).addAll(stack.standIn().recordedOperations());
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    String directory = System.getProperty(RecordedOperations.DIRECTORY_PROPERTY);
+    if (directory != null && !directory.isBlank()) {
+      RecordedOperations.write(
+          Path.of(directory), context.getRequiredTestClass().getName(), recorded(context));
+    }
+  }
+
+  /** The operations recorded by the tests of the test class, kept in the root store. */
+  @SuppressWarnings("unchecked")
+  private static Set<RecordedOperation> recorded(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            "recorded:" + context.getRequiredTestClass().getName(),
+            key -> new HashSet<>(),
+            Set.class);
   }
 
   @Override

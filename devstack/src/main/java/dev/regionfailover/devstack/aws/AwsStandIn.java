@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +35,17 @@ import org.slf4j.LoggerFactory;
  * #detachFromGlobalCluster}). Its own API under {@code /stand-in-api/} ({@link StandInApi})
  * registers routing controls, endpoint groups and health-check statuses for processes that hold
  * only its endpoint. It also counts the requests of every operation per region, for tests that
- * check what an activity called, and injects the {@link Faults} a test asks for. Used by tests and
- * dev mode only.
+ * check what an activity called, records what each request asks to do in IAM's terms ({@link
+ * #recordedOperations()}), and injects the {@link Faults} a test asks for. Used by tests and dev
+ * mode only.
  */
 public final class AwsStandIn implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(AwsStandIn.class);
   private static final int STAND_IN_PRIORITY = 1;
   private static final int PROXY_PRIORITY = 10;
+  private static final String LOOPBACK = "127.0.0.1";
+  private static final String ALL_INTERFACES = "0.0.0.0";
 
   private final WireMockServer server;
   private final URI endpoint;
@@ -50,6 +54,7 @@ public final class AwsStandIn implements AutoCloseable {
   private final Faults faults;
   private final OperationCounter served;
   private final OperationCounter rejected;
+  private final OperationRecorder recorder;
   private final AuroraGlobalClusters globalClusters;
   private final ArcRoutingControls arc;
   private final GlobalAcceleratorEndpointGroups globalAccelerator;
@@ -62,17 +67,19 @@ public final class AwsStandIn implements AutoCloseable {
       Faults faults,
       OperationCounter served,
       OperationCounter rejected,
+      OperationRecorder recorder,
       AuroraGlobalClusters globalClusters,
       ArcRoutingControls arc,
       GlobalAcceleratorEndpointGroups globalAccelerator,
       Route53HealthChecks healthChecks) {
     this.server = requireNonNull(server, "server is null");
-    this.endpoint = URI.create("http://127.0.0.1:" + server.port());
+    this.endpoint = URI.create("http://" + LOOPBACK + ":" + server.port());
     this.moto = requireNonNull(moto, "moto is null");
     this.http = requireNonNull(http, "http is null");
     this.faults = requireNonNull(faults, "faults is null");
     this.served = requireNonNull(served, "served is null");
     this.rejected = requireNonNull(rejected, "rejected is null");
+    this.recorder = requireNonNull(recorder, "recorder is null");
     this.globalClusters = requireNonNull(globalClusters, "globalClusters is null");
     this.arc = requireNonNull(arc, "arc is null");
     this.globalAccelerator = requireNonNull(globalAccelerator, "globalAccelerator is null");
@@ -86,11 +93,25 @@ public final class AwsStandIn implements AutoCloseable {
 
   /** Starts the stand-in in front of {@code moto} on {@code port} of 127.0.0.1 (0: any free). */
   public static AwsStandIn start(URI moto, int port) {
+    return start(moto, LOOPBACK, port);
+  }
+
+  /**
+   * Starts the stand-in in front of {@code moto} on {@code port} of every interface, for a
+   * container whose stand-in other containers reach by its service name, as in {@code
+   * deploy/compose.yaml}. {@link #endpoint()} stays the loopback address, which reaches it too.
+   */
+  public static AwsStandIn startOnAllInterfaces(URI moto, int port) {
+    return start(moto, ALL_INTERFACES, port);
+  }
+
+  private static AwsStandIn start(URI moto, String bindAddress, int port) {
     requireNonNull(moto, "moto is null");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Faults faults = new Faults();
     OperationCounter served = new OperationCounter();
     OperationCounter rejected = new OperationCounter();
+    OperationRecorder recorder = new OperationRecorder();
     AuroraGlobalClusters globalClusters = new AuroraGlobalClusters(moto, http, Clock.systemUTC());
     ArcRoutingControls arc = new ArcRoutingControls();
     GlobalAcceleratorEndpointGroups globalAccelerator = new GlobalAcceleratorEndpointGroups();
@@ -99,7 +120,7 @@ public final class AwsStandIn implements AutoCloseable {
     WireMockServer server =
         new WireMockServer(
             options()
-                .bindAddress("127.0.0.1")
+                .bindAddress(bindAddress)
                 .port(port)
                 // Only counters are kept; a journal of every request would grow for as long as a
                 // dev session runs.
@@ -109,7 +130,7 @@ public final class AwsStandIn implements AutoCloseable {
                 .gzipDisabled(true)
                 .notifier(new Slf4jWireMockNotifier())
                 .extensions(
-                    new StandInRequestFilter(faults, served, rejected),
+                    new StandInRequestFilter(faults, served, rejected, recorder),
                     new GlobalClusterTransformer(globalClusters),
                     jsonApis,
                     new HealthCheckStatusTransformer(healthChecks, moto, http),
@@ -147,6 +168,7 @@ public final class AwsStandIn implements AutoCloseable {
             faults,
             served,
             rejected,
+            recorder,
             globalClusters,
             arc,
             globalAccelerator,
@@ -197,6 +219,15 @@ public final class AwsStandIn implements AutoCloseable {
   }
 
   /**
+   * What the signed requests since the last {@link #reset()} asked to do, in IAM's terms: each
+   * distinct action on each resource, with the access key that signed it. Requests a fault rejected
+   * are included, since AWS authorizes a request before anything else.
+   */
+  public Set<RecordedOperation> recordedOperations() {
+    return recorder.snapshot();
+  }
+
+  /**
    * How long a switchover or failover stays in progress before the target becomes the writer;
    * {@code reset()} restores the default of three seconds.
    */
@@ -242,6 +273,7 @@ public final class AwsStandIn implements AutoCloseable {
     healthChecks.reset();
     served.reset();
     rejected.reset();
+    recorder.reset();
     MotoApi.reset(http, moto);
   }
 

@@ -6,15 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The region and service a request was signed for, read from the credential scope of its SigV4
- * {@code Authorization} header.
+ * The access key that signed a request and the region and service it was signed for, read from the
+ * credential scope of its SigV4 {@code Authorization} header.
  */
-record CredentialScope(String region, String service) {
+record CredentialScope(String accessKey, String region, String service) {
 
   private static final String GLOBAL_REGION = "aws-global";
   private static final String GLOBAL_SIGNING_REGION = "us-east-1";
   private static final Pattern CREDENTIAL_SCOPE =
-      Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([^/]+)/([^/]+)/aws4_request");
+      Pattern.compile("Credential=([^/,\\s]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
 
   /**
    * Services with one endpoint for all regions. AWS signs them for us-east-1, yet an outage of
@@ -37,8 +37,8 @@ record CredentialScope(String region, String service) {
       return Optional.empty();
     }
     String region =
-        matcher.group(1).equals(GLOBAL_REGION) ? GLOBAL_SIGNING_REGION : matcher.group(1);
-    return Optional.of(new CredentialScope(region, matcher.group(2)));
+        matcher.group(2).equals(GLOBAL_REGION) ? GLOBAL_SIGNING_REGION : matcher.group(2);
+    return Optional.of(new CredentialScope(matcher.group(1), region, matcher.group(3)));
   }
 
   /** Whether the service has regional endpoints, which a regional outage takes down. */

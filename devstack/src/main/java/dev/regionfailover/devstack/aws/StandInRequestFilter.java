@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * The first thing every AWS request meets in the stand-in, before it is matched to a stub: the
  * {@link Faults} a test injected decide whether it goes on, and it is counted as served or
- * rejected. Deciding here applies faults equally to the operations the stand-in serves itself and
- * to those it forwards to moto, and a rejected request never reaches either.
+ * rejected, and what it asks to do is recorded in IAM's terms. Deciding here applies faults equally
+ * to the operations the stand-in serves itself and to those it forwards to moto, and a rejected
+ * request never reaches either.
  */
 final class StandInRequestFilter implements RequestFilterV2 {
 
@@ -22,17 +23,25 @@ final class StandInRequestFilter implements RequestFilterV2 {
   private final Faults faults;
   private final OperationCounter served;
   private final OperationCounter rejected;
+  private final OperationRecorder recorder;
 
-  StandInRequestFilter(Faults faults, OperationCounter served, OperationCounter rejected) {
+  StandInRequestFilter(
+      Faults faults,
+      OperationCounter served,
+      OperationCounter rejected,
+      OperationRecorder recorder) {
     this.faults = requireNonNull(faults, "faults is null");
     this.served = requireNonNull(served, "served is null");
     this.rejected = requireNonNull(rejected, "rejected is null");
+    this.recorder = requireNonNull(recorder, "recorder is null");
   }
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
     Optional<CredentialScope> scope = CredentialScope.of(request.getHeader("Authorization"));
     AwsCall call = AwsCall.of(request, scope);
+    // Recorded whether or not a fault rejects it: AWS authorizes a request before serving it.
+    scope.ifPresent(s -> recorder.record(RequestedResources.of(request, s, call.operation())));
     Optional<ResponseDefinition> rejection =
         scope.flatMap(s -> faults.rejection(s, WireProtocol.of(request, s.service())));
     if (rejection.isPresent()) {

@@ -133,7 +133,7 @@ public final class TemporalDevServer implements TemporalServer {
   }
 
   /** The type name {@code start-dev --search-attribute} takes, such as {@code Keyword}. */
-  static String typeName(SearchAttributeKey<?> key) {
+  public static String typeName(SearchAttributeKey<?> key) {
     String name = key.getValueType().name().substring("INDEXED_VALUE_TYPE_".length());
     StringBuilder type = new StringBuilder();
     for (String word : name.split("_")) {

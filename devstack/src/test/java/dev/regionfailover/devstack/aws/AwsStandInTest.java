@@ -302,6 +302,75 @@ class AwsStandInTest {
     assertThat(aws.standIn().count("Unknown")).isZero();
   }
 
+  @Test
+  void recordsEachRequestAsIamActionsOnResources() {
+    DynamoDbClient dynamo = clients.dynamo(EAST);
+    dynamo.createTable(
+        r ->
+            r.tableName("ledger")
+                .attributeDefinitions(
+                    AttributeDefinition.builder()
+                        .attributeName("pk")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .keySchema(
+                    KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+    Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("orders"));
+
+    dynamo.transactWriteItems(
+        r ->
+            r.transactItems(
+                t -> t.put(p -> p.tableName("ledger").item(key)),
+                t ->
+                    t.conditionCheck(
+                        c ->
+                            c.tableName("ledger")
+                                .key(Map.of("pk", AttributeValue.fromS("other")))
+                                .conditionExpression("attribute_not_exists(pk)"))));
+    clients
+        .ssm(WEST)
+        .putParameter(r -> r.name("/orders/flag").value("true").type(ParameterType.STRING));
+    clients
+        .rds(WEST)
+        .switchoverGlobalCluster(
+            r -> r.globalClusterIdentifier(GLOBAL).targetDbClusterIdentifier(westArn));
+
+    String table = "arn:aws:dynamodb:us-east-1:123456789012:table/ledger";
+    assertThat(aws.standIn().recordedOperations())
+        .contains(
+            new RecordedOperation(
+                EmulatorClients.CREDENTIAL, "dynamodb:PutItem", EAST, table, "TransactWriteItems"),
+            new RecordedOperation(
+                EmulatorClients.CREDENTIAL,
+                "dynamodb:ConditionCheckItem",
+                EAST,
+                table,
+                "TransactWriteItems"),
+            new RecordedOperation(
+                EmulatorClients.CREDENTIAL,
+                "ssm:PutParameter",
+                WEST,
+                "arn:aws:ssm:us-west-2:123456789012:parameter/orders/flag",
+                "PutParameter"),
+            new RecordedOperation(
+                EmulatorClients.CREDENTIAL,
+                "rds:SwitchoverGlobalCluster",
+                WEST,
+                "arn:aws:rds::123456789012:global-cluster:" + GLOBAL,
+                "SwitchoverGlobalCluster"),
+            new RecordedOperation(
+                EmulatorClients.CREDENTIAL,
+                "rds:SwitchoverGlobalCluster",
+                WEST,
+                westArn,
+                "SwitchoverGlobalCluster"))
+        .noneMatch(op -> op.action().equals("dynamodb:TransactWriteItems"));
+
+    aws.reset();
+    assertThat(aws.standIn().recordedOperations()).isEmpty();
+  }
+
   private String createMember(String region, String id) {
     RdsClient rds = clients.rds(region);
     String arn =

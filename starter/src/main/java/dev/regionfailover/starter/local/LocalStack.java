@@ -20,9 +20,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -115,7 +112,7 @@ public final class LocalStack implements AutoCloseable {
       for (Estate estate : estates) {
         provisioner.provision(estate, LocalStackConfig.TENANTS);
       }
-      publishLag(provisioner);
+      track(LagPublisher.start(provisioner, estates));
     } else {
       // Provisioning assumes a fresh emulator; one the operator runs is theirs to set up.
       awsEndpoint = URI.create(config.externalAwsEndpoint());
@@ -168,33 +165,6 @@ public final class LocalStack implements AutoCloseable {
     String line = next.awaitLine(WORKER_STARTED, config.workerStartTimeout());
     log.info("{}", line.substring(line.indexOf("Worker started")));
     return next;
-  }
-
-  /**
-   * Keeps each estate's replication lag metric fresh, so that ASSESS finds a recent reading below
-   * the estate's limit; provisioning published the first one.
-   */
-  private void publishLag(EstateProvisioner provisioner) {
-    ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "lag-publisher");
-              thread.setDaemon(true);
-              return thread;
-            });
-    track(scheduler::shutdownNow);
-    Runnable publish =
-        () -> {
-          for (Estate estate : estates) {
-            try {
-              provisioner.publishLag(estate, LocalStackConfig.REPORTED_LAG);
-            } catch (RuntimeException e) {
-              log.warn("Cannot publish the replication lag of {}: {}", estate.app(), e.toString());
-            }
-          }
-        };
-    long period = LocalStackConfig.LAG_PERIOD.toMillis();
-    scheduler.scheduleAtFixedRate(publish, period, period, TimeUnit.MILLISECONDS);
   }
 
   /**

@@ -9,9 +9,7 @@ import dev.regionfailover.workflows.failure.RootCause;
 import dev.regionfailover.workflows.flags.FlagActivities;
 import dev.regionfailover.workflows.fleet.FleetActivities;
 import dev.regionfailover.workflows.history.FailoverHistoryActivities;
-import dev.regionfailover.workflows.identity.IdentityActivities;
 import dev.regionfailover.workflows.pins.PinActivities;
-import dev.regionfailover.workflows.pins.RepinProgress;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.traffic.TrafficActivities;
 import io.temporal.activity.ActivityOptions;
@@ -21,16 +19,14 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
 
 /**
  * The recovery: ASSESS reads the state and decides the plan, AWAIT_APPROVAL shows it and waits,
  * then FENCE, SHIFT, PROMOTE, REPIN and ACTIVATE carry it out with the failover's own steps. It has
  * no compensations: a recovery that stops part-way is run again, and reads the state afresh.
  */
-public class RecoverAuthorityWorkflowImpl implements RecoverAuthorityWorkflow {
-
-  private static final Logger log = Workflow.getLogger(RecoverAuthorityWorkflowImpl.class);
+public class RecoverAuthorityWorkflowImpl extends OperatorHandling
+    implements RecoverAuthorityWorkflow {
 
   private static final ActivityOptions PROBE =
       AwsActivityOptions.fewAttempts(
@@ -54,12 +50,8 @@ public class RecoverAuthorityWorkflowImpl implements RecoverAuthorityWorkflow {
       Workflow.newActivityStub(FleetActivities.class, PROBE);
   private final FlagActivities probeFlags = Workflow.newActivityStub(FlagActivities.class, PROBE);
 
-  private final FailoverState state = new FailoverState();
   private final StepRunner runner =
       new StepRunner(state, RegionFailoverWorkflowImpl.PROBE_ATTEMPTS);
-  private final OperatorSignals signals =
-      new OperatorSignals(state, Workflow.newActivityStub(IdentityActivities.class, PROBE));
-  private final OperatorUpdates updates = new OperatorUpdates(state, signals);
 
   private final RecoveryReading reading =
       new RecoveryReading(
@@ -75,6 +67,7 @@ public class RecoverAuthorityWorkflowImpl implements RecoverAuthorityWorkflow {
           probeFlags,
           Workflow.newActivityStub(PinActivities.class, BULK));
   private final PromotionApproval approval = new PromotionApproval(state);
+  private final SagaEnd ending = new SagaEnd(state);
   private final RecoveryExecution execution =
       new RecoveryExecution(
           state,
@@ -108,7 +101,7 @@ public class RecoverAuthorityWorkflowImpl implements RecoverAuthorityWorkflow {
       }
       propose(plan);
       if (plan.consistent()) {
-        return end(
+        return ending.end(
             Phase.COMPLETED,
             "already consistent: "
                 + plan.writer()
@@ -122,10 +115,10 @@ public class RecoverAuthorityWorkflowImpl implements RecoverAuthorityWorkflow {
       String what =
           direction(plan) + " to " + plan.writer() + " with " + plan.actions().size() + " changes";
       if (!approval.obtain(what, plan.approvals())) {
-        return end(Phase.ABORTED, state.outcome + "; nothing was changed");
+        return ending.end(Phase.ABORTED, state.outcome + "; nothing was changed");
       }
       execution.execute(plan, facts);
-      return end(
+      return ending.end(
           Phase.COMPLETED,
           plan.writer()
               + " is the writer of "
@@ -136,7 +129,7 @@ public class RecoverAuthorityWorkflowImpl implements RecoverAuthorityWorkflow {
               + direction(plan)
               + "; traffic, the writer record, fleets and write flags agree with it");
     } catch (Interruption interruption) {
-      return end(Phase.ABORTED, interruption.getMessage() + "; nothing was changed");
+      return ending.end(Phase.ABORTED, interruption.getMessage() + "; nothing was changed");
     } catch (TemporalFailure failure) {
       throw failed(failure);
     }
@@ -185,27 +178,6 @@ public class RecoverAuthorityWorkflowImpl implements RecoverAuthorityWorkflow {
     return plan.direction().name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
-  private FailoverResult end(Phase end, String summary) {
-    state.phase = end;
-    state.outcome = summary;
-    state.waitingFor = null;
-    state.publish();
-    log.info("recovery of {} ended {}: {}", state.request.app(), end, summary);
-    return new FailoverResult(
-        state.request.app(),
-        state.mode,
-        state.source,
-        state.request.targetRegion(),
-        end,
-        summary,
-        state.steps.all(),
-        state.authority,
-        null,
-        state.repinned,
-        List.copyOf(state.findings),
-        Workflow.currentTimeMillis() - state.startedAtMillis);
-  }
-
   private RuntimeException failed(TemporalFailure failure) {
     if (failure instanceof ApplicationFailure own && state.phase == Phase.FAILED) {
       return own;
@@ -221,60 +193,5 @@ public class RecoverAuthorityWorkflowImpl implements RecoverAuthorityWorkflow {
     state.waitingFor = null;
     state.publish();
     return ApplicationFailure.newNonRetryableFailure(state.outcome, "RecoveryFailed");
-  }
-
-  @Override
-  public void approvePromotion(ApprovalSignal signal) {
-    signals.approvePromotion(signal);
-  }
-
-  @Override
-  public void denyPromotion(DenialSignal signal) {
-    signals.denyPromotion(signal);
-  }
-
-  @Override
-  public void abort(AbortSignal signal) {
-    signals.abort(signal);
-  }
-
-  @Override
-  public OperatorVerdict approvePromotionUpdate(ApprovalSignal signal) {
-    return updates.approvePromotion(signal);
-  }
-
-  @Override
-  public void validateApprovePromotionUpdate(ApprovalSignal signal) {
-    updates.validateApproval(signal);
-  }
-
-  @Override
-  public OperatorVerdict denyPromotionUpdate(DenialSignal signal) {
-    return updates.denyPromotion(signal);
-  }
-
-  @Override
-  public void validateDenyPromotionUpdate(DenialSignal signal) {
-    updates.validateDenial(signal);
-  }
-
-  @Override
-  public OperatorVerdict abortUpdate(AbortSignal signal) {
-    return updates.abort(signal);
-  }
-
-  @Override
-  public void validateAbortUpdate(AbortSignal signal) {
-    updates.validateAbort(signal);
-  }
-
-  @Override
-  public void repinProgress(RepinProgress progress) {
-    signals.repinProgress(progress);
-  }
-
-  @Override
-  public FailoverStatus status() {
-    return state.status();
   }
 }

@@ -7,9 +7,7 @@ import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.flags.FlagActivities;
 import dev.regionfailover.workflows.fleet.FleetActivities;
-import dev.regionfailover.workflows.identity.IdentityActivities;
 import dev.regionfailover.workflows.pins.PinActivities;
-import dev.regionfailover.workflows.pins.RepinProgress;
 import dev.regionfailover.workflows.readiness.GuardActivities;
 import dev.regionfailover.workflows.traffic.TrafficActivities;
 import io.temporal.activity.ActivityOptions;
@@ -25,7 +23,7 @@ import java.time.Duration;
  * <p>Each phase is a class of its own; they share one {@link FailoverState} and one {@link
  * StepRunner}, and are created with the activity stubs they call for every execution.
  */
-public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
+public class RegionFailoverWorkflowImpl extends OperatorHandling implements RegionFailoverWorkflow {
 
   /** Change ids for Workflow.getVersion; each has a replay fixture of the behaviour before it. */
   static final String UNPLANNED_CHANGE = "unplanned-failover";
@@ -49,13 +47,6 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   static final int PROBE_ATTEMPTS = 3;
 
   private static final ActivityOptions PROBE =
-      AwsActivityOptions.fewAttempts(Duration.ofSeconds(45), PROBE_ATTEMPTS);
-
-  /**
-   * Asking STS whose credentials signed an approval: an operator waits for the answer, so a few
-   * quick attempts, after which the approval is recorded as not counted and can be sent again.
-   */
-  private static final ActivityOptions IDENTITY =
       AwsActivityOptions.fewAttempts(Duration.ofSeconds(45), PROBE_ATTEMPTS);
 
   private static final ActivityOptions SHORT =
@@ -88,13 +79,9 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
       Workflow.newActivityStub(FleetActivities.class, PROBE);
   private final FlagActivities sourceFlags = Workflow.newActivityStub(FlagActivities.class, PROBE);
 
-  private final FailoverState state = new FailoverState();
   private final StepRunner runner = new StepRunner(state, PROBE_ATTEMPTS);
   private final AuthorityLedger ledger = new AuthorityLedger(state, authorityLedger, sourceLedger);
   private final GlobalCluster globalCluster = new GlobalCluster(state, aurora);
-  private final OperatorSignals signals =
-      new OperatorSignals(state, Workflow.newActivityStub(IdentityActivities.class, IDENTITY));
-  private final OperatorUpdates updates = new OperatorUpdates(state, signals);
 
   private final Assessment assessment =
       new Assessment(
@@ -151,53 +138,8 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   }
 
   @Override
-  public void approvePromotion(ApprovalSignal signal) {
-    signals.approvePromotion(signal);
-  }
-
-  @Override
-  public void denyPromotion(DenialSignal signal) {
-    signals.denyPromotion(signal);
-  }
-
-  @Override
-  public void abort(AbortSignal signal) {
-    signals.abort(signal);
-  }
-
-  @Override
   public void confirmFenced(ConfirmFencedSignal signal) {
     signals.confirmFenced(signal);
-  }
-
-  @Override
-  public OperatorVerdict approvePromotionUpdate(ApprovalSignal signal) {
-    return updates.approvePromotion(signal);
-  }
-
-  @Override
-  public void validateApprovePromotionUpdate(ApprovalSignal signal) {
-    updates.validateApproval(signal);
-  }
-
-  @Override
-  public OperatorVerdict denyPromotionUpdate(DenialSignal signal) {
-    return updates.denyPromotion(signal);
-  }
-
-  @Override
-  public void validateDenyPromotionUpdate(DenialSignal signal) {
-    updates.validateDenial(signal);
-  }
-
-  @Override
-  public OperatorVerdict abortUpdate(AbortSignal signal) {
-    return updates.abort(signal);
-  }
-
-  @Override
-  public void validateAbortUpdate(AbortSignal signal) {
-    updates.validateAbort(signal);
   }
 
   @Override
@@ -208,15 +150,5 @@ public class RegionFailoverWorkflowImpl implements RegionFailoverWorkflow {
   @Override
   public void validateConfirmFencedUpdate(ConfirmFencedSignal signal) {
     updates.validateConfirmFenced(signal);
-  }
-
-  @Override
-  public void repinProgress(RepinProgress progress) {
-    signals.repinProgress(progress);
-  }
-
-  @Override
-  public FailoverStatus status() {
-    return state.status();
   }
 }

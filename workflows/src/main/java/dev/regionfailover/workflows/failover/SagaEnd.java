@@ -106,7 +106,8 @@ final class SagaEnd {
     return failures;
   }
 
-  private FailoverResult end(Phase end, String summary) {
+  /** Ends the workflow in {@code end} with {@code summary} as its outcome, and its result. */
+  FailoverResult end(Phase end, String summary) {
     state.phase = end;
     state.outcome = summary;
     state.waitingFor = null;

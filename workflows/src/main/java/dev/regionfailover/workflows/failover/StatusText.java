@@ -2,6 +2,8 @@ package dev.regionfailover.workflows.failover;
 
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
+import dev.regionfailover.workflows.readiness.Finding;
+import java.util.List;
 
 /** Renders status as the short Markdown the Temporal UI shows as the workflow's current details. */
 final class StatusText {
@@ -35,6 +37,9 @@ final class StatusText {
           .append(status.waitingFor().how())
           .append("\n\n");
     }
+    if (status.mode() == FailoverMode.RECOVER) {
+      proposal(text, status.findings());
+    }
     if (status.repinProgress() != null) {
       text.append("Re-pin: ").append(status.repinProgress().describe()).append("\n\n");
     }
@@ -49,6 +54,20 @@ final class StatusText {
       text.append("\nOutcome: ").append(status.outcome()).append('\n');
     }
     return text.toString();
+  }
+
+  /** A recovery's reasons and changes, which its approvers read in the UI before approving. */
+  private static void proposal(StringBuilder text, List<Finding> findings) {
+    List<Finding> proposal =
+        findings.stream().filter(f -> f.check().startsWith("recovery-")).toList();
+    if (proposal.isEmpty()) {
+      return;
+    }
+    text.append("Proposal:\n");
+    for (Finding finding : proposal) {
+      text.append("- ").append(finding.observed()).append('\n');
+    }
+    text.append('\n');
   }
 
   static String authority(AuthorityRecord record) {
