@@ -54,11 +54,21 @@ final class GracefulShutdown {
    * same way from a shutdown hook, with the JVM's own exit code.
    */
   void install() {
+    // The JVM runs a signal handler on a daemon thread, and would exit with 0 as soon as the
+    // worker's own threads have ended, before every client is closed; a non-daemon thread (not
+    // inherited: threads are daemons when their creator is) keeps it alive until the exit.
     Signal.handle(
         new Signal("TERM"),
         signal -> {
-          run("SIGTERM");
-          System.exit(0);
+          Thread stopping =
+              new Thread(
+                  () -> {
+                    run("SIGTERM");
+                    System.exit(0);
+                  },
+                  "worker-sigterm");
+          stopping.setDaemon(false);
+          stopping.start();
         });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> run("JVM exit"), "worker-shutdown"));
   }

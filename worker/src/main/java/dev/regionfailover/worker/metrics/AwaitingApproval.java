@@ -49,6 +49,7 @@ public final class AwaitingApproval implements AutoCloseable {
   private final WorkflowClient client;
   private final Supplier<Collection<String>> knownApps;
   private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
+  private String lastProblem;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -87,11 +88,19 @@ public final class AwaitingApproval implements AutoCloseable {
     waiting.forEach((app, value) -> value.set(apps.contains(app) ? 1 : 0));
   }
 
+  /** Logs a failure once, not every period, until the query succeeds again. */
   private void refreshQuietly() {
     try {
       refresh();
+      lastProblem = null;
     } catch (RuntimeException e) {
-      log.warn("Could not list the failovers that await approval: {}", e.toString());
+      if (!e.toString().equals(lastProblem)) {
+        lastProblem = e.toString();
+        log.warn(
+            "Could not list the failovers that await approval, so {} keeps its last values: {}",
+            GAUGE,
+            lastProblem);
+      }
     }
   }
 
