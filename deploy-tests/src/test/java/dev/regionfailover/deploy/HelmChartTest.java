@@ -231,6 +231,9 @@ class HelmChartTest {
     RenderedChart production = RenderedChart.render(PRODUCTION, ORDERS_ESTATE);
     JsonNode endpoint = production.one("ServiceMonitor").path("spec").path("endpoints").get(0);
     assertThat(endpoint.path("path").asText()).isEqualTo("/metrics");
+    assertThat(endpoint.path("relabelings").get(0).path("replacement").asText())
+        .as("the job name the alert rules select")
+        .isEqualTo("region-failover-worker");
     assertThat(endpoint.path("port").asText())
         .isEqualTo(
             production.one("Service").path("spec").path("ports").get(0).path("name").asText());
