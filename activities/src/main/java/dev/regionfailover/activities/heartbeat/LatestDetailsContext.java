@@ -1,13 +1,7 @@
 package dev.regionfailover.activities.heartbeat;
 
-import com.uber.m3.tally.Scope;
 import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.activity.ActivityInfo;
-import io.temporal.activity.ManualActivityCompletionClient;
-import io.temporal.client.ActivityCanceledException;
 import io.temporal.client.ActivityCompletionException;
-import io.temporal.client.WorkflowClient;
-import io.temporal.common.CancellationToken;
 import io.temporal.common.converter.RawValue;
 import java.lang.reflect.Type;
 import java.util.Optional;
@@ -21,14 +15,13 @@ import java.util.Optional;
  * it started from to the next one; and the activity reads the previous attempt's details, not the
  * repetition, which the SDK would otherwise count as this attempt's own.
  */
-final class LatestDetailsContext implements ActivityExecutionContext {
+final class LatestDetailsContext extends ForwardingActivityContext {
 
-  private final ActivityExecutionContext delegate;
   private Object latest;
   private boolean heartbeated;
 
   LatestDetailsContext(ActivityExecutionContext delegate) {
-    this.delegate = delegate;
+    super(delegate);
     this.latest =
         delegate
             .getInfo()
@@ -66,65 +59,5 @@ final class LatestDetailsContext implements ActivityExecutionContext {
       }
     }
     return delegate.getHeartbeatDetails(detailsClass, detailsGenericType);
-  }
-
-  @Override
-  public ActivityInfo getInfo() {
-    return delegate.getInfo();
-  }
-
-  @Override
-  public <V> Optional<V> getLastHeartbeatDetails(Class<V> detailsClass) {
-    return delegate.getLastHeartbeatDetails(detailsClass);
-  }
-
-  @Override
-  public <V> Optional<V> getLastHeartbeatDetails(Class<V> detailsClass, Type detailsGenericType) {
-    return delegate.getLastHeartbeatDetails(detailsClass, detailsGenericType);
-  }
-
-  @Override
-  public byte[] getTaskToken() {
-    return delegate.getTaskToken();
-  }
-
-  @Override
-  public CancellationToken<ActivityCanceledException> getCancellationToken() {
-    return delegate.getCancellationToken();
-  }
-
-  @Override
-  public void doNotCompleteOnReturn() {
-    delegate.doNotCompleteOnReturn();
-  }
-
-  @Override
-  public boolean isDoNotCompleteOnReturn() {
-    return delegate.isDoNotCompleteOnReturn();
-  }
-
-  @Override
-  public boolean isUseLocalManualCompletion() {
-    return delegate.isUseLocalManualCompletion();
-  }
-
-  @Override
-  public ManualActivityCompletionClient useLocalManualCompletion() {
-    return delegate.useLocalManualCompletion();
-  }
-
-  @Override
-  public Scope getMetricsScope() {
-    return delegate.getMetricsScope();
-  }
-
-  @Override
-  public WorkflowClient getWorkflowClient() {
-    return delegate.getWorkflowClient();
-  }
-
-  @Override
-  public Object getInstance() {
-    return delegate.getInstance();
   }
 }
