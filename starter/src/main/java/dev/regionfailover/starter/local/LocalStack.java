@@ -15,6 +15,7 @@ import dev.regionfailover.starter.estate.EstateFiles;
 import dev.regionfailover.workflows.estate.Estate;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * JVM. Tests run {@code try (LocalStack stack = new LocalStack(config).start()) {...}}.
  */
 public final class LocalStack implements AutoCloseable {
+
+  /** How long a local worker drains on SIGTERM, well inside the stack's own stop timeout. */
+  private static final Duration LOCAL_SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
@@ -153,6 +157,9 @@ public final class LocalStack implements AutoCloseable {
             .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
             .env("FAILOVER_ESTATES_DIR", config.estatesDirectory().toAbsolutePath().toString())
             .env("FAILOVER_HTTP_PORT", Integer.toString(workerHttpPort))
+            // The local stack stops its processes within a few seconds; a worker that drained for
+            // the production grace would be killed first. An activity it abandons is retried.
+            .env("FAILOVER_SHUTDOWN_GRACE", LOCAL_SHUTDOWN_GRACE.toString())
             .env("AWS_ENDPOINT_URL", awsEndpoint.toString())
             .env("AWS_ACCESS_KEY_ID", EmulatorClients.CREDENTIAL)
             .env("AWS_SECRET_ACCESS_KEY", EmulatorClients.CREDENTIAL)
