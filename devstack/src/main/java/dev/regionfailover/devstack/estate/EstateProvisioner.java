@@ -641,7 +641,7 @@ public final class EstateProvisioner {
                           .containerDefinitions(
                               ContainerDefinition.builder()
                                   .name(ref.service())
-                                  .image("public.ecr.aws/docker/library/busybox:latest")
+                                  .image("busybox:1.36")
                                   .memory(128)
                                   .build()))
               .taskDefinition()
