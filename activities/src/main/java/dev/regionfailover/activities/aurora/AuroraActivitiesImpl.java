@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -57,7 +56,6 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
   static final String CHECK_LAG = "aurora-replication-lag";
 
   private static final Logger log = LoggerFactory.getLogger(AuroraActivitiesImpl.class);
-  private static final Set<String> CHANGING_WRITER = Set.of("switching-over", "failing-over");
   private static final String AVAILABLE = "available";
   private static final String LAG_METRIC = "AuroraGlobalDBRPOLag";
   private static final Duration LAG_WINDOW = Duration.ofMinutes(10);
@@ -242,7 +240,7 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
     String requestedAt = earlier.requestedAt();
     if (isWriter(topology, target)) {
       log.info("{} is already the writer of {}", target.arn(), request.globalCluster());
-    } else if (CHANGING_WRITER.contains(topology.status())) {
+    } else if (topology.changingWriter()) {
       log.info(
           "Global cluster {} is already {}; waiting without requesting again",
           request.globalCluster(),
@@ -261,7 +259,7 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
               requestedAt,
               topology.status(),
               topology.writer() == null ? null : topology.writer().clusterArn()));
-      if (!isWriter(topology, target) && !CHANGING_WRITER.contains(topology.status())) {
+      if (!isWriter(topology, target) && !topology.changingWriter()) {
         // A retry requests the promotion again; if AWS is still working on it, the repeated
         // request is refused and the retry waits.
         throw ApplicationFailure.newFailure(

@@ -1,5 +1,7 @@
 package dev.regionfailover.workflows.failover;
 
+import dev.regionfailover.workflows.pins.RepinEntitiesWorkflow;
+import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -81,6 +83,15 @@ public interface OperatorHandlers {
 
   @UpdateValidatorMethod(updateName = ABORT_UPDATE)
   void validateAbortUpdate(AbortSignal signal);
+
+  /** Sent by the re-pin child workflow as it advances; not meant for operators. */
+  @SignalMethod(
+      name = RepinEntitiesWorkflow.PROGRESS_SIGNAL,
+      description =
+          "Internal: sent by the RepinEntities child as it moves entities, shown by status"
+              + " during REPIN. Not for operators. Payload {\"total\":100,\"moved\":40,"
+              + "\"remaining\":60,...}.")
+  void repinProgress(RepinProgress progress);
 
   @QueryMethod(
       name = "status",

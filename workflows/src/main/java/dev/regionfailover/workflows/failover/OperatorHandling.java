@@ -1,11 +1,8 @@
 package dev.regionfailover.workflows.failover;
 
-import dev.regionfailover.workflows.aws.AwsActivityOptions;
 import dev.regionfailover.workflows.identity.IdentityActivities;
 import dev.regionfailover.workflows.pins.RepinProgress;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 
 /**
  * What both workflows under an app's failover id answer, over the one {@link FailoverState} of the
@@ -15,17 +12,10 @@ import java.time.Duration;
  */
 public abstract class OperatorHandling implements OperatorHandlers {
 
-  /**
-   * Asking STS whose credentials signed an approval: an operator waits for the answer, so a few
-   * quick attempts, after which the approval is recorded as not counted and can be sent again.
-   */
-  private static final ActivityOptions IDENTITY =
-      AwsActivityOptions.fewAttempts(
-          Duration.ofSeconds(45), RegionFailoverWorkflowImpl.PROBE_ATTEMPTS);
-
   final FailoverState state = new FailoverState();
   final OperatorSignals signals =
-      new OperatorSignals(state, Workflow.newActivityStub(IdentityActivities.class, IDENTITY));
+      new OperatorSignals(
+          state, Workflow.newActivityStub(IdentityActivities.class, FailoverActivityOptions.PROBE));
   final OperatorUpdates updates = new OperatorUpdates(state, signals);
 
   @Override
@@ -73,7 +63,7 @@ public abstract class OperatorHandling implements OperatorHandlers {
     updates.validateAbort(signal);
   }
 
-  /** The re-pin child's progress, which both workflows' REPIN phase receives. */
+  @Override
   public void repinProgress(RepinProgress progress) {
     signals.repinProgress(progress);
   }

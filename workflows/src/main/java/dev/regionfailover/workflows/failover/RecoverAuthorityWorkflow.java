@@ -1,8 +1,5 @@
 package dev.regionfailover.workflows.failover;
 
-import dev.regionfailover.workflows.pins.RepinEntitiesWorkflow;
-import dev.regionfailover.workflows.pins.RepinProgress;
-import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -23,13 +20,4 @@ public interface RecoverAuthorityWorkflow extends OperatorHandlers {
 
   @WorkflowMethod(name = TYPE)
   FailoverResult run(RecoverRequest request);
-
-  /** Sent by the re-pin child workflow as it finishes a re-pin; not meant for operators. */
-  @SignalMethod(
-      name = RepinEntitiesWorkflow.PROGRESS_SIGNAL,
-      description =
-          "Internal: sent by the RepinEntities child as it moves entities, shown by status"
-              + " during REPIN. Not for operators. Payload {\"total\":100,\"moved\":40,"
-              + "\"remaining\":60,...}.")
-  void repinProgress(RepinProgress progress);
 }

@@ -1,8 +1,11 @@
 package dev.regionfailover.workflows.failover;
 
+import static dev.regionfailover.workflows.failover.FailoverActivityOptions.BULK;
+import static dev.regionfailover.workflows.failover.FailoverActivityOptions.PROBE;
+import static dev.regionfailover.workflows.failover.FailoverActivityOptions.SHORT;
+
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.authority.AuthorityActivities;
-import dev.regionfailover.workflows.aws.AwsActivityOptions;
 import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.failure.RootCause;
@@ -12,11 +15,9 @@ import dev.regionfailover.workflows.history.FailoverHistoryActivities;
 import dev.regionfailover.workflows.pins.PinActivities;
 import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.traffic.TrafficActivities;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,16 +28,6 @@ import java.util.Locale;
  */
 public class RecoverAuthorityWorkflowImpl extends OperatorHandling
     implements RecoverAuthorityWorkflow {
-
-  private static final ActivityOptions PROBE =
-      AwsActivityOptions.fewAttempts(
-          Duration.ofSeconds(45), RegionFailoverWorkflowImpl.PROBE_ATTEMPTS);
-
-  private static final ActivityOptions SHORT =
-      AwsActivityOptions.persistent(Duration.ofMinutes(2), AwsActivityOptions.STANDARD_ATTEMPTS);
-
-  private static final ActivityOptions BULK =
-      AwsActivityOptions.persistent(Duration.ofHours(6), AwsActivityOptions.STANDARD_ATTEMPTS);
 
   private final AuroraActivities aurora = Workflow.newActivityStub(AuroraActivities.class, SHORT);
   private final DnsActivities dns = Workflow.newActivityStub(DnsActivities.class, SHORT);
@@ -50,8 +41,7 @@ public class RecoverAuthorityWorkflowImpl extends OperatorHandling
       Workflow.newActivityStub(FleetActivities.class, PROBE);
   private final FlagActivities probeFlags = Workflow.newActivityStub(FlagActivities.class, PROBE);
 
-  private final StepRunner runner =
-      new StepRunner(state, RegionFailoverWorkflowImpl.PROBE_ATTEMPTS);
+  private final StepRunner runner = new StepRunner(state, FailoverActivityOptions.PROBE_ATTEMPTS);
 
   private final RecoveryReading reading =
       new RecoveryReading(

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The one safe way forward from what a recovery read: Aurora's writer decides which region writes,
@@ -53,8 +52,6 @@ record RecoveryPlan(
     SETTLE
   }
 
-  private static final Set<String> CHANGING_WRITER = Set.of("switching-over", "failing-over");
-
   static RecoveryPlan refused(String why) {
     return new RecoveryPlan(why, null, null, null, 0, 0, List.of(), List.of());
   }
@@ -65,7 +62,7 @@ record RecoveryPlan(
     String again = "; then run ./failover recover " + app + " again";
     AuroraTopology aurora = facts.aurora();
     ClusterMember writerMember = aurora.writer();
-    if (writerMember == null || CHANGING_WRITER.contains(aurora.status())) {
+    if (writerMember == null || aurora.changingWriter()) {
       return refused(
           "Aurora global cluster "
               + aurora.globalCluster()

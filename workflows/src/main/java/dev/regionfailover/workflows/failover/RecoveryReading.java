@@ -38,7 +38,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -55,8 +54,6 @@ final class RecoveryReading {
   private static final int SETTLE_LOOKS = 10;
 
   private static final Duration SETTLE_INTERVAL = Duration.ofSeconds(30);
-
-  private static final Set<String> CHANGING_WRITER = Set.of("switching-over", "failing-over");
 
   private final FailoverState state;
   private final StepRunner runner;
@@ -280,7 +277,7 @@ final class RecoveryReading {
               request.globalCluster(),
               () -> aurora.describe(request),
               t -> StepResults.describe(t));
-      if (topology.writer() != null && !CHANGING_WRITER.contains(topology.status())) {
+      if (topology.writer() != null && !topology.changingWriter()) {
         return topology;
       }
       if (look < SETTLE_LOOKS) {

@@ -1,7 +1,5 @@
 package dev.regionfailover.workflows.failover;
 
-import dev.regionfailover.workflows.pins.RepinEntitiesWorkflow;
-import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
@@ -50,13 +48,4 @@ public interface RegionFailoverWorkflow extends OperatorHandlers {
 
   @UpdateValidatorMethod(updateName = CONFIRM_FENCED_UPDATE)
   void validateConfirmFencedUpdate(ConfirmFencedSignal signal);
-
-  /** Sent by the re-pin child workflow as it advances; not meant for operators. */
-  @SignalMethod(
-      name = RepinEntitiesWorkflow.PROGRESS_SIGNAL,
-      description =
-          "Internal: sent by the RepinEntities child as it moves entities, shown by status"
-              + " during REPIN. Not for operators. Payload {\"total\":100,\"moved\":40,"
-              + "\"remaining\":60,...}.")
-  void repinProgress(RepinProgress progress);
 }

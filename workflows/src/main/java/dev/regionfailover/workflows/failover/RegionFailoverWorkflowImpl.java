@@ -1,8 +1,12 @@
 package dev.regionfailover.workflows.failover;
 
+import static dev.regionfailover.workflows.failover.FailoverActivityOptions.BULK;
+import static dev.regionfailover.workflows.failover.FailoverActivityOptions.PROBE;
+import static dev.regionfailover.workflows.failover.FailoverActivityOptions.SHORT;
+import static dev.regionfailover.workflows.failover.FailoverActivityOptions.WAITING;
+
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.authority.AuthorityActivities;
-import dev.regionfailover.workflows.aws.AwsActivityOptions;
 import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.flags.FlagActivities;
@@ -10,10 +14,8 @@ import dev.regionfailover.workflows.fleet.FleetActivities;
 import dev.regionfailover.workflows.pins.PinActivities;
 import dev.regionfailover.workflows.readiness.GuardActivities;
 import dev.regionfailover.workflows.traffic.TrafficActivities;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 
 /**
  * The failover saga. Until PROMOTE begins, every forward step has a compensation registered before
@@ -40,24 +42,6 @@ public class RegionFailoverWorkflowImpl extends OperatorHandling implements Regi
 
   static final String VERIFIED_APPROVERS_CHANGE = "verified-approvers";
 
-  /**
-   * Calls into a source region that may be down: a bounded budget, so an UNPLANNED failover moves
-   * on and records what it could not reach instead of retrying for minutes.
-   */
-  static final int PROBE_ATTEMPTS = 3;
-
-  private static final ActivityOptions PROBE =
-      AwsActivityOptions.fewAttempts(Duration.ofSeconds(45), PROBE_ATTEMPTS);
-
-  private static final ActivityOptions SHORT =
-      AwsActivityOptions.persistent(Duration.ofMinutes(2), AwsActivityOptions.STANDARD_ATTEMPTS);
-
-  private static final ActivityOptions WAITING =
-      AwsActivityOptions.persistent(Duration.ofHours(1), AwsActivityOptions.STANDARD_ATTEMPTS);
-
-  private static final ActivityOptions BULK =
-      AwsActivityOptions.persistent(Duration.ofHours(6), AwsActivityOptions.STANDARD_ATTEMPTS);
-
   private final EstateActivities estates = Workflow.newActivityStub(EstateActivities.class, SHORT);
   private final AuthorityActivities authorityLedger =
       Workflow.newActivityStub(AuthorityActivities.class, SHORT);
@@ -79,7 +63,7 @@ public class RegionFailoverWorkflowImpl extends OperatorHandling implements Regi
       Workflow.newActivityStub(FleetActivities.class, PROBE);
   private final FlagActivities sourceFlags = Workflow.newActivityStub(FlagActivities.class, PROBE);
 
-  private final StepRunner runner = new StepRunner(state, PROBE_ATTEMPTS);
+  private final StepRunner runner = new StepRunner(state, FailoverActivityOptions.PROBE_ATTEMPTS);
   private final AuthorityLedger ledger = new AuthorityLedger(state, authorityLedger, sourceLedger);
   private final GlobalCluster globalCluster = new GlobalCluster(state, aurora);
 
