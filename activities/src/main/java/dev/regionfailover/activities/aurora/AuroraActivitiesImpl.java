@@ -15,7 +15,7 @@ import dev.regionfailover.workflows.aurora.PromotionResult;
 import dev.regionfailover.workflows.aurora.ReadinessRequest;
 import dev.regionfailover.workflows.aurora.TopologyRequest;
 import dev.regionfailover.workflows.estate.Aurora;
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;

@@ -9,7 +9,7 @@ import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.workflows.estate.QueueRef;
 import dev.regionfailover.workflows.estate.ReplicatedTable;
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.reconcile.ConflictRequest;
 import dev.regionfailover.workflows.reconcile.ItemConflict;
 import dev.regionfailover.workflows.reconcile.LedgerForwardRequest;

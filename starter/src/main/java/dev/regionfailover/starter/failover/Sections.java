@@ -4,7 +4,7 @@ import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.failover.RpoEstimate;
 import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import java.util.List;
 
 /** The parts that the status table and the final summary share. */

@@ -2,9 +2,9 @@ package dev.regionfailover.starter.readiness;
 
 import dev.regionfailover.starter.failover.TextTable;
 import dev.regionfailover.starter.failover.Times;
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
+import dev.regionfailover.workflows.finding.Verdict;
 import dev.regionfailover.workflows.readiness.ReadinessReport;
-import dev.regionfailover.workflows.readiness.Verdict;
 import java.time.Instant;
 import java.util.Locale;
 

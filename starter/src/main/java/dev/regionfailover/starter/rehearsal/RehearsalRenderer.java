@@ -3,7 +3,7 @@ package dev.regionfailover.starter.rehearsal;
 import dev.regionfailover.starter.failover.TextTable;
 import dev.regionfailover.starter.failover.Times;
 import dev.regionfailover.workflows.failover.StepStatus;
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.rehearsal.RehearsalResult;
 import dev.regionfailover.workflows.rehearsal.RehearsalStep;
 import dev.regionfailover.workflows.rehearsal.SwitchoverLeg;

@@ -12,8 +12,8 @@ import dev.regionfailover.workflows.failover.SignalRecord;
 import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
 import dev.regionfailover.workflows.failover.WaitingFor;
+import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.pins.RepinProgress;
-import dev.regionfailover.workflows.readiness.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

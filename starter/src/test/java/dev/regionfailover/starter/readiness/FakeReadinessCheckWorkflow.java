@@ -1,6 +1,6 @@
 package dev.regionfailover.starter.readiness;
 
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflow;
 import dev.regionfailover.workflows.readiness.ReadinessReport;
 import dev.regionfailover.workflows.readiness.ReadinessRequest;

@@ -1,6 +1,6 @@
 package dev.regionfailover.starter.reconcile;
 
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.reconcile.CheckProgress;
 import dev.regionfailover.workflows.reconcile.CheckState;
 import dev.regionfailover.workflows.reconcile.ReconcileOutcome;

@@ -3,7 +3,7 @@ package dev.regionfailover.starter.rehearsal;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.rehearsal.RehearsalPhase;
 import dev.regionfailover.workflows.rehearsal.RehearsalRequest;
 import dev.regionfailover.workflows.rehearsal.RehearsalResult;

@@ -1,6 +1,6 @@
 package dev.regionfailover.workflows.aurora;
 
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
 

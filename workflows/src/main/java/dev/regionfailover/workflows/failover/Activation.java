@@ -2,12 +2,12 @@ package dev.regionfailover.workflows.failover;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.flags.FlagActivities;
 import dev.regionfailover.workflows.flags.FlagValue;
 import dev.regionfailover.workflows.fleet.FleetActivities;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.fleet.FleetRequest;
-import dev.regionfailover.workflows.readiness.Finding;
 
 /** ACTIVATE: starts the target's background workers and enables its writes. */
 final class Activation {

@@ -1,7 +1,7 @@
 package dev.regionfailover.workflows.failover;
 
 import dev.regionfailover.workflows.authority.AuthorityRecord;
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import java.util.List;
 
 /**

@@ -2,9 +2,9 @@ package dev.regionfailover.workflows.failover;
 
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.estate.Estate;
+import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.pins.RepinProgress;
-import dev.regionfailover.workflows.readiness.Finding;
 import dev.regionfailover.workflows.visibility.SearchAttributeUpserts;
 import dev.regionfailover.workflows.visibility.SearchAttributes;
 import io.temporal.common.SearchAttributeKey;

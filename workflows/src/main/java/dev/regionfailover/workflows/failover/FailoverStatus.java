@@ -1,8 +1,8 @@
 package dev.regionfailover.workflows.failover;
 
 import dev.regionfailover.workflows.authority.AuthorityRecord;
+import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.pins.RepinProgress;
-import dev.regionfailover.workflows.readiness.Finding;
 import java.util.List;
 
 /**

@@ -11,7 +11,7 @@ import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
 import dev.regionfailover.workflows.estate.Estate;
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import java.util.List;
 
 /**

@@ -7,7 +7,7 @@ import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
 import dev.regionfailover.workflows.aurora.LagRequest;
 import dev.regionfailover.workflows.failure.RootCause;
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;
 import dev.regionfailover.workflows.reconcile.ReconcileRequest;
 import io.temporal.api.enums.v1.ParentClosePolicy;

@@ -3,7 +3,7 @@ package dev.regionfailover.workflows.failover;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.workflows.failure.RootCause;
-import dev.regionfailover.workflows.readiness.Verdict;
+import dev.regionfailover.workflows.finding.Verdict;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;

@@ -2,7 +2,7 @@ package dev.regionfailover.workflows.failover;
 
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import java.util.List;
 
 /** Renders status as the short Markdown the Temporal UI shows as the workflow's current details. */

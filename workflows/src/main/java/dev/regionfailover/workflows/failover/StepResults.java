@@ -3,10 +3,10 @@ package dev.regionfailover.workflows.failover;
 import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
 import dev.regionfailover.workflows.dns.RecordState;
+import dev.regionfailover.workflows.finding.Finding;
+import dev.regionfailover.workflows.finding.Verdict;
 import dev.regionfailover.workflows.flags.FlagValue;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
-import dev.regionfailover.workflows.readiness.Finding;
-import dev.regionfailover.workflows.readiness.Verdict;
 import java.util.List;
 
 /** The one-line texts a step records when it ends: what it found, or why it failed. */

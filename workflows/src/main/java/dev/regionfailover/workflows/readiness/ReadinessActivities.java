@@ -1,5 +1,6 @@
 package dev.regionfailover.workflows.readiness;
 
+import dev.regionfailover.workflows.finding.Finding;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
 

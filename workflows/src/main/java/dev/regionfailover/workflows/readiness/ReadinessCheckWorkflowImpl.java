@@ -13,6 +13,8 @@ import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.estate.LoadEstateRequest;
 import dev.regionfailover.workflows.failure.RootCause;
+import dev.regionfailover.workflows.finding.Finding;
+import dev.regionfailover.workflows.finding.Verdict;
 import dev.regionfailover.workflows.visibility.SearchAttributeUpserts;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;

@@ -1,5 +1,7 @@
 package dev.regionfailover.workflows.readiness;
 
+import dev.regionfailover.workflows.finding.Finding;
+import dev.regionfailover.workflows.finding.Verdict;
 import java.util.List;
 
 /**

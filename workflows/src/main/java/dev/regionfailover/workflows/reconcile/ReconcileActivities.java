@@ -1,6 +1,6 @@
 package dev.regionfailover.workflows.reconcile;
 
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import io.temporal.activity.ActivityInterface;
 
 /** What reconciliation reads and changes once the old region of a failover answers again. */

@@ -1,7 +1,7 @@
 package dev.regionfailover.workflows.reconcile;
 
-import dev.regionfailover.workflows.readiness.Finding;
-import dev.regionfailover.workflows.readiness.Verdict;
+import dev.regionfailover.workflows.finding.Finding;
+import dev.regionfailover.workflows.finding.Verdict;
 import java.util.List;
 
 /** The findings of one check of the report, such as Aurora or SQS. */

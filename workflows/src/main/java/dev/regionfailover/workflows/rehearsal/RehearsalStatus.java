@@ -1,6 +1,6 @@
 package dev.regionfailover.workflows.rehearsal;
 
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

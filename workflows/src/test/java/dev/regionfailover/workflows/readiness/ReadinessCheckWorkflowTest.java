@@ -20,6 +20,8 @@ import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.estate.EstateParser;
+import dev.regionfailover.workflows.finding.Finding;
+import dev.regionfailover.workflows.finding.Verdict;
 import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;

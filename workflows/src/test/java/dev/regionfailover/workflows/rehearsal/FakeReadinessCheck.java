@@ -1,6 +1,6 @@
 package dev.regionfailover.workflows.rehearsal;
 
-import dev.regionfailover.workflows.readiness.Finding;
+import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflow;
 import dev.regionfailover.workflows.readiness.ReadinessReport;
 import dev.regionfailover.workflows.readiness.ReadinessRequest;

@@ -1,4 +1,4 @@
-package dev.regionfailover.workflows.readiness;
+package dev.regionfailover.workflows.finding;
 
 /**
  * The outcome of one check: what was checked, on which resource, what was observed and what was

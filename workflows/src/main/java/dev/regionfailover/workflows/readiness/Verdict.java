@@ -1,8 +1,0 @@
-package dev.regionfailover.workflows.readiness;
-
-/** How one readiness check came out. */
-public enum Verdict {
-  PASS,
-  WARN,
-  FAIL
-}
