@@ -2,10 +2,13 @@ package dev.regionfailover.workflows.failover;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.regionfailover.workflows.authority.AuthorityActivities;
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
+import dev.regionfailover.workflows.authority.AuthorityTransition;
 import dev.regionfailover.workflows.authority.ReadAuthorityRequest;
 import dev.regionfailover.workflows.estate.Estate;
+import dev.regionfailover.workflows.estate.Fleet;
 import dev.regionfailover.workflows.flags.FlagActivities;
 import dev.regionfailover.workflows.flags.FlagRequest;
 import dev.regionfailover.workflows.flags.FlagValue;
@@ -13,11 +16,23 @@ import dev.regionfailover.workflows.fleet.FleetActivities;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.fleet.FleetRequest;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * FENCE of a PLANNED failover or a DRILL, while the source answers: fences authority in every
- * ledger copy, stops the source's background workers and disables its writes, registering how to
- * undo each before it runs.
+ * FENCE: fences authority in the ledger, stops the source's background workers and disables its
+ * writes, registering how to undo each before it runs. How a step runs depends on the mode.
+ *
+ * <ul>
+ *   <li>A PLANNED failover or a DRILL, whose source answers, runs each step until it succeeds and
+ *       fences every ledger copy in one transition.
+ *   <li>An UNPLANNED failover fences what it can reach: each ledger copy, the fleet and the writes
+ *       flag on their own, with a bounded retry budget in the source region. What cannot be reached
+ *       is listed in status and needs a human's confirmFenced before promotion.
+ * </ul>
  */
 final class Fencing {
 
@@ -26,23 +41,49 @@ final class Fencing {
   private final AuthorityLedger ledger;
   private final FleetActivities fleets;
   private final FlagActivities flags;
+  private final FleetActivities sourceFleets;
+  private final FlagActivities sourceFlags;
 
+  /**
+   * @param fleets calls that retry until they succeed, for a source that answers
+   * @param flags calls that retry until they succeed, for a source that answers
+   * @param sourceFleets calls into the source region, with a bounded retry budget
+   * @param sourceFlags calls into the source region, with a bounded retry budget
+   */
   Fencing(
       FailoverState state,
       StepRunner runner,
       AuthorityLedger ledger,
       FleetActivities fleets,
-      FlagActivities flags) {
+      FlagActivities flags,
+      FleetActivities sourceFleets,
+      FlagActivities sourceFlags) {
     this.state = requireNonNull(state, "state is null");
     this.runner = requireNonNull(runner, "runner is null");
     this.ledger = requireNonNull(ledger, "ledger is null");
     this.fleets = requireNonNull(fleets, "fleets is null");
     this.flags = requireNonNull(flags, "flags is null");
+    this.sourceFleets = requireNonNull(sourceFleets, "sourceFleets is null");
+    this.sourceFlags = requireNonNull(sourceFlags, "sourceFlags is null");
   }
 
   void fence() {
     state.enter(Phase.FENCE);
-    Estate estate = state.estate;
+    boolean reachableOnly = state.dataLossAllowed();
+    if (reachableOnly) {
+      fenceReachableAuthority();
+    } else {
+      fenceAuthority();
+    }
+    state.checkAbort();
+    stopFleet(
+        reachableOnly, reachableOnly ? sourceFleets : fleets, reachableOnly ? sourceFlags : flags);
+    if (reachableOnly && !state.unconfirmedFences.isEmpty()) {
+      awaitFenceConfirmation();
+    }
+  }
+
+  private void fenceAuthority() {
     String source = state.source;
     long fromEpoch = state.authority.epoch();
     state.compensations.add(
@@ -50,53 +91,138 @@ final class Fencing {
     state.authority =
         runner.step(
             "fence authority",
-            "epoch " + fromEpoch + " -> " + (fromEpoch + 1) + ", no writer",
-            () ->
-                ledger
-                    .everywhere()
-                    .transition(
-                        ledger.change(
-                            fromEpoch,
-                            AuthorityState.FENCED,
-                            null,
-                            "fence " + source + ": " + state.request.reason())),
+            epochChange(fromEpoch),
+            () -> ledger.everywhere().transition(fenceChange(state.estate.regions(), fromEpoch)),
             StatusText::authority);
-    state.checkAbort();
-    if (!estate.fleet(source).hasWorkers()) {
+  }
+
+  private void fenceReachableAuthority() {
+    long fromEpoch = state.authority.epoch();
+    state.compensations.add(
+        new Compensation(
+            "restore authority to " + state.source,
+            () -> restoreAuthorityIn(state.fencedRegions, fromEpoch + 1)));
+    for (String region : state.estate.regions()) {
+      AuthorityActivities copy = ledger.in(region);
+      AuthorityRecord fenced =
+          runner.stepIfReachable(
+              "fence authority in " + region,
+              epochChange(fromEpoch),
+              () -> copy.transition(fenceChange(List.of(region), fromEpoch)),
+              StatusText::authority);
+      if (fenced == null) {
+        state.unconfirmedFences.add(
+            "authority ledger copy " + state.estate.authority().table() + " in " + region);
+      } else {
+        state.fencedRegions.add(region);
+        state.authority = fenced;
+      }
+    }
+  }
+
+  /**
+   * Stops the source's background workers and disables its writes. With {@code reachableOnly} a
+   * step whose region does not answer is recorded as an unconfirmed fence instead of failing.
+   */
+  private void stopFleet(
+      boolean reachableOnly, FleetActivities fleetCalls, FlagActivities flagCalls) {
+    Estate estate = state.estate;
+    String source = state.source;
+    Fleet fleet = estate.fleet(source);
+    if (!fleet.hasWorkers()) {
       state.steps.skip(
           "stop source fleet", Phase.FENCE, "the estate has no background workers in " + source);
     } else {
       state.sourceFleet =
-          runner.step(
+          step(
+              reachableOnly,
               "snapshot source fleet",
               source,
-              () -> fleets.snapshot(new FleetRequest(source, estate.fleet(source))),
+              () -> fleetCalls.snapshot(new FleetRequest(source, fleet)),
               StepResults::describe);
-      FleetCapacity snapshot = state.sourceFleet;
-      state.compensations.add(
-          new Compensation("restore fleet in " + source, () -> fleets.scale(snapshot)));
-      runner.step(
-          "stop source fleet",
-          source + " to zero",
-          () -> fleets.scale(snapshot.stopped()),
-          StepResults::describe);
+      FleetCapacity stopped = null;
+      if (!reachableOnly || state.sourceFleet != null) {
+        FleetCapacity snapshot = state.sourceFleet;
+        state.compensations.add(
+            new Compensation("restore fleet in " + source, () -> fleetCalls.scale(snapshot)));
+        stopped =
+            step(
+                reachableOnly,
+                "stop source fleet",
+                source + " to zero",
+                () -> fleetCalls.scale(snapshot.stopped()),
+                StepResults::describe);
+      }
+      if (reachableOnly && stopped == null) {
+        state.unconfirmedFences.addAll(FleetResources.describe(source, fleet));
+      }
     }
     state.checkAbort();
     String flag = estate.flags().writesEnabledParameter(source);
     FlagValue previous =
-        runner.step(
+        step(
+            reachableOnly,
             "read source writes flag",
             flag + " in " + source,
-            () -> flags.read(new FlagRequest(source, flag)),
+            () -> flagCalls.read(new FlagRequest(source, flag)),
             StepResults::describe);
-    state.compensations.add(
-        new Compensation("restore " + flag + " in " + source, () -> flags.write(previous)));
-    runner.step(
-        "disable source writes",
-        flag + " = false in " + source,
-        () -> flags.write(new FlagValue(source, flag, "false")),
-        StepResults::describe);
+    FlagValue disabled = null;
+    if (!reachableOnly || previous != null) {
+      state.compensations.add(
+          new Compensation("restore " + flag + " in " + source, () -> flagCalls.write(previous)));
+      disabled =
+          step(
+              reachableOnly,
+              "disable source writes",
+              flag + " = false in " + source,
+              () -> flagCalls.write(new FlagValue(source, flag, "false")),
+              StepResults::describe);
+    }
+    if (reachableOnly && disabled == null) {
+      state.unconfirmedFences.add("writes-enabled flag " + flag + " in " + source);
+    }
     state.checkAbort();
+  }
+
+  /** Runs a fleet or flag step: until it succeeds, or while its region answers. */
+  private <T> T step(
+      boolean reachableOnly,
+      String name,
+      String detail,
+      Supplier<T> action,
+      Function<T, String> result) {
+    return reachableOnly
+        ? runner.stepIfReachable(name, detail, action, result)
+        : runner.step(name, detail, action, result);
+  }
+
+  private static String epochChange(long fromEpoch) {
+    return "epoch %d -> %d, no writer".formatted(fromEpoch, fromEpoch + 1);
+  }
+
+  private AuthorityTransition fenceChange(List<String> regions, long fromEpoch) {
+    return ledger.changeIn(
+        regions,
+        fromEpoch,
+        AuthorityState.FENCED,
+        null,
+        "fence %s: %s".formatted(state.source, state.request.reason()));
+  }
+
+  private AuthorityTransition restoreChange(List<String> regions, long fencedEpoch) {
+    return ledger.changeIn(
+        regions,
+        fencedEpoch,
+        AuthorityState.ACTIVE,
+        state.source,
+        "restore %s after the failover ended early".formatted(state.source));
+  }
+
+  /** Whether the copy is still as this workflow's fence left it, so that it may be restored. */
+  private static boolean fencedByThisWorkflow(AuthorityRecord current, long fencedEpoch) {
+    return current.state() == AuthorityState.FENCED
+        && current.epoch() == fencedEpoch
+        && Workflow.getInfo().getWorkflowId().equals(current.workflowId());
   }
 
   /** Gives authority back to the source, unless the fence never happened. */
@@ -108,21 +234,64 @@ final class Fencing {
             .read(
                 new ReadAuthorityRequest(
                     estate.app(), estate.authority().table(), estate.regions()));
-    String ownId = Workflow.getInfo().getWorkflowId();
-    if (current.state() == AuthorityState.FENCED
-        && current.epoch() == fencedEpoch
-        && ownId.equals(current.workflowId())) {
-      state.authority =
-          ledger
-              .everywhere()
-              .transition(
-                  ledger.change(
-                      fencedEpoch,
-                      AuthorityState.ACTIVE,
-                      state.source,
-                      "restore " + state.source + " after the failover ended early"));
-    } else {
-      state.authority = current;
+    state.authority =
+        fencedByThisWorkflow(current, fencedEpoch)
+            ? ledger.everywhere().transition(restoreChange(estate.regions(), fencedEpoch))
+            : current;
+  }
+
+  /** Gives authority back to the source in the regions that were fenced. */
+  private void restoreAuthorityIn(List<String> regions, long fencedEpoch) {
+    Estate estate = state.estate;
+    for (String region : regions) {
+      AuthorityActivities copy = ledger.in(region);
+      AuthorityRecord current =
+          copy.read(
+              new ReadAuthorityRequest(estate.app(), estate.authority().table(), List.of(region)));
+      if (fencedByThisWorkflow(current, fencedEpoch)) {
+        state.authority = copy.transition(restoreChange(List.of(region), fencedEpoch));
+      }
     }
+  }
+
+  /** Waits until a human confirms that what could not be fenced is isolated, or aborts. */
+  private void awaitFenceConfirmation() {
+    Duration timeout = state.estate.approvals().timeout();
+    int index =
+        state.steps.start(
+            "confirm fence",
+            Phase.FENCE,
+            "%d resource(s) in %s could not be reached"
+                .formatted(state.unconfirmedFences.size(), state.source));
+    state.awaitingFenceConfirmation = true;
+    long waitStartedMillis = Workflow.currentTimeMillis();
+    state.waitingFor =
+        new WaitingFor(
+            "confirmation that these resources in %s are isolated (stopped, cut off or gone): %s"
+                .formatted(state.source, String.join("; ", state.unconfirmedFences)),
+            StepLog.now(),
+            Instant.ofEpochMilli(Workflow.currentTimeMillis() + timeout.toMillis()).toString(),
+            ("signal confirmFenced {\"by\":\"NAME\",\"note\":\"...\"} (./failover confirm-fenced"
+                    + " %s --by NAME --note TEXT) once they cannot write, or abort"
+                    + " {\"by\":\"NAME\",\"reason\":\"...\"}")
+                .formatted(state.request.app()));
+    state.publish();
+    boolean answered =
+        Workflow.await(timeout, () -> state.fenceConfirmedBy != null || state.abortRequest != null);
+    state.awaitingFenceConfirmation = false;
+    state.waitingFor = null;
+    state.metrics.waited(state, FailoverMetrics.CONFIRM_FENCED, waitStartedMillis);
+    if (state.abortRequest == null && answered) {
+      state.steps.finish(index, StepState.DONE, "confirmed by " + state.fenceConfirmedBy);
+      state.publish();
+      return;
+    }
+    String why =
+        state.abortRequest != null
+            ? "aborted by %s while awaiting fence confirmation: %s"
+                .formatted(state.abortRequest.by(), state.abortRequest.reason())
+            : "no fence confirmation within " + timeout;
+    state.steps.finish(index, StepState.FAILED, why);
+    throw new Interruption(why);
   }
 }

@@ -78,9 +78,8 @@ public class RegionFailoverWorkflowImpl extends OperatorHandling implements Regi
           aurora,
           guards);
   private final TrafficShift trafficShift = new TrafficShift(state, runner, dns, traffic);
-  private final Fencing fencing = new Fencing(state, runner, ledger, fleets, flags);
-  private final ReachableFencing reachableFencing =
-      new ReachableFencing(state, runner, ledger, sourceFleets, sourceFlags);
+  private final Fencing fencing =
+      new Fencing(state, runner, ledger, fleets, flags, sourceFleets, sourceFlags);
   private final PromotionApproval approval = new PromotionApproval(state);
   private final Promotion promotion = new Promotion(state, runner, ledger, promotingAurora, dns);
   private final EntityRepin repin = new EntityRepin(state, runner, pins);
@@ -101,11 +100,7 @@ public class RegionFailoverWorkflowImpl extends OperatorHandling implements Regi
     try {
       assessment.assess();
       trafficShift.shift();
-      if (state.dataLossAllowed()) {
-        reachableFencing.fence();
-      } else {
-        fencing.fence();
-      }
+      fencing.fence();
       if (!approval.obtain()) {
         return end.aborted(state.outcome);
       }
