@@ -37,6 +37,15 @@ public record ReconcileReport(
 
   /** The same report, stored under {@code key}. */
   public ReconcileReport storedAs(String key) {
+    return copy(summary, key);
+  }
+
+  /** The same report with another summary. */
+  public ReconcileReport withSummary(String newSummary) {
+    return copy(newSummary, auditKey);
+  }
+
+  private ReconcileReport copy(String newSummary, String key) {
     return new ReconcileReport(
         app,
         workflowId,
@@ -45,7 +54,7 @@ public record ReconcileReport(
         failoverWorkflowId,
         requestedBy,
         outcome,
-        summary,
+        newSummary,
         startedAt,
         windowStart,
         recoveredAt,

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replays every saved ReconcileRegion history in {@code histories/reconcile/} against the current
- * code: a change that running reconciliations would replay differently fails here.
+ * code: a change that running reconciliations would replay differently fails here. The {@code -v0}
+ * and unsuffixed histories were recorded before the wait continued as new; the {@code
+ * reconcile-continued-*-v1} pair after: a first run that continued as new after 96 probes (with a
+ * refused signal), and the run after it, ended by the regionRecovered signal.
  */
 class ReconcileRegionReplayTest {
 
@@ -30,7 +33,7 @@ class ReconcileRegionReplayTest {
                 Files.readString(file), ReconcileRegionWorkflow.workflowId("orders")));
       }
     }
-    assertThat(histories).isNotEmpty();
+    assertThat(histories).hasSize(5);
 
     ReplayResults results =
         WorkflowReplayer.replayWorkflowExecutions(

@@ -22,6 +22,7 @@ import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.finding.Verdict;
 import dev.regionfailover.workflows.input.RawJson;
 import dev.regionfailover.workflows.visibility.TestSearchAttributes;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -208,23 +209,7 @@ class ReconcileRegionWorkflowTest {
 
   @Test
   void aRegionThatNeverAnswersEndsInAnUnreachableReport() {
-    Estate hourly =
-        new Estate(
-            estate.app(),
-            estate.regions(),
-            estate.traffic(),
-            estate.aurora(),
-            estate.authority(),
-            estate.pins(),
-            estate.fleets(),
-            estate.flags(),
-            estate.approvals(),
-            estate.guards(),
-            estate.queues(),
-            new Reconcile(estate.reconcile().tables(), Duration.ofHours(1)),
-            estate.detection(),
-            estate.rehearsal());
-    when(estates.load(any())).thenReturn(hourly);
+    when(estates.load(any())).thenReturn(withRecoveryTimeout(Duration.ofHours(1)));
     when(reconcile.probeRegion(any())).thenReturn(NO_ANSWER);
 
     ReconcileReport report = result(start());
@@ -249,6 +234,60 @@ class ReconcileRegionWorkflowTest {
   }
 
   @Test
+  void aLongWaitContinuesAsNewAndKeepsItsDeadline() {
+    when(estates.load(any())).thenReturn(withRecoveryTimeout(Duration.ofDays(1)));
+    when(reconcile.probeRegion(any())).thenReturn(NO_ANSWER);
+    ReconcileRegionWorkflow workflow = start();
+    String firstRun = WorkflowStub.fromTyped(workflow).getExecution().getRunId();
+
+    ReconcileReport report = result(workflow);
+
+    assertThat(report.outcome()).isEqualTo(ReconcileOutcome.REGION_UNREACHABLE);
+    assertThat(report.summary())
+        .isEqualTo("us-east-1 is still unreachable after PT24H; nothing in it was checked");
+    assertThat(between(report.startedAt(), report.finishedAt()))
+        .isGreaterThanOrEqualTo(Duration.ofDays(1))
+        .isLessThan(Duration.ofDays(1).plusMinutes(1));
+    // 8 probes until the timer reaches 15 min at 2730 s, 92 more every 15 min, one at the deadline.
+    verify(reconcile, times(101)).probeRegion(any());
+    assertThat(
+            client
+                .fetchHistory(ReconcileRegionWorkflow.workflowId("orders"), firstRun)
+                .getLastEvent()
+                .getEventType())
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+  }
+
+  @Test
+  void aSignalAfterContinueAsNewEndsTheWaitAndRefusedSignalsAreKept() {
+    when(estates.load(any())).thenReturn(withRecoveryTimeout(Duration.ofDays(1)));
+    when(reconcile.probeRegion(any())).thenReturn(NO_ANSWER);
+    ReconcileRegionWorkflow workflow = start();
+    await(workflow, s -> s.waitingFor() != null && s.waitingFor().nextProbeAt() != null);
+    WorkflowStub.fromTyped(workflow).signal("regionRecovered", RawJson.of("[1,2]"));
+    await(workflow, s -> !s.refusedSignals().isEmpty());
+
+    // Skips time a quarter of an hour at a time until the next run waits on its timer.
+    ReconcileStatus continued = workflow.status();
+    for (int i = 0; i < 200 && !waitsInTheNextRun(continued); i++) {
+      env.sleep(Duration.ofMinutes(15));
+      continued = workflow.status();
+    }
+    assertThat(waitsInTheNextRun(continued)).as("status %s", continued).isTrue();
+    String since = continued.waitingFor().since();
+    workflow.regionRecovered(new RecoverySignal("alice", "back"));
+    ReconcileReport report = result(workflow);
+
+    assertThat(continued.refusedSignals()).hasSize(1);
+    assertThat(continued.stage()).isEqualTo(ReconcileStage.AWAIT_RECOVERY);
+    assertThat(between(report.startedAt(), since)).isLessThan(Duration.ofMinutes(1));
+    assertThat(report.recoveredBy()).isEqualTo("signal from alice: back");
+    assertThat(report.outcome()).isNotEqualTo(ReconcileOutcome.REGION_UNREACHABLE);
+    assertThat(workflow.status().refusedSignals()).hasSize(1);
+    verify(reconcile).storeReport(any());
+  }
+
+  @Test
   void anOldRegionOutsideTheEstateIsRefused() {
     ReconcileRegionWorkflow workflow =
         client.newWorkflowStub(
@@ -263,6 +302,30 @@ class ReconcileRegionWorkflowTest {
     assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(ReconcileReport.class))
         .rootCause()
         .hasMessageContaining("old region eu-west-1 is not a region of orders");
+  }
+
+  private static boolean waitsInTheNextRun(ReconcileStatus status) {
+    return status.waitingFor() != null
+        && status.waitingFor().probes() > RegionRecovery.PROBES_PER_RUN
+        && status.waitingFor().nextProbeAt() != null;
+  }
+
+  private Estate withRecoveryTimeout(Duration timeout) {
+    return new Estate(
+        estate.app(),
+        estate.regions(),
+        estate.traffic(),
+        estate.aurora(),
+        estate.authority(),
+        estate.pins(),
+        estate.fleets(),
+        estate.flags(),
+        estate.approvals(),
+        estate.guards(),
+        estate.queues(),
+        new Reconcile(estate.reconcile().tables(), timeout),
+        estate.detection(),
+        estate.rehearsal());
   }
 
   private ReconcileRegionWorkflow start() {
