@@ -46,7 +46,7 @@ final class AuroraChecks {
     List<Finding> findings = new ArrayList<>();
     AuroraTopology topology =
         checks.check(
-            CheckRunner.AURORA,
+            CheckName.AURORA,
             () ->
                 aurora.describe(
                     new TopologyRequest(global, List.of(state.writer, state.oldRegion()))),
@@ -83,7 +83,7 @@ final class AuroraChecks {
     long maxLagSeconds = state.estate.aurora().maxLagSeconds();
     Finding lag =
         checks.check(
-            CheckRunner.LAG,
+            CheckName.LAG,
             () -> oldAurora.lag(new LagRequest(oldCluster, state.oldRegion(), maxLagSeconds)),
             Finding::observed);
     return lag != null
@@ -92,7 +92,7 @@ final class AuroraChecks {
   }
 
   private Finding notASecondary(String oldCluster, String global) {
-    checks.skip(CheckRunner.LAG, "the old primary is not a secondary");
+    checks.skip(CheckName.LAG, "the old primary is not a secondary");
     return ReconcileFindings.lagNotASecondary(
         oldCluster, global, state.estate.aurora().maxLagSeconds());
   }

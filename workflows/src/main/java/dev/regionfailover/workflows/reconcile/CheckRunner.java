@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,17 +13,6 @@ import java.util.function.Supplier;
  */
 final class CheckRunner {
 
-  static final String AURORA = "aurora old primary";
-  static final String LAG = "replication lag";
-  static final String LEDGER = "authority ledger copy";
-  static final String CONFLICTS = "dynamodb conflicts";
-  static final String STRANDED = "sqs stranded messages";
-  static final String REDRIVE = "sqs dead-letter redrive";
-  static final String STORE = "store report";
-
-  private static final List<String> ALL =
-      List.of(AURORA, LAG, LEDGER, CONFLICTS, STRANDED, REDRIVE, STORE);
-
   private final ReconcileState state;
 
   CheckRunner(ReconcileState state) {
@@ -33,8 +21,8 @@ final class CheckRunner {
 
   /** Lists every check as pending, in the order the report shows them. */
   void plan() {
-    for (String name : ALL) {
-      state.checks.add(new CheckProgress(name, CheckState.PENDING, null, null, null));
+    for (CheckName name : CheckName.values()) {
+      state.checks.add(new CheckProgress(name.title, CheckState.PENDING, null, null, null));
     }
   }
 
@@ -42,7 +30,7 @@ final class CheckRunner {
    * Runs one check's activity, keeping its progress in status. A failure is recorded in {@link
    * ReconcileState#lastFailure} and returns null, so the report says what could not be checked.
    */
-  <T> T check(String name, Supplier<T> call, Function<T, String> done) {
+  <T> T check(CheckName name, Supplier<T> call, Function<T, String> done) {
     start(name, null);
     try {
       T result = call.get();
@@ -55,16 +43,17 @@ final class CheckRunner {
     }
   }
 
-  void start(String name, String detail) {
+  void start(CheckName name, String detail) {
     state.checks.set(
-        index(name),
-        new CheckProgress(name, CheckState.RUNNING, ReconcileState.now(), null, detail));
+        name.ordinal(),
+        new CheckProgress(name.title, CheckState.RUNNING, ReconcileState.now(), null, detail));
     state.publish();
   }
 
-  void skip(String name, String why) {
+  void skip(CheckName name, String why) {
     String at = ReconcileState.now();
-    state.checks.set(index(name), new CheckProgress(name, CheckState.SKIPPED, at, at, why));
+    state.checks.set(
+        name.ordinal(), new CheckProgress(name.title, CheckState.SKIPPED, at, at, why));
     state.publish();
   }
 
@@ -75,8 +64,8 @@ final class CheckRunner {
     }
   }
 
-  void finish(String name, CheckState outcome, String detail) {
-    finish(index(name), outcome, detail);
+  void finish(CheckName name, CheckState outcome, String detail) {
+    finish(name.ordinal(), outcome, detail);
   }
 
   private void finish(int index, CheckState outcome, String detail) {
@@ -90,15 +79,6 @@ final class CheckRunner {
             ReconcileState.now(),
             detail));
     state.publish();
-  }
-
-  private int index(String name) {
-    for (int i = 0; i < state.checks.size(); i++) {
-      if (state.checks.get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("no check " + name);
   }
 
   /** What an activity failure says, for a finding: its application message if it has one. */

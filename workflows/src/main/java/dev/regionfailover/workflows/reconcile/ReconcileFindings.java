@@ -11,15 +11,13 @@ import java.util.List;
  */
 final class ReconcileFindings {
 
-  static final String REJOINED = "aurora-old-primary-rejoined";
-  static final String WRITER = "aurora-writer";
-  static final String LAG = "aurora-replication-lag";
-  static final String LEDGER = "authority-ledger-copy";
-  static final String CONFLICTS = "dynamodb-conflicts";
-  static final String UNREPLICATED = "dynamodb-unreplicated";
-  static final String STRANDED = "sqs-stranded";
-  static final String REDRIVE = "sqs-redrive";
+  private static final String REJOINED = "aurora-old-primary-rejoined";
+  private static final String LAG = "aurora-replication-lag";
+  private static final String CONFLICTS = "dynamodb-conflicts";
+  private static final String STRANDED = "sqs-stranded";
+  private static final String REDRIVE = "sqs-redrive";
 
+  /** What the conflict check expects of every replicated table. */
   private static final String NO_DOUBLE_WRITES = "no item written in both regions";
 
   private ReconcileFindings() {}
@@ -75,29 +73,36 @@ final class ReconcileFindings {
 
   static Finding writer(String global, String observed, String expected) {
     return expected.equals(observed)
-        ? Finding.pass(WRITER, global, observed, expected)
-        : Finding.fail(WRITER, global, observed, expected);
+        ? Finding.pass("aurora-writer", global, observed, expected)
+        : Finding.fail("aurora-writer", global, observed, expected);
   }
 
   static Finding lagNotMeasured(String oldCluster, String failure, long maxLagSeconds) {
-    return Finding.fail(
-        LAG,
-        oldCluster,
-        "not measured: " + failure,
-        "at most %d ms".formatted(maxLagSeconds * 1000));
+    return lagUnknown(true, oldCluster, failure, "at most %d ms", maxLagSeconds);
   }
 
+  /** A warning only: that the old primary did not rejoin is a finding of its own. */
   static Finding lagNotASecondary(String oldCluster, String global, long maxLagSeconds) {
-    return Finding.warn(
-        LAG,
+    return lagUnknown(
+        false,
         oldCluster,
-        "not measured: the old primary is not a secondary of " + global,
-        "at most %d ms once it rejoins".formatted(maxLagSeconds * 1000));
+        "the old primary is not a secondary of " + global,
+        "at most %d ms once it rejoins",
+        maxLagSeconds);
+  }
+
+  private static Finding lagUnknown(
+      boolean failed, String oldCluster, String why, String expected, long maxLagSeconds) {
+    String observed = "not measured: " + why;
+    String most = expected.formatted(maxLagSeconds * 1000);
+    return failed
+        ? Finding.fail(LAG, oldCluster, observed, most)
+        : Finding.warn(LAG, oldCluster, observed, most);
   }
 
   static Finding ledgerNotChecked(String table, String oldRegion, String failure) {
     return Finding.fail(
-        LEDGER,
+        "authority-ledger-copy",
         table + " in " + oldRegion,
         "not checked: " + failure,
         "the writer region's record");
@@ -126,7 +131,7 @@ final class ReconcileFindings {
 
   static Finding unreplicated(String resource, long items, String oldRegion, String writer) {
     return Finding.warn(
-        UNREPLICATED,
+        "dynamodb-unreplicated",
         resource,
         "%d items exist only in %s: written there and not replicated".formatted(items, oldRegion),
         "every item of %s replicated to %s".formatted(oldRegion, writer));

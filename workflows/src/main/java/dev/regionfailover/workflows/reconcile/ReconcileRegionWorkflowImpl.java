@@ -17,11 +17,10 @@ import org.slf4j.Logger;
 
 /**
  * Waits for the old region of a failover to answer again ({@link RegionRecovery}), then checks
- * Aurora ({@link AuroraChecks}), the authority ledger copy and replicated tables ({@link
- * ReplicaChecks}) and queues ({@link QueueChecks}), and stores the report in the audit trail
- * ({@link ReportStore}). Gives up after the estate's recovery timeout with a report that the region
- * is still unreachable. A check that fails is a finding of the report, not a failure of the
- * workflow.
+ * Aurora ({@link AuroraChecks}), the authority ledger copy, replicated tables and queues ({@link
+ * DataChecks}), and stores the report in the audit trail ({@link ReportStore}). Gives up after the
+ * estate's recovery timeout with a report that the region is still unreachable. A check that fails
+ * is a finding of the report, not a failure of the workflow.
  */
 public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
 
@@ -64,8 +63,7 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
           checks,
           Workflow.newActivityStub(AuroraActivities.class, SHORT),
           Workflow.newActivityStub(AuroraActivities.class, OLD_REGION));
-  private final ReplicaChecks replicas = new ReplicaChecks(state, checks, oldRegion, bulk);
-  private final QueueChecks queues = new QueueChecks(state, checks, oldRegion, bulk);
+  private final DataChecks data = new DataChecks(state, checks, oldRegion, bulk);
   private final ReportStore reports =
       new ReportStore(state, checks, Workflow.newActivityStub(ReconcileActivities.class, SHORT));
 
@@ -102,9 +100,9 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
     ReconcileReport report;
     if (recovered) {
       aurora.check();
-      replicas.checkLedger();
-      replicas.checkConflicts();
-      queues.check();
+      data.checkLedger();
+      data.checkConflicts();
+      data.checkQueues();
       report = reports.checked();
     } else {
       report = reports.unreachable();

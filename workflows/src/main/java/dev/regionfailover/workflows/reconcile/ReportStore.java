@@ -56,7 +56,7 @@ final class ReportStore {
   ReconcileReport store(ReconcileReport built) {
     String key =
         checks.check(
-            CheckRunner.STORE,
+            CheckName.STORE,
             () ->
                 writerSide.storeReport(
                     new StoreReportRequest(
