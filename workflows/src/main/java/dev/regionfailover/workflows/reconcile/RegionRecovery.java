@@ -14,12 +14,13 @@ import org.slf4j.Logger;
  * seconds to 15 minutes, ended early by the {@code regionRecovered} signal. Gives up at the
  * estate's recovery timeout, counted from the reconcile's start.
  *
- * <p>A week's wait is about 670 probes and timers, over 7,000 history events. The wait continues as
- * new every {@value #PROBES_PER_RUN} probes (about a day at the longest backoff), carrying its
- * state in {@link RecoveryCarry}. It keeps its probes rather than becoming one activity retried
- * with backoff and a schedule-to-close timeout: each probe's answer stays in status and in the
- * report ("probe 12: ..."), the signal still cancels nothing but a timer, and a probe that answers
- * is told apart from one that failed without reading the activity's last failure.
+ * <p>A week's wait is about 670 probes and timers, over 7,000 history events, so the wait continues
+ * as new every {@value #PROBES_PER_RUN} probes (about a day at the longest backoff), carrying its
+ * state in {@link RecoveryCarry}. It does not become one activity retried with backoff and a
+ * schedule-to-close timeout of the recovery timeout instead: the retries of one activity leave no
+ * trace in the workflow, so status could no longer say how many probes ran and what the last one
+ * said, the report could not name the probe that answered, and the signal would have to cancel a
+ * running activity instead of ending a timer.
  */
 final class RegionRecovery {
 
