@@ -27,13 +27,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the {@code temporal schedule create} commands that README.md gives, word for word (only
- * {@code --address} points at the test's server), with the real Temporal CLI against the real dev
- * server, and checks that each made the schedule the README says it makes.
+ * Runs the {@code temporal schedule create} commands that the documentation gives (the readiness
+ * and rehearsal pages under docs/, which hold what the README's sections on them held), word for
+ * word (only {@code --address} points at the test's server), with the real Temporal CLI against the
+ * real dev server, and checks that each made the schedule the documentation says it makes.
  */
 class ReadmeScheduleCommandsTest {
 
-  private static final Path README = Path.of("..", "README.md");
+  /** The pages with schedule commands, in the order their commands are expected. */
+  private static final List<Path> DOCS =
+      List.of(Path.of("..", "docs", "readiness.md"), Path.of("..", "docs", "rehearsal.md"));
 
   private Path temporal;
   private TemporalDevServer server;
@@ -78,7 +81,7 @@ class ReadmeScheduleCommandsTest {
             false,
             "owned by sre-payments");
     assertThat(withoutAddress(command))
-        .as("the README's command is the one RehearsalSchedule gives as equivalent")
+        .as("the documented command is the one RehearsalSchedule gives as equivalent")
         .isEqualTo(equivalent.temporalCommand());
 
     runAgainstTheServer(command);
@@ -86,8 +89,8 @@ class ReadmeScheduleCommandsTest {
     String describedFromReadme = cli("schedule", "describe", "orders").out();
     assertThat(cli("schedule", "delete", "orders").exitCode()).isZero();
 
-    // The first ./failover command of the README's schedules section, with the requester the
-    // README's input names.
+    // The first ./failover command of the rehearsal page's schedules section, with the requester
+    // its input names.
     Run created =
         cli(
             "schedule",
@@ -150,7 +153,7 @@ class ReadmeScheduleCommandsTest {
     return Run.of(new GrpcTemporalConnector(), all.toArray(String[]::new));
   }
 
-  /** Runs a README command with the Temporal CLI, its {@code --address} set to the server's. */
+  /** Runs a documented command with the Temporal CLI, its {@code --address} set to the server's. */
   private void runAgainstTheServer(List<String> command) throws Exception {
     List<String> run = new ArrayList<>(withoutAddress(command));
     run.set(0, temporal.toString());
@@ -165,7 +168,7 @@ class ReadmeScheduleCommandsTest {
     return readmeCommands().stream()
         .filter(command -> scheduleId.equals(option(command, "--schedule-id")))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("README.md has no schedule " + scheduleId));
+        .orElseThrow(() -> new AssertionError("the docs have no schedule " + scheduleId));
   }
 
   /** The command without an {@code --address HOST:PORT}, if it has one. */
@@ -184,14 +187,18 @@ class ReadmeScheduleCommandsTest {
   }
 
   /**
-   * Every {@code temporal schedule create} command in README.md's code blocks, as the words the
-   * shell would pass: lines continued with a backslash, quotes removed.
+   * Every {@code temporal schedule create} command in the code blocks of {@link #DOCS}, as the
+   * words the shell would pass: lines continued with a backslash, quotes removed.
    */
   static List<List<String>> readmeCommands() throws IOException {
     List<List<String>> commands = new ArrayList<>();
     boolean inCode = false;
     StringBuilder command = null;
-    for (String line : Files.readAllLines(README)) {
+    List<String> lines = new ArrayList<>();
+    for (Path doc : DOCS) {
+      lines.addAll(Files.readAllLines(doc));
+    }
+    for (String line : lines) {
       if (line.startsWith("```")) {
         inCode = !inCode;
         continue;

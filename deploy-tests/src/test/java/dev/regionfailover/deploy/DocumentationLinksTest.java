@@ -1,4 +1,4 @@
-package dev.regionfailover.starter;
+package dev.regionfailover.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Checks that every relative link of README.md and docs/*.md points at a file that exists and, when
  * it names an anchor, at a heading of that file, with anchors made as GitHub makes them: lower
  * case, punctuation dropped, spaces to hyphens, a numbered suffix for repeated headings. The
- * runbook is read at 2 AM; a link that leads nowhere there costs minutes.
+ * runbook is read at 2 AM; a link that leads nowhere there costs minutes. Also checks that the
+ * README stays short, and that its quick start is what {@code .ci/run} runs.
  */
-class DocsLinksTest {
+class DocumentationLinksTest {
 
-  /** The repository's root, seen from the starter module, where Maven runs its tests. */
-  private static final Path ROOT = Path.of("..");
+  private static final Path ROOT = RepositoryRoot.find();
+
+  /** Read at 2 AM: the rest goes to docs/, which the README maps. */
+  private static final int README_MAX_LINES = 200;
 
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
   private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
@@ -60,6 +63,29 @@ class DocsLinksTest {
 
     assertThat(quickStart).isNotNegative();
     assertThat(readme.substring(quickStart, next)).contains("[the runbook](docs/runbook.md)");
+  }
+
+  @Test
+  void theReadmeHasAtMost200Lines() throws IOException {
+    assertThat(Files.readAllLines(ROOT.resolve("README.md")))
+        .hasSizeLessThanOrEqualTo(README_MAX_LINES);
+  }
+
+  @Test
+  void theQuickStartGivesTheTwoCommandsThatCiRuns() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    int quickStart = readme.indexOf("\n## Quick start\n");
+    int block = readme.indexOf("\n```bash\n", quickStart) + "\n```bash\n".length();
+    List<String> commands =
+        readme
+            .substring(block, readme.indexOf("\n```\n", block))
+            .lines()
+            .map(line -> line.replaceFirst("\\s+#.*$", ""))
+            .toList();
+    List<String> ciRun = Files.readAllLines(ROOT.resolve(".ci/run"));
+
+    assertThat(commands).containsExactly("./failover demo", "mvn -B verify");
+    assertThat(ciRun).as("the commands .ci/run runs").containsAll(commands);
   }
 
   @Test
@@ -133,7 +159,9 @@ class DocsLinksTest {
         if (!Files.exists(linked)) {
           problem = "no file " + linked;
         } else if (anchor != null
-            && !anchors.computeIfAbsent(linked, DocsLinksTest::headingAnchors).contains(anchor)) {
+            && !anchors
+                .computeIfAbsent(linked, DocumentationLinksTest::headingAnchors)
+                .contains(anchor)) {
           problem = "no heading #" + anchor + " in " + linked.getFileName();
         }
         if (problem != null) {
