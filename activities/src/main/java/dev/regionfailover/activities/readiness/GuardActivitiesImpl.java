@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.activities.dns.Route53Records;
+import dev.regionfailover.activities.ssm.Parameters;
 import dev.regionfailover.workflows.estate.Guards;
 import dev.regionfailover.workflows.estate.HostedZone;
 import dev.regionfailover.workflows.finding.Finding;
@@ -22,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
  * Promotion guards: the schema version is the same in every region, no migration is in progress
@@ -44,12 +44,13 @@ public final class GuardActivitiesImpl implements GuardActivities {
   /** Route 53's control plane, which every change and read of a record goes through, runs here. */
   private static final String ROUTE53_CONTROL_PLANE_REGION = "us-east-1";
 
-  private final AwsClients clients;
+  private final Parameters parameters;
   private final Route53Records records;
 
   @Inject
   public GuardActivitiesImpl(AwsClients clients) {
-    this.clients = requireNonNull(clients, "clients is null");
+    requireNonNull(clients, "clients is null");
+    this.parameters = new Parameters(clients);
     this.records = new Route53Records(clients);
   }
 
@@ -200,18 +201,7 @@ public final class GuardActivitiesImpl implements GuardActivities {
   /** The parameter's value (null when it does not exist), or why the region could not be read. */
   private Reading read(String region, String name) {
     try {
-      return AwsFailures.call(
-          "GetParameter",
-          "parameter " + name,
-          region,
-          () -> {
-            try {
-              return new Reading(
-                  clients.ssm(region).getParameter(b -> b.name(name)).parameter().value(), null);
-            } catch (ParameterNotFoundException e) {
-              return new Reading(null, null);
-            }
-          });
+      return new Reading(parameters.value(region, name), null);
     } catch (SdkException e) {
       if (AwsFailures.isUnreachable(e)) {
         return new Reading(null, AwsFailures.describe(e));

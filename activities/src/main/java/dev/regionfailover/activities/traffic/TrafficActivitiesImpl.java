@@ -146,7 +146,7 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
       throw notConfigured(TrafficLayer.ROUTE53);
     }
     return switch (route53.routing()) {
-      case WEIGHTED -> new WeightedRecords(clients, records, changes, route53);
+      case WEIGHTED -> new WeightedRecords(records, changes, route53);
       case FAILOVER -> new FailoverHealthChecks(clients, route53);
       case SIMPLE ->
           throw ApplicationFailure.newNonRetryableFailure(
