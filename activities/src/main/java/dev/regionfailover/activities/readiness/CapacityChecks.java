@@ -74,18 +74,14 @@ final class CapacityChecks {
   private static Finding ecsCapacity(
       CapacityRequest request, EcsCapacity source, EcsCapacity target) {
     String resource =
-        "ECS service "
-            + target.cluster()
-            + "/"
-            + target.service()
-            + " in "
-            + request.targetRegion()
-            + " vs "
-            + source.cluster()
-            + "/"
-            + source.service()
-            + " in "
-            + request.sourceRegion();
+        "ECS service %s/%s in %s vs %s/%s in %s"
+            .formatted(
+                target.cluster(),
+                target.service(),
+                request.targetRegion(),
+                source.cluster(),
+                source.service(),
+                request.sourceRegion());
     String observed =
         target.desiredCount() + " desired task(s) vs the source's " + source.desiredCount();
     String expected =
@@ -102,14 +98,9 @@ final class CapacityChecks {
   private static Finding asgCapacity(
       CapacityRequest request, AsgCapacity source, AsgCapacity target) {
     String resource =
-        "Auto Scaling group "
-            + target.name()
-            + " in "
-            + request.targetRegion()
-            + " vs "
-            + source.name()
-            + " in "
-            + request.sourceRegion();
+        "Auto Scaling group %s in %s vs %s in %s"
+            .formatted(
+                target.name(), request.targetRegion(), source.name(), request.sourceRegion());
     String observed =
         "min/max/desired "
             + sizes(target)

@@ -4,6 +4,7 @@ import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.workflows.finding.Finding;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class Probes {
 
   private static final Logger log = LoggerFactory.getLogger(Probes.class);
+  private static final String EXISTS = "exists";
 
   private Probes() {}
 
@@ -31,6 +33,22 @@ final class Probes {
     } catch (ApplicationFailure | SdkException e) {
       return failure(check, resource, expected, e);
     }
+  }
+
+  /**
+   * A check that a resource exists: PASS with what {@code find} observed of it, or FAIL with {@code
+   * missing} when it found none.
+   */
+  static Finding exists(
+      String check, String resource, String missing, Supplier<Optional<String>> find) {
+    return probe(
+        check,
+        resource,
+        EXISTS,
+        () ->
+            find.get()
+                .map(observed -> Finding.pass(check, resource, observed, EXISTS))
+                .orElseGet(() -> Finding.fail(check, resource, missing, EXISTS)));
   }
 
   /** The FAIL finding of a failed read, or the failure itself when a retry may succeed. */

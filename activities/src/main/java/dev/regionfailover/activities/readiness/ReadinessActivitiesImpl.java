@@ -67,7 +67,6 @@ public final class ReadinessActivitiesImpl implements ReadinessActivities {
   static final String CHECK_DETECTION_HEALTH_CHECK = "detection-health-check";
 
   private static final Logger log = LoggerFactory.getLogger(ReadinessActivitiesImpl.class);
-  private static final String EXISTS = "exists";
 
   private final AwsClients clients;
   private final FleetReader fleets;
@@ -109,51 +108,8 @@ public final class ReadinessActivitiesImpl implements ReadinessActivities {
       tables.remove(estate.pins().table());
     }
     tables.forEach(table -> findings.add(table(region, table, null)));
-    Fleet fleet = estate.fleet(region);
-    for (EcsServiceRef service : fleet.ecsServices()) {
-      findings.add(
-          fleetResource(
-              CHECK_ECS_SERVICE,
-              "ECS service " + service.cluster() + "/" + service.service() + " in " + region,
-              region,
-              new Fleet(List.of(service), List.of(), List.of(), List.of(), List.of())));
-    }
-    for (String group : fleet.autoScalingGroups()) {
-      findings.add(
-          fleetResource(
-              CHECK_ASG,
-              "Auto Scaling group " + group + " in " + region,
-              region,
-              new Fleet(List.of(), List.of(group), List.of(), List.of(), List.of())));
-    }
-    for (EventSourceMappingRef mapping : fleet.lambdaEventSourceMappings()) {
-      findings.add(
-          fleetResource(
-              CHECK_EVENT_SOURCE_MAPPING,
-              "event source mapping of "
-                  + mapping.function()
-                  + " from "
-                  + mapping.eventSourceArn()
-                  + " in "
-                  + region,
-              region,
-              new Fleet(List.of(), List.of(), List.of(mapping), List.of(), List.of())));
-    }
-    for (EventBridgeRuleRef rule : fleet.eventBridgeRules()) {
-      findings.add(
-          fleetResource(
-              CHECK_RULE,
-              "EventBridge rule " + rule.name() + " on bus " + rule.eventBus() + " in " + region,
-              region,
-              new Fleet(List.of(), List.of(), List.of(), List.of(rule), List.of())));
-    }
-    for (ScheduleRef schedule : fleet.schedules()) {
-      findings.add(
-          fleetResource(
-              CHECK_SCHEDULE,
-              "schedule " + schedule.name() + " in group " + schedule.group() + " in " + region,
-              region,
-              new Fleet(List.of(), List.of(), List.of(), List.of(), List.of(schedule))));
+    for (Fleet single : singles(estate.fleet(region))) {
+      findings.add(fleetResource(region, single));
     }
     findings.add(parameter(region, estate.flags().writesEnabledParameter(region)));
     for (QueueRef queue : estate.queues(region)) {
@@ -197,17 +153,59 @@ public final class ReadinessActivitiesImpl implements ReadinessActivities {
         });
   }
 
+  /** The fleet as fleets of one resource each, in the estate's order. */
+  private static List<Fleet> singles(Fleet fleet) {
+    List<Fleet> singles = new ArrayList<>();
+    for (EcsServiceRef service : fleet.ecsServices()) {
+      singles.add(new Fleet(List.of(service), List.of(), List.of(), List.of(), List.of()));
+    }
+    for (String group : fleet.autoScalingGroups()) {
+      singles.add(new Fleet(List.of(), List.of(group), List.of(), List.of(), List.of()));
+    }
+    for (EventSourceMappingRef mapping : fleet.lambdaEventSourceMappings()) {
+      singles.add(new Fleet(List.of(), List.of(), List.of(mapping), List.of(), List.of()));
+    }
+    for (EventBridgeRuleRef rule : fleet.eventBridgeRules()) {
+      singles.add(new Fleet(List.of(), List.of(), List.of(), List.of(rule), List.of()));
+    }
+    for (ScheduleRef schedule : fleet.schedules()) {
+      singles.add(new Fleet(List.of(), List.of(), List.of(), List.of(), List.of(schedule)));
+    }
+    return singles;
+  }
+
   /** One fleet resource, read as a failover reads it; the observed value is its state. */
-  private Finding fleetResource(String check, String resource, String region, Fleet only) {
+  private Finding fleetResource(String region, Fleet single) {
+    String check;
+    String resource;
+    if (!single.ecsServices().isEmpty()) {
+      EcsServiceRef service = single.ecsServices().get(0);
+      check = CHECK_ECS_SERVICE;
+      resource = "ECS service " + service.cluster() + "/" + service.service();
+    } else if (!single.autoScalingGroups().isEmpty()) {
+      check = CHECK_ASG;
+      resource = "Auto Scaling group " + single.autoScalingGroups().get(0);
+    } else if (!single.lambdaEventSourceMappings().isEmpty()) {
+      EventSourceMappingRef mapping = single.lambdaEventSourceMappings().get(0);
+      check = CHECK_EVENT_SOURCE_MAPPING;
+      resource =
+          "event source mapping of " + mapping.function() + " from " + mapping.eventSourceArn();
+    } else if (!single.eventBridgeRules().isEmpty()) {
+      EventBridgeRuleRef rule = single.eventBridgeRules().get(0);
+      check = CHECK_RULE;
+      resource = "EventBridge rule " + rule.name() + " on bus " + rule.eventBus();
+    } else {
+      ScheduleRef schedule = single.schedules().get(0);
+      check = CHECK_SCHEDULE;
+      resource = "schedule " + schedule.name() + " in group " + schedule.group();
+    }
+    String in = resource + " in " + region;
     String expected = "exists in " + region;
     return probe(
         check,
-        resource,
+        in,
         expected,
-        () -> {
-          FleetCapacity read = fleets.snapshot(region, only);
-          return Finding.pass(check, resource, state(read), expected);
-        });
+        () -> Finding.pass(check, in, state(fleets.snapshot(region, single)), expected));
   }
 
   private static String state(FleetCapacity read) {
@@ -231,33 +229,19 @@ public final class ReadinessActivitiesImpl implements ReadinessActivities {
   }
 
   private Finding parameter(String region, String name) {
-    String resource = "SSM parameter " + name + " in " + region;
-    String expected = EXISTS;
-    return probe(
+    return Probes.exists(
         CHECK_PARAMETER,
-        resource,
-        expected,
-        () -> {
-          Optional<String> value = parameters.find(region, name);
-          return value.isPresent()
-              ? Finding.pass(CHECK_PARAMETER, resource, "value " + value.get(), expected)
-              : Finding.fail(CHECK_PARAMETER, resource, "no such parameter", expected);
-        });
+        "SSM parameter " + name + " in " + region,
+        "no such parameter",
+        () -> parameters.find(region, name).map(value -> "value " + value));
   }
 
   private Finding queue(String region, String name) {
-    String resource = "SQS queue " + name + " in " + region;
-    String expected = EXISTS;
-    return probe(
+    return Probes.exists(
         CHECK_QUEUE,
-        resource,
-        expected,
-        () -> {
-          Optional<String> url = queues.url(region, name);
-          return url.isPresent()
-              ? Finding.pass(CHECK_QUEUE, resource, url.get(), expected)
-              : Finding.fail(CHECK_QUEUE, resource, "no such queue", expected);
-        });
+        "SQS queue " + name + " in " + region,
+        "no such queue",
+        () -> queues.url(region, name));
   }
 
   @Override

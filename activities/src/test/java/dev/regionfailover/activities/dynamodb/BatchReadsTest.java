@@ -46,7 +46,7 @@ class BatchReadsTest {
     assertThat(found).containsExactly(item("a"), item("b"), item("c"));
     assertThat(requests).hasSize(3);
     assertThat(requests.get(2).requestItems().get(TABLE).keys()).containsExactly(key("c"));
-    assertThat(requests.get(2).requestItems().get(TABLE).consistentRead()).isTrue();
+    assertThat(requests.get(0).requestItems().get(TABLE).consistentRead()).isTrue();
     assertThat(sleeps).hasSize(2);
     assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(25), Duration.ofMillis(50));
     assertThat(sleeps.get(1)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
