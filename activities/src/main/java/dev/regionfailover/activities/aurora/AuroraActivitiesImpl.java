@@ -147,7 +147,7 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
           request.globalCluster(),
           topology.status());
     } else {
-      issued = request.allowDataLoss() ? failover(request, target) : switchover(request, target);
+      issued = requestPromotion(request, target);
       requestedAt = issued ? Instant.now().toString() : requestedAt;
     }
     boolean requested = issued || earlier.requested();
@@ -193,29 +193,25 @@ public final class AuroraActivitiesImpl implements AuroraActivities {
     return new PromotionResult(target.arn(), endpoint, issued);
   }
 
-  /** Requests the switchover (RPO 0); false when AWS says the global cluster is changing. */
-  private boolean switchover(PromoteRequest request, ClusterArn target) {
-    return request(
-        "SwitchoverGlobalCluster",
-        request,
-        target,
-        () ->
-            globalClusters.switchover(
-                request.targetRegion(), request.globalCluster(), target.arn()));
-  }
-
   /**
-   * Requests a failover that may lose the writes the old primary had not replicated: the only
-   * promotion that works when the old primary's region is down. False when AWS says the global
-   * cluster is changing.
+   * Requests the switchover (RPO 0), or, with data loss allowed, a failover that may lose the
+   * writes the old primary had not replicated: the only promotion that works when the old primary's
+   * region is down. False when AWS says the global cluster is changing.
    */
-  private boolean failover(PromoteRequest request, ClusterArn target) {
-    return request(
-        "FailoverGlobalCluster",
-        request,
-        target,
-        () ->
-            globalClusters.failover(request.targetRegion(), request.globalCluster(), target.arn()));
+  private boolean requestPromotion(PromoteRequest request, ClusterArn target) {
+    String region = request.targetRegion();
+    String global = request.globalCluster();
+    return request.allowDataLoss()
+        ? request(
+            "FailoverGlobalCluster",
+            request,
+            target,
+            () -> globalClusters.failover(region, global, target.arn()))
+        : request(
+            "SwitchoverGlobalCluster",
+            request,
+            target,
+            () -> globalClusters.switchover(region, global, target.arn()));
   }
 
   private boolean request(

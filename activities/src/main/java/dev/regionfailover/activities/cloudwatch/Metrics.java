@@ -3,7 +3,6 @@ package dev.regionfailover.activities.cloudwatch;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,7 +20,6 @@ public final class Metrics {
 
   private final AwsClients clients;
 
-  @Inject
   public Metrics(AwsClients clients) {
     this.clients = requireNonNull(clients, "clients is null");
   }

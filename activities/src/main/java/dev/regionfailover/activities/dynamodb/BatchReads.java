@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
 import io.temporal.failure.ApplicationFailure;
-import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +41,6 @@ public final class BatchReads {
   private final Random random;
   private final Sleeper sleeper;
 
-  @Inject
   public BatchReads(AwsClients clients) {
     this(
         requireNonNull(clients, "clients is null")::dynamo,

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -16,7 +15,6 @@ public final class Tables {
 
   private final AwsClients clients;
 
-  @Inject
   public Tables(AwsClients clients) {
     this.clients = requireNonNull(clients, "clients is null");
   }
@@ -26,11 +24,9 @@ public final class Tables {
    * judge them themselves (readiness turns them into findings).
    */
   public Optional<TableDescription> find(String region, String table) {
-    try {
-      return Optional.of(clients.dynamo(region).describeTable(b -> b.tableName(table)).table());
-    } catch (ResourceNotFoundException e) {
-      return Optional.empty();
-    }
+    return AwsFailures.unlessMissing(
+        ResourceNotFoundException.class::isInstance,
+        () -> clients.dynamo(region).describeTable(b -> b.tableName(table)).table());
   }
 
   /** The table, with failures (a missing table included) translated by {@link AwsFailures}. */

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ public final class LedgerTable {
 
   private final AwsClients clients;
 
-  @Inject
   public LedgerTable(AwsClients clients) {
     this.clients = requireNonNull(clients, "clients is null");
   }

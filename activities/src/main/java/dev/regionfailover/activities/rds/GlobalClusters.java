@@ -3,7 +3,7 @@ package dev.regionfailover.activities.rds;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
-import jakarta.inject.Inject;
+import dev.regionfailover.activities.aws.AwsFailures;
 import java.util.Optional;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
@@ -19,37 +19,29 @@ public final class GlobalClusters {
 
   private final AwsClients clients;
 
-  @Inject
   public GlobalClusters(AwsClients clients) {
     this.clients = requireNonNull(clients, "clients is null");
   }
 
   /** The global cluster as {@code region} describes it, or empty when it knows none by the id. */
   public Optional<GlobalCluster> find(String region, String globalCluster) {
-    try {
-      return clients
-          .rds(region)
-          .describeGlobalClusters(b -> b.globalClusterIdentifier(globalCluster))
-          .globalClusters()
-          .stream()
-          .findFirst();
-    } catch (GlobalClusterNotFoundException e) {
-      return Optional.empty();
-    }
+    return AwsFailures.unlessMissing(
+            GlobalClusterNotFoundException.class::isInstance,
+            () ->
+                clients
+                    .rds(region)
+                    .describeGlobalClusters(b -> b.globalClusterIdentifier(globalCluster))
+                    .globalClusters())
+        .flatMap(found -> found.stream().findFirst());
   }
 
   /** The member cluster {@code id} in {@code region}, or empty when it does not exist. */
   public Optional<DBCluster> cluster(String region, String id) {
-    try {
-      return clients
-          .rds(region)
-          .describeDBClusters(b -> b.dbClusterIdentifier(id))
-          .dbClusters()
-          .stream()
-          .findFirst();
-    } catch (DbClusterNotFoundException e) {
-      return Optional.empty();
-    }
+    return AwsFailures.unlessMissing(
+            DbClusterNotFoundException.class::isInstance,
+            () ->
+                clients.rds(region).describeDBClusters(b -> b.dbClusterIdentifier(id)).dbClusters())
+        .flatMap(found -> found.stream().findFirst());
   }
 
   /** Requests a switchover (RPO 0) of the global cluster to the target member. */

@@ -3,7 +3,7 @@ package dev.regionfailover.activities.sqs;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
-import jakarta.inject.Inject;
+import dev.regionfailover.activities.aws.AwsFailures;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -17,7 +17,6 @@ public final class Queues {
 
   private final AwsClients clients;
 
-  @Inject
   public Queues(AwsClients clients) {
     this.clients = requireNonNull(clients, "clients is null");
   }
@@ -28,14 +27,9 @@ public final class Queues {
    * failures.
    */
   public Optional<String> url(String region, String name) {
-    try {
-      return Optional.of(clients.sqs(region).getQueueUrl(b -> b.queueName(name)).queueUrl());
-    } catch (SqsException e) {
-      if (isMissingQueue(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return AwsFailures.unlessMissing(
+        e -> e instanceof SqsException sqs && isMissingQueue(sqs),
+        () -> clients.sqs(region).getQueueUrl(b -> b.queueName(name)).queueUrl());
   }
 
   /**

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
-import jakarta.inject.Inject;
 import java.util.Optional;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -14,7 +13,6 @@ public final class Parameters {
 
   private final AwsClients clients;
 
-  @Inject
   public Parameters(AwsClients clients) {
     this.clients = requireNonNull(clients, "clients is null");
   }
@@ -24,11 +22,9 @@ public final class Parameters {
    * callers that judge them themselves (readiness turns them into findings).
    */
   public Optional<String> find(String region, String name) {
-    try {
-      return Optional.of(clients.ssm(region).getParameter(b -> b.name(name)).parameter().value());
-    } catch (ParameterNotFoundException e) {
-      return Optional.empty();
-    }
+    return AwsFailures.unlessMissing(
+        ParameterNotFoundException.class::isInstance,
+        () -> clients.ssm(region).getParameter(b -> b.name(name)).parameter().value());
   }
 
   /**
