@@ -3,6 +3,7 @@ package dev.regionfailover.activities.pins;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsFailures;
+import dev.regionfailover.activities.ledger.LedgerTable;
 import dev.regionfailover.workflows.pins.SegmentRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
@@ -69,9 +70,8 @@ public final class RepinAudit {
 
   /** A record of the batch in the state, to which the caller adds what the state lists. */
   Map<String, AttributeValue> record(long batch, String state) {
-    Map<String, AttributeValue> record = new LinkedHashMap<>();
-    record.put("pk", AttributeValue.fromS(request.app()));
-    record.put("sk", AttributeValue.fromS(sortKey(batch)));
+    Map<String, AttributeValue> record =
+        new LinkedHashMap<>(LedgerTable.key(request.app(), sortKey(batch)));
     record.put("state", AttributeValue.fromS(state));
     record.put("plan", AttributeValue.fromS(request.planId()));
     record.put("segment", AttributeValue.fromN(Integer.toString(segment)));

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
+import dev.regionfailover.activities.rds.GlobalClusters;
 import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.reconcile.ConflictRequest;
 import dev.regionfailover.workflows.reconcile.LedgerForwardRequest;
@@ -17,10 +18,11 @@ import dev.regionfailover.workflows.reconcile.StoreReportRequest;
 import dev.regionfailover.workflows.reconcile.StrandedRequest;
 import dev.regionfailover.workflows.reconcile.TableConflicts;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
+import software.amazon.awssdk.services.rds.model.DBCluster;
 
 /** Reconciliation against DynamoDB, SQS and RDS of the old and the writer region. */
 public final class ReconcileActivitiesImpl implements ReconcileActivities {
@@ -33,7 +35,7 @@ public final class ReconcileActivitiesImpl implements ReconcileActivities {
 
   private static final Logger log = LoggerFactory.getLogger(ReconcileActivitiesImpl.class);
 
-  private final AwsClients clients;
+  private final GlobalClusters globalClusters;
   private final ConflictScan conflicts;
   private final DeadLetters deadLetters;
   private final LedgerForward ledgerForward;
@@ -41,7 +43,7 @@ public final class ReconcileActivitiesImpl implements ReconcileActivities {
 
   @Inject
   public ReconcileActivitiesImpl(AwsClients clients) {
-    this.clients = requireNonNull(clients, "clients is null");
+    this.globalClusters = new GlobalClusters(requireNonNull(clients, "clients is null"));
     this.conflicts = new ConflictScan(clients);
     this.deadLetters = new DeadLetters(clients);
     this.ledgerForward = new LedgerForward(clients);
@@ -52,17 +54,13 @@ public final class ReconcileActivitiesImpl implements ReconcileActivities {
   public ProbeResult probeRegion(ProbeRequest request) {
     String id = request.clusterArn().substring(request.clusterArn().lastIndexOf(':') + 1);
     try {
-      int found =
-          clients
-              .rds(request.region())
-              .describeDBClusters(b -> b.dbClusterIdentifier(id))
-              .dbClusters()
-              .size();
+      Optional<DBCluster> found = globalClusters.cluster(request.region(), id);
       return new ProbeResult(
-          request.region(), true, "DescribeDBClusters of " + id + " answered (" + found + ")");
-    } catch (DbClusterNotFoundException e) {
-      return new ProbeResult(
-          request.region(), true, "DescribeDBClusters answered: " + id + " not found");
+          request.region(),
+          true,
+          found.isPresent()
+              ? "DescribeDBClusters of " + id + " answered (1)"
+              : "DescribeDBClusters answered: " + id + " not found");
     } catch (SdkException e) {
       // Throttling, 5xx and connection failures mean the region is not back yet; any other answer,
       // even an error, proves that it answers.

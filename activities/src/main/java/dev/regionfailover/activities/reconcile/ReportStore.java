@@ -78,9 +78,7 @@ final class ReportStore {
       markdown = ReconcileMarkdown.render(shorter);
       json = json(shorter);
     }
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("pk", AttributeValue.fromS(report.app()));
-    item.put("sk", AttributeValue.fromS(key));
+    Map<String, AttributeValue> item = new HashMap<>(LedgerTable.key(report.app(), key));
     item.put("workflowId", AttributeValue.fromS(report.workflowId()));
     item.put("outcome", AttributeValue.fromS(report.outcome().name()));
     item.put("oldRegion", AttributeValue.fromS(report.oldRegion()));
