@@ -3,7 +3,8 @@ package dev.regionfailover.activities.authority;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
-import dev.regionfailover.activities.aws.AwsFailures;
+import dev.regionfailover.activities.ledger.LedgerTable;
+import dev.regionfailover.activities.ledger.LedgerTable.LedgerWrite;
 import dev.regionfailover.workflows.authority.AuthorityActivities;
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
@@ -13,7 +14,6 @@ import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +22,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The authority ledger in DynamoDB. Each region has its own copy of the ledger table; the ledger
- * item of an app is {@code pk=<app>, sk=authority}, and every change also writes an audit item
- * {@code pk=<app>, sk=audit#<epoch, 20 digits>} in the same transaction, so the trail proves who
- * held authority when. Every write is conditional on the epoch it expects, which is the fencing
- * token: the epoch never goes down and two writers can never both succeed.
+ * Reads and moves authority in every regional copy of the ledger ({@link LedgerTable}): a read
+ * insists that the copies agree, a transition writes each copy from the epoch it expects and reads
+ * every copy back.
  */
 public final class AuthorityActivitiesImpl implements AuthorityActivities {
 
@@ -45,23 +39,14 @@ public final class AuthorityActivitiesImpl implements AuthorityActivities {
   /** Failure type for a transition that could never be valid. */
   public static final String INVALID_TRANSITION = "InvalidAuthorityTransition";
 
-  /** The sort key of the ledger item of an app; its audit items sort after it. */
-  public static final String LEDGER_SORT_KEY = "authority";
-
   private static final Logger log = LoggerFactory.getLogger(AuthorityActivitiesImpl.class);
   private static final int MAX_WRITE_ATTEMPTS = 3;
-  private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
-  private final AwsClients clients;
+  private final LedgerTable table;
 
   @Inject
   public AuthorityActivitiesImpl(AwsClients clients) {
-    this.clients = requireNonNull(clients, "clients is null");
-  }
-
-  /** The sort key of the audit item of an epoch; zero-padded so that items sort by epoch. */
-  public static String auditSortKey(long epoch) {
-    return String.format("audit#%020d", epoch);
+    this.table = new LedgerTable(requireNonNull(clients, "clients is null"));
   }
 
   @Override
@@ -184,120 +169,58 @@ public final class AuthorityActivitiesImpl implements AuthorityActivities {
    */
   private boolean write(
       AuthorityTransition request, String region, boolean exists, String updatedAt) {
-    Map<String, AttributeValue> ledger = new HashMap<>();
-    ledger.put("pk", AttributeValue.fromS(request.app()));
-    ledger.put("sk", AttributeValue.fromS(LEDGER_SORT_KEY));
-    ledger.put("epoch", AttributeValue.fromN(Long.toString(request.newEpoch())));
-    ledger.put("state", AttributeValue.fromS(request.state().name()));
-    ledger.put("workflowId", AttributeValue.fromS(request.workflowId()));
-    ledger.put("updatedAt", AttributeValue.fromS(updatedAt));
-    putIfPresent(ledger, "writerRegion", request.writerRegion());
-    putIfPresent(ledger, "reason", request.reason());
-    Put.Builder ledgerPut = Put.builder().tableName(request.table()).item(ledger);
-    if (exists) {
-      ledgerPut
-          .conditionExpression("epoch = :expected")
-          .expressionAttributeValues(
-              Map.of(":expected", AttributeValue.fromN(Long.toString(request.expectedEpoch()))));
-    } else {
-      ledgerPut.conditionExpression("attribute_not_exists(pk)");
+    Map<String, AttributeValue> ledger =
+        LedgerTable.ledgerItem(
+            request.app(),
+            request.newEpoch(),
+            request.state().name(),
+            request.workflowId(),
+            updatedAt,
+            request.writerRegion(),
+            request.reason());
+    LedgerWrite outcome =
+        table.write(
+            region,
+            request.table(),
+            ledger,
+            exists ? request.expectedEpoch() : null,
+            LedgerTable.auditOf(ledger, AttributeValue.fromS(updatedAt)),
+            AttributeValue.fromS(request.workflowId()));
+    if (outcome.written()) {
+      return true;
     }
-
-    Map<String, AttributeValue> audit = new HashMap<>();
-    audit.put("pk", AttributeValue.fromS(request.app()));
-    audit.put("sk", AttributeValue.fromS(auditSortKey(request.newEpoch())));
-    audit.put("epoch", AttributeValue.fromN(Long.toString(request.newEpoch())));
-    audit.put("state", AttributeValue.fromS(request.state().name()));
-    audit.put("workflowId", AttributeValue.fromS(request.workflowId()));
-    audit.put("at", AttributeValue.fromS(updatedAt));
-    putIfPresent(audit, "writerRegion", request.writerRegion());
-    putIfPresent(audit, "reason", request.reason());
-    // The audit item of an epoch is written once; only the same workflow may find its own (for
-    // example one replicated from another region's copy of a global table) and write it again.
-    Put auditPut =
-        Put.builder()
-            .tableName(request.table())
-            .item(audit)
-            .conditionExpression("attribute_not_exists(pk) OR workflowId = :workflow")
-            .expressionAttributeValues(
-                Map.of(":workflow", AttributeValue.fromS(request.workflowId())))
-            .build();
-
-    String resource = "authority ledger of " + request.app() + " in table " + request.table();
-    return AwsFailures.call(
-        "TransactWriteItems",
-        resource,
-        region,
-        () -> {
-          try {
-            clients
-                .dynamo(region)
-                .transactWriteItems(
-                    b ->
-                        b.transactItems(
-                            TransactWriteItem.builder().put(ledgerPut.build()).build(),
-                            TransactWriteItem.builder().put(auditPut).build()));
-            return true;
-          } catch (TransactionCanceledException e) {
-            List<String> codes =
-                e.cancellationReasons().stream().map(CancellationReason::code).toList();
-            if (codes.size() > 1 && CONDITIONAL_CHECK_FAILED.equals(codes.get(1))) {
-              throw ApplicationFailure.newNonRetryableFailure(
-                  "the audit trail of "
-                      + request.app()
-                      + " in table "
-                      + request.table()
-                      + " in "
-                      + region
-                      + " already records epoch "
-                      + request.newEpoch()
-                      + " by another workflow, although the ledger is at epoch "
-                      + request.expectedEpoch()
-                      + ": the ledger was set back by hand; an epoch must never be reused",
-                  CONFLICT);
-            }
-            if (!codes.isEmpty() && CONDITIONAL_CHECK_FAILED.equals(codes.get(0))) {
-              return false;
-            }
-            // Transaction conflicts and throttling clear up on their own.
-            throw ApplicationFailure.newFailureWithCause(
-                "writing the "
-                    + resource
-                    + " in "
-                    + region
-                    + " was cancelled: "
-                    + codes
-                    + "; retrying",
-                "AuthorityWriteCancelled",
-                e);
-          }
-        });
+    if (outcome.auditTaken()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          ("the audit trail of %s in table %s in %s already records epoch %d by another workflow,"
+                  + " although the ledger is at epoch %d: the ledger was set back by hand; an"
+                  + " epoch must never be reused")
+              .formatted(
+                  request.app(),
+                  request.table(),
+                  region,
+                  request.newEpoch(),
+                  request.expectedEpoch()),
+          CONFLICT);
+    }
+    if (outcome.ledgerChanged()) {
+      return false;
+    }
+    // Transaction conflicts and throttling clear up on their own.
+    throw ApplicationFailure.newFailureWithCause(
+        "writing the %s in %s was cancelled: %s; retrying"
+            .formatted(
+                LedgerTable.resource(request.app(), request.table()), region, outcome.codes()),
+        "AuthorityWriteCancelled",
+        outcome.cancelled());
   }
 
-  private Optional<AuthorityRecord> readLedger(String app, String table, String region) {
-    Map<String, AttributeValue> item =
-        AwsFailures.call(
-            "GetItem",
-            "authority ledger of " + app + " in table " + table,
-            region,
-            () ->
-                clients
-                    .dynamo(region)
-                    .getItem(
-                        b ->
-                            b.tableName(table)
-                                .consistentRead(true)
-                                .key(
-                                    Map.of(
-                                        "pk",
-                                        AttributeValue.fromS(app),
-                                        "sk",
-                                        AttributeValue.fromS(LEDGER_SORT_KEY))))
-                    .item());
-    if (item == null || item.isEmpty()) {
+  private Optional<AuthorityRecord> readLedger(String app, String tableName, String region) {
+    Optional<Map<String, AttributeValue>> found = table.ledger(app, tableName, region);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    String state = text(item, "state");
+    Map<String, AttributeValue> item = found.get();
+    String state = LedgerTable.text(item, "state");
     AuthorityState parsed;
     try {
       parsed = AuthorityState.valueOf(Objects.requireNonNullElse(state, ""));
@@ -306,7 +229,7 @@ public final class AuthorityActivitiesImpl implements AuthorityActivities {
           "the authority ledger item of "
               + app
               + " in table "
-              + table
+              + tableName
               + " in "
               + region
               + " has state "
@@ -314,15 +237,14 @@ public final class AuthorityActivitiesImpl implements AuthorityActivities {
               + ", expected ACTIVE or FENCED",
           DISAGREEMENT);
     }
-    AttributeValue epoch = item.get("epoch");
     return Optional.of(
         new AuthorityRecord(
             app,
-            text(item, "writerRegion"),
-            epoch == null ? 0 : Long.parseLong(epoch.n()),
+            LedgerTable.text(item, "writerRegion"),
+            LedgerTable.epoch(item),
             parsed,
-            text(item, "workflowId"),
-            text(item, "updatedAt")));
+            LedgerTable.text(item, "workflowId"),
+            LedgerTable.text(item, "updatedAt")));
   }
 
   private static void validate(AuthorityTransition request) {
@@ -420,16 +342,5 @@ public final class AuthorityActivitiesImpl implements AuthorityActivities {
                     + c.updatedAt()
                     + ")")
         .orElse("no ledger item");
-  }
-
-  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null) {
-      item.put(name, AttributeValue.fromS(value));
-    }
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
   }
 }

@@ -2,7 +2,9 @@ package dev.regionfailover.activities.aws;
 
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -62,6 +64,24 @@ public final class AwsFailures {
       throw translate(operation, resource, region, e);
     } catch (SdkException e) {
       throw translate(operation, resource, region, e);
+    }
+  }
+
+  /**
+   * Calls AWS, and reads a failure that says the resource does not exist as no value. Other
+   * failures are the SDK's own, for callers that judge them their way.
+   *
+   * @param missing whether a failure says that the resource does not exist
+   */
+  public static <T> Optional<T> unlessMissing(
+      Predicate<? super SdkException> missing, Supplier<T> call) {
+    try {
+      return Optional.ofNullable(call.get());
+    } catch (SdkException e) {
+      if (missing.test(e)) {
+        return Optional.empty();
+      }
+      throw e;
     }
   }
 

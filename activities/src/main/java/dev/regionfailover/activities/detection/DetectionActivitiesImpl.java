@@ -4,13 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
+import dev.regionfailover.activities.cloudwatch.Metrics;
+import dev.regionfailover.activities.rds.GlobalClusters;
 import dev.regionfailover.workflows.detection.DetectionActivities;
 import dev.regionfailover.workflows.detection.RegionSample;
 import dev.regionfailover.workflows.detection.SampleRequest;
 import dev.regionfailover.workflows.detection.SignalKind;
 import dev.regionfailover.workflows.detection.SignalReading;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,10 +25,8 @@ import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
-import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.rds.model.GlobalCluster;
 import software.amazon.awssdk.services.rds.model.GlobalClusterMember;
-import software.amazon.awssdk.services.rds.model.GlobalClusterNotFoundException;
 import software.amazon.awssdk.services.route53.model.GetHealthCheckStatusResponse;
 import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 import software.amazon.awssdk.services.route53.model.NoSuchHealthCheckException;
@@ -47,15 +46,18 @@ public final class DetectionActivitiesImpl implements DetectionActivities {
   /** Route 53 calls an endpoint healthy when more than this share of its checkers do. */
   private static final double HEALTHY_CHECKER_SHARE = 0.18;
 
-  private static final Duration METRIC_WINDOW = Duration.ofMinutes(10);
   private static final String AURORA_LAG = "AuroraGlobalDBRPOLag";
   private static final String DYNAMODB_LATENCY = "ReplicationLatency";
 
   private final AwsClients clients;
+  private final GlobalClusters globalClusters;
+  private final Metrics metrics;
 
   @Inject
   public DetectionActivitiesImpl(AwsClients clients) {
     this.clients = requireNonNull(clients, "clients is null");
+    this.globalClusters = new GlobalClusters(clients);
+    this.metrics = new Metrics(clients);
   }
 
   @Override
@@ -165,18 +167,7 @@ public final class DetectionActivitiesImpl implements DetectionActivities {
             region,
             "DescribeGlobalClusters",
             "global cluster " + request.globalCluster(),
-            () -> {
-              try {
-                return clients
-                    .rds(region)
-                    .describeGlobalClusters(b -> b.globalClusterIdentifier(request.globalCluster()))
-                    .globalClusters()
-                    .stream()
-                    .findFirst();
-              } catch (GlobalClusterNotFoundException e) {
-                return Optional.empty();
-              }
-            });
+            () -> globalClusters.find(region, request.globalCluster()));
     if (global.isEmpty()) {
       return new SignalReading(
           SignalKind.AURORA_LAG,
@@ -206,7 +197,7 @@ public final class DetectionActivitiesImpl implements DetectionActivities {
                 secondaryRegion,
                 "AWS/RDS",
                 AURORA_LAG,
-                List.of(dimension("DBClusterIdentifier", id)));
+                List.of(Metrics.dimension("DBClusterIdentifier", id)));
         if (lag.isEmpty()) {
           observed.add(id + " no lag datapoint");
         } else {
@@ -239,7 +230,9 @@ public final class DetectionActivitiesImpl implements DetectionActivities {
                 region,
                 "AWS/DynamoDB",
                 DYNAMODB_LATENCY,
-                List.of(dimension("TableName", table), dimension("ReceivingRegion", receiving)));
+                List.of(
+                    Metrics.dimension("TableName", table),
+                    Metrics.dimension("ReceivingRegion", receiving)));
         if (latency.isEmpty()) {
           observed.add(table + "->" + receiving + " no datapoint");
         } else {
@@ -255,32 +248,11 @@ public final class DetectionActivitiesImpl implements DetectionActivities {
 
   private Optional<Datapoint> newest(
       String region, String namespace, String metric, List<Dimension> dimensions) {
-    Instant now = Instant.now();
-    List<Datapoint> datapoints =
-        call(
-            region,
-            "GetMetricStatistics",
-            metric + " " + dimensions,
-            () ->
-                clients
-                    .cloudWatch(region)
-                    .getMetricStatistics(
-                        b ->
-                            b.namespace(namespace)
-                                .metricName(metric)
-                                .dimensions(dimensions)
-                                .startTime(now.minus(METRIC_WINDOW))
-                                // The end lies ahead so that a datapoint stamped within the
-                                // current second is not cut off by second-precision times.
-                                .endTime(now.plusSeconds(60))
-                                .period(60)
-                                .statistics(Statistic.MAXIMUM))
-                    .datapoints());
-    return datapoints.stream().max(Comparator.comparing(Datapoint::timestamp));
-  }
-
-  private static Dimension dimension(String name, String value) {
-    return Dimension.builder().name(name).value(value).build();
+    return call(
+        region,
+        "GetMetricStatistics",
+        metric + " " + dimensions,
+        () -> metrics.newest(region, namespace, metric, dimensions));
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.regionfailover.activities.dns;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
-import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
 import dev.regionfailover.workflows.dns.RecordRequest;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
@@ -25,9 +23,6 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 public final class DnsActivitiesImpl implements DnsActivities {
 
   private static final Logger log = LoggerFactory.getLogger(DnsActivitiesImpl.class);
-  private static final String GLOBAL = Route53Records.GLOBAL;
-
-  private final AwsClients clients;
   private final Route53Records records;
   private final Route53Changes changes;
 
@@ -40,7 +35,7 @@ public final class DnsActivitiesImpl implements DnsActivities {
    * @param pollInterval how long to wait between looks at a change that is not in sync yet
    */
   public DnsActivitiesImpl(AwsClients clients, Duration pollInterval) {
-    this.clients = requireNonNull(clients, "clients is null");
+    requireNonNull(clients, "clients is null");
     this.records = new Route53Records(clients);
     this.changes = new Route53Changes(clients, pollInterval);
   }
@@ -56,34 +51,17 @@ public final class DnsActivitiesImpl implements DnsActivities {
       return new RecordState(zoneId, name, request.value(), request.ttl(), false);
     }
     ChangeInfo change =
-        AwsFailures.call(
-            "ChangeResourceRecordSets",
+        records.upsert(
+            zoneId,
             where,
-            GLOBAL,
-            () ->
-                clients
-                    .route53()
-                    .changeResourceRecordSets(
-                        b ->
-                            b.hostedZoneId(zoneId)
-                                .changeBatch(
-                                    batch ->
-                                        batch
-                                            .comment("region-failover: point " + name)
-                                            .changes(
-                                                c ->
-                                                    c.action(ChangeAction.UPSERT)
-                                                        .resourceRecordSet(
-                                                            r ->
-                                                                r.name(name)
-                                                                    .type(RRType.CNAME)
-                                                                    .ttl(request.ttl())
-                                                                    .resourceRecords(
-                                                                        v ->
-                                                                            v.value(
-                                                                                request
-                                                                                    .value()))))))
-                    .changeInfo());
+            "region-failover: point " + name,
+            List.of(
+                ResourceRecordSet.builder()
+                    .name(name)
+                    .type(RRType.CNAME)
+                    .ttl(request.ttl())
+                    .resourceRecords(ResourceRecord.builder().value(request.value()).build())
+                    .build()));
     log.info(
         "Upserted {} -> {} (was {}); change {}",
         where,

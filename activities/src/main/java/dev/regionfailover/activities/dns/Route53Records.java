@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ChangeInfo;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * Finds hosted zones and CNAME records in Route 53, for the activities that change records and for
- * the guards that only read them.
+ * Hosted zones and CNAME record sets in Route 53: finds them for the activities that change records
+ * and for the guards that only read them, and is the one place that changes them.
  */
 public final class Route53Records {
 
@@ -104,6 +107,32 @@ public final class Route53Records {
         .stream()
         .filter(r -> r.type() == RRType.CNAME && absolute(r.name()).equals(absolute))
         .toList();
+  }
+
+  /**
+   * Upserts record sets in one change batch and returns the change, which {@link Route53Changes}
+   * waits for.
+   *
+   * @param where the records changed, as failures name them
+   * @param comment the change batch's comment, which Route 53 keeps with the change
+   */
+  public ChangeInfo upsert(
+      String zoneId, String where, String comment, List<ResourceRecordSet> recordSets) {
+    List<Change> upserts =
+        recordSets.stream()
+            .map(r -> Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(r).build())
+            .toList();
+    return AwsFailures.call(
+        "ChangeResourceRecordSets",
+        where,
+        GLOBAL,
+        () ->
+            route53()
+                .changeResourceRecordSets(
+                    b ->
+                        b.hostedZoneId(zoneId)
+                            .changeBatch(batch -> batch.comment(comment).changes(upserts)))
+                .changeInfo());
   }
 
   /** A DNS name compared the way DNS does: without case and with its trailing dot. */

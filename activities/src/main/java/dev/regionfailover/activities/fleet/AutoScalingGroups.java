@@ -92,17 +92,7 @@ final class AutoScalingGroups {
       String group = "Auto Scaling group " + want.name();
       // An empty process list means every process to AWS, so each call needs at least one.
       if (!resume.isEmpty()) {
-        AwsFailures.call(
-            "ResumeProcesses",
-            group,
-            region,
-            BUSY,
-            () ->
-                clients
-                    .autoScaling(region)
-                    .resumeProcesses(
-                        b -> b.autoScalingGroupName(want.name()).scalingProcesses(resume)));
-        log.info("Resumed {} of {} in {}", resume, group, region);
+        processes(region, want.name(), true, resume);
       }
       if (!sameSizes(want, have)) {
         AwsFailures.call(
@@ -131,19 +121,31 @@ final class AutoScalingGroups {
             want.desiredCapacity());
       }
       if (!suspend.isEmpty()) {
-        AwsFailures.call(
-            "SuspendProcesses",
-            group,
-            region,
-            BUSY,
-            () ->
-                clients
-                    .autoScaling(region)
-                    .suspendProcesses(
-                        b -> b.autoScalingGroupName(want.name()).scalingProcesses(suspend)));
-        log.info("Suspended {} of {} in {}", suspend, group, region);
+        processes(region, want.name(), false, suspend);
       }
     }
+  }
+
+  /** Resumes or suspends scaling processes of a group. */
+  private void processes(String region, String name, boolean resume, List<String> processes) {
+    String group = "Auto Scaling group " + name;
+    AwsFailures.call(
+        resume ? "ResumeProcesses" : "SuspendProcesses",
+        group,
+        region,
+        BUSY,
+        () -> {
+          var autoScaling = clients.autoScaling(region);
+          if (resume) {
+            autoScaling.resumeProcesses(
+                b -> b.autoScalingGroupName(name).scalingProcesses(processes));
+          } else {
+            autoScaling.suspendProcesses(
+                b -> b.autoScalingGroupName(name).scalingProcesses(processes));
+          }
+          return null;
+        });
+    log.info("{} {} of {} in {}", resume ? "Resumed" : "Suspended", processes, group, region);
   }
 
   /** Equal sizes and the same suspended processes, in any order. */

@@ -63,27 +63,20 @@ final class EventBridgeRules {
         continue;
       }
       String rule = describe(want.eventBus(), want.name());
-      if (want.enabled()) {
-        AwsFailures.call(
-            "EnableRule",
-            rule,
-            region,
-            BUSY,
-            () ->
-                clients
-                    .eventBridge(region)
-                    .enableRule(b -> b.name(want.name()).eventBusName(want.eventBus())));
-      } else {
-        AwsFailures.call(
-            "DisableRule",
-            rule,
-            region,
-            BUSY,
-            () ->
-                clients
-                    .eventBridge(region)
-                    .disableRule(b -> b.name(want.name()).eventBusName(want.eventBus())));
-      }
+      AwsFailures.call(
+          want.enabled() ? "EnableRule" : "DisableRule",
+          rule,
+          region,
+          BUSY,
+          () -> {
+            var eventBridge = clients.eventBridge(region);
+            if (want.enabled()) {
+              eventBridge.enableRule(b -> b.name(want.name()).eventBusName(want.eventBus()));
+            } else {
+              eventBridge.disableRule(b -> b.name(want.name()).eventBusName(want.eventBus()));
+            }
+            return null;
+          });
       log.info("{} {} in {}", want.enabled() ? "Enabled" : "Disabled", rule, region);
     }
   }

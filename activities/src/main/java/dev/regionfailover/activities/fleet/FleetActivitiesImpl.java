@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiPredicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every kind of background worker: ECS services, Auto Scaling groups, Lambda event source mappings,
@@ -42,17 +40,16 @@ public final class FleetActivitiesImpl implements FleetActivities {
   /** Failure type (retryable) when a resource reads back other than it was set. */
   public static final String FLEET_READ_BACK_MISMATCH = "FleetReadBackMismatch";
 
-  private static final Logger log = LoggerFactory.getLogger(FleetActivitiesImpl.class);
-
   private final EcsServices services;
   private final AutoScalingGroups groups;
   private final EventSourceMappings mappings;
   private final EventBridgeRules rules;
   private final Schedules schedules;
+  private final FleetReader reader;
 
   @Inject
   public FleetActivitiesImpl(AwsClients clients) {
-    this(clients, Duration.ofSeconds(45), Duration.ofSeconds(1));
+    this(clients, FleetReader.SETTLE_TIMEOUT, FleetReader.POLL_INTERVAL);
   }
 
   /**
@@ -67,13 +64,12 @@ public final class FleetActivitiesImpl implements FleetActivities {
     this.mappings = new EventSourceMappings(clients, settleTimeout, pollInterval);
     this.rules = new EventBridgeRules(clients);
     this.schedules = new Schedules(clients);
+    this.reader = new FleetReader(services, groups, mappings, rules, schedules);
   }
 
   @Override
   public FleetCapacity snapshot(FleetRequest request) {
-    FleetCapacity capacity = read(request.region(), request.fleet());
-    log.info("Fleet of {}: {}", request.region(), capacity);
-    return capacity;
+    return reader.snapshot(request.region(), request.fleet());
   }
 
   @Override
@@ -81,7 +77,7 @@ public final class FleetActivitiesImpl implements FleetActivities {
     String region = desired.region();
     Fleet fleet = fleetOf(desired);
     // Every resource is read before any is changed, so a missing one changes nothing.
-    FleetCapacity current = read(region, fleet);
+    FleetCapacity current = reader.read(region, fleet);
     if (desired.activeUnits() < current.activeUnits()) {
       // Stopping: first what starts work, then what does it, so no new work lands on a fleet
       // that is going away.
@@ -92,7 +88,7 @@ public final class FleetActivitiesImpl implements FleetActivities {
       applyWorkers(region, desired, current);
       applyEventSources(region, desired, current);
     }
-    FleetCapacity readBack = read(region, fleet);
+    FleetCapacity readBack = reader.read(region, fleet);
     List<String> mismatches = mismatches(desired, readBack);
     if (!mismatches.isEmpty()) {
       throw ApplicationFailure.newFailure(
@@ -126,16 +122,6 @@ public final class FleetActivitiesImpl implements FleetActivities {
     mappings.apply(region, desired.eventSourceMappings());
     rules.apply(region, desired.eventBridgeRules(), current.eventBridgeRules());
     schedules.apply(region, desired.schedules(), current.schedules());
-  }
-
-  private FleetCapacity read(String region, Fleet fleet) {
-    return new FleetCapacity(
-        region,
-        services.read(region, fleet.ecsServices()),
-        groups.read(region, fleet.autoScalingGroups()),
-        mappings.read(region, fleet.lambdaEventSourceMappings()),
-        rules.read(region, fleet.eventBridgeRules()),
-        schedules.read(region, fleet.schedules()));
   }
 
   private static Fleet fleetOf(FleetCapacity capacity) {

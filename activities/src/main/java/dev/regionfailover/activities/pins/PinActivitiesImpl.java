@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
+import dev.regionfailover.activities.dynamodb.Tables;
 import dev.regionfailover.workflows.estate.Pins;
 import dev.regionfailover.workflows.pins.CountRequest;
 import dev.regionfailover.workflows.pins.EntityCount;
@@ -49,6 +50,7 @@ public final class PinActivitiesImpl implements PinActivities {
   private static final Logger log = LoggerFactory.getLogger(PinActivitiesImpl.class);
 
   private final AwsClients clients;
+  private final Tables tables;
   private final Duration stalePause;
 
   @Inject
@@ -62,6 +64,7 @@ public final class PinActivitiesImpl implements PinActivities {
    */
   public PinActivitiesImpl(AwsClients clients, Duration stalePause) {
     this.clients = requireNonNull(clients, "clients is null");
+    this.tables = new Tables(clients);
     this.stalePause = requireNonNull(stalePause, "stalePause is null");
   }
 
@@ -114,19 +117,19 @@ public final class PinActivitiesImpl implements PinActivities {
     Pins pins = request.pins();
     String region = request.tableRegion();
     shape(pins, region);
-    long count = 0;
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> exclusiveStart = start;
-      QueryResponse page =
-          AwsFailures.call(
-              "Query",
-              "index " + pins.index() + " of table " + pins.table(),
-              region,
-              () ->
+    // Counting reads the whole index in one attempt, so the SDK's paginator follows the pages; the
+    // heartbeat after each page only shows that the count is still going.
+    long count =
+        AwsFailures.call(
+            "Query",
+            "index " + pins.index() + " of table " + pins.table(),
+            region,
+            () -> {
+              long counted = 0;
+              for (QueryResponse page :
                   clients
                       .dynamo(region)
-                      .query(
+                      .queryPaginator(
                           b ->
                               b.tableName(pins.table())
                                   .indexName(pins.index())
@@ -135,15 +138,13 @@ public final class PinActivitiesImpl implements PinActivities {
                                   .expressionAttributeNames(
                                       Map.of("#home", pins.homeRegionAttribute()))
                                   .expressionAttributeValues(
-                                      Map.of(":from", AttributeValue.fromS(request.fromRegion())))
-                                  .exclusiveStartKey(exclusiveStart)));
-      count += page.count();
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-      context.heartbeat(count);
-    } while (start != null);
+                                      Map.of(
+                                          ":from", AttributeValue.fromS(request.fromRegion()))))) {
+                counted += page.count();
+                context.heartbeat(counted);
+              }
+              return counted;
+            });
     log.info("{} entities of {} are at home in {}", count, pins.table(), request.fromRegion());
     return new EntityCount(count);
   }
@@ -185,12 +186,7 @@ public final class PinActivitiesImpl implements PinActivities {
    * index exists and is keyed on the home region.
    */
   public TableShape shape(Pins pins, String region) {
-    TableDescription table =
-        AwsFailures.call(
-            "DescribeTable",
-            "table " + pins.table(),
-            region,
-            () -> clients.dynamo(region).describeTable(b -> b.tableName(pins.table())).table());
+    TableDescription table = tables.describe(region, pins.table());
     GlobalSecondaryIndexDescription index =
         table.globalSecondaryIndexes().stream()
             .filter(i -> i.indexName().equals(pins.index()))

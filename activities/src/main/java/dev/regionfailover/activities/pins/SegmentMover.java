@@ -6,23 +6,17 @@ import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.workflows.estate.Pins;
 import dev.regionfailover.workflows.pins.SegmentCheckpoint;
 import dev.regionfailover.workflows.pins.SegmentRequest;
-import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -50,18 +44,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class SegmentMover {
 
-  /** The state of an audit batch record whose moves may be under way. */
-  public static final String PENDING = "PENDING";
-
-  /** The state of an audit batch record whose moves are all made. */
-  public static final String DONE = "DONE";
-
   private final DynamoDbClient dynamo;
   private final SegmentRequest request;
   private final Pins pins;
   private final TableShape shape;
   private final Consumer<SegmentCheckpoint> heartbeat;
   private final EntityMover entities;
+  private final RepinAudit audit;
   private final AttributeValue from;
   private final AttributeValue to;
   private final int segment;
@@ -95,6 +84,7 @@ public final class SegmentMover {
         new EntityMover(
             dynamo, pins, request.tableRegion(), request.fromRegion(), request.toRegion());
     this.segment = start.segment();
+    this.audit = new RepinAudit(dynamo, request, segment);
     this.cursor = start.cursor();
     this.nextBatch = start.nextBatch();
     this.moved = start.moved();
@@ -109,13 +99,9 @@ public final class SegmentMover {
     new TreeMap<>(key)
         .forEach(
             (name, value) ->
-                crc.update((name + '=' + encode(value) + '\n').getBytes(StandardCharsets.UTF_8)));
+                crc.update(
+                    (name + '=' + KeyText.encode(value) + '\n').getBytes(StandardCharsets.UTF_8)));
     return (int) (crc.getValue() % segments);
-  }
-
-  /** The audit sort key of one batch of one segment of a re-pin. */
-  public static String auditSortKey(String planId, int segment, long batch) {
-    return String.format("repin#%s#%04d#%010d", planId, segment, batch);
   }
 
   /**
@@ -147,7 +133,7 @@ public final class SegmentMover {
         heartbeat.accept(checkpoint());
       }
       if (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()) {
-        cursor = encode(page.lastEvaluatedKey());
+        cursor = KeyText.encode(page.lastEvaluatedKey());
       } else {
         cursor = Map.of();
         done = true;
@@ -191,7 +177,7 @@ public final class SegmentMover {
             .expressionAttributeValues(Map.of(":from", from))
             .limit(pins.pageSize() * request.segments());
     if (!cursor.isEmpty()) {
-      query.exclusiveStartKey(decode(cursor));
+      query.exclusiveStartKey(KeyText.decode(cursor));
     }
     return AwsFailures.call(
         "Query",
@@ -213,10 +199,10 @@ public final class SegmentMover {
       candidates.add(candidate);
     }
     long batch = nextBatch;
-    Map<String, AttributeValue> pending = record(batch, PENDING);
+    Map<String, AttributeValue> pending = audit.record(batch, RepinAudit.PENDING);
     pending.put("candidates", AttributeValue.fromL(listOfMaps(candidates)));
-    if (!putRecord(pending, "attribute_not_exists(sk)")) {
-      throw anotherAttempt(batch);
+    if (!audit.put(pending, "attribute_not_exists(sk)")) {
+      throw audit.anotherAttempt(batch);
     }
     List<Map<String, AttributeValue>> movedKeys = new ArrayList<>();
     for (Map<String, AttributeValue> candidate : candidates) {
@@ -246,48 +232,15 @@ public final class SegmentMover {
    * intervals, or because an attempt crashed between a batch and its heartbeat.
    */
   private void settleRecordedBatches() {
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> exclusiveStart = start;
-      QueryResponse page =
-          AwsFailures.call(
-              "Query",
-              "audit trail of " + request.app() + " in table " + request.auditTable(),
-              request.tableRegion(),
-              () ->
-                  dynamo.query(
-                      b -> {
-                        b.tableName(request.auditTable())
-                            .consistentRead(true)
-                            .keyConditionExpression("pk = :app AND sk BETWEEN :first AND :last")
-                            .expressionAttributeValues(
-                                Map.of(
-                                    ":app", AttributeValue.fromS(request.app()),
-                                    ":first",
-                                        AttributeValue.fromS(
-                                            auditSortKey(request.planId(), segment, nextBatch)),
-                                    ":last",
-                                        AttributeValue.fromS(
-                                            auditSortKey(
-                                                request.planId(), segment, 9_999_999_999L))));
-                        if (exclusiveStart != null) {
-                          b.exclusiveStartKey(exclusiveStart);
-                        }
-                      }));
-      for (Map<String, AttributeValue> record : page.items()) {
-        long batch = Long.parseLong(record.get("batch").n());
-        if (DONE.equals(record.get("state").s())) {
-          moved += Long.parseLong(record.get("count").n());
-          nextBatch = batch + 1;
-        } else {
-          finishPending(batch, record);
-        }
+    for (Map<String, AttributeValue> record : audit.from(nextBatch)) {
+      long batch = Long.parseLong(record.get("batch").n());
+      if (RepinAudit.DONE.equals(record.get("state").s())) {
+        moved += Long.parseLong(record.get("count").n());
+        nextBatch = batch + 1;
+      } else {
+        finishPending(batch, record);
       }
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
+    }
   }
 
   /** Completes a batch an earlier attempt recorded as pending and may have partly made. */
@@ -317,63 +270,14 @@ public final class SegmentMover {
   }
 
   private void finish(long batch, List<Map<String, AttributeValue>> movedKeys) {
-    Map<String, AttributeValue> record = record(batch, DONE);
+    Map<String, AttributeValue> record = audit.record(batch, RepinAudit.DONE);
     record.put("keys", AttributeValue.fromL(listOfMaps(movedKeys)));
     record.put("count", AttributeValue.fromN(Integer.toString(movedKeys.size())));
-    if (!putRecord(record, "#state = :pending")) {
-      throw anotherAttempt(batch);
+    if (!audit.put(record, "#state = :pending")) {
+      throw audit.anotherAttempt(batch);
     }
     moved += movedKeys.size();
     nextBatch = batch + 1;
-  }
-
-  private Map<String, AttributeValue> record(long batch, String state) {
-    Map<String, AttributeValue> record = new LinkedHashMap<>();
-    record.put("pk", AttributeValue.fromS(request.app()));
-    record.put("sk", AttributeValue.fromS(auditSortKey(request.planId(), segment, batch)));
-    record.put("state", AttributeValue.fromS(state));
-    record.put("plan", AttributeValue.fromS(request.planId()));
-    record.put("segment", AttributeValue.fromN(Integer.toString(segment)));
-    record.put("batch", AttributeValue.fromN(Long.toString(batch)));
-    record.put("table", AttributeValue.fromS(pins.table()));
-    record.put("from", from);
-    record.put("to", to);
-    record.put("at", AttributeValue.fromS(Instant.now().toString()));
-    return record;
-  }
-
-  /** Writes an audit record if {@code condition} holds; false if it does not. */
-  private boolean putRecord(Map<String, AttributeValue> record, String condition) {
-    Map<String, String> names = condition.contains("#state") ? Map.of("#state", "state") : null;
-    Map<String, AttributeValue> values =
-        condition.contains(":pending") ? Map.of(":pending", AttributeValue.fromS(PENDING)) : null;
-    return AwsFailures.call(
-        "PutItem",
-        "audit record " + record.get("sk").s() + " in table " + request.auditTable(),
-        request.tableRegion(),
-        () -> {
-          try {
-            dynamo.putItem(
-                b ->
-                    b.tableName(request.auditTable())
-                        .item(record)
-                        .conditionExpression(condition)
-                        .expressionAttributeNames(names)
-                        .expressionAttributeValues(values));
-            return true;
-          } catch (ConditionalCheckFailedException e) {
-            return false;
-          }
-        });
-  }
-
-  private ApplicationFailure anotherAttempt(long batch) {
-    return ApplicationFailure.newFailure(
-        "audit record "
-            + auditSortKey(request.planId(), segment, batch)
-            + " was written by another attempt of the same segment; a retry resumes from the"
-            + " audit trail",
-        "RepinBatchTaken");
   }
 
   private Map<String, AttributeValue> key(Map<String, AttributeValue> item) {
@@ -386,47 +290,10 @@ public final class SegmentMover {
   private Map<String, String> position(Map<String, AttributeValue> item) {
     Map<String, AttributeValue> position = key(item);
     position.put(pins.homeRegionAttribute(), from);
-    return encode(position);
+    return KeyText.encode(position);
   }
 
   private static List<AttributeValue> listOfMaps(List<Map<String, AttributeValue>> maps) {
     return maps.stream().map(AttributeValue::fromM).toList();
-  }
-
-  private static Map<String, String> encode(Map<String, AttributeValue> key) {
-    Map<String, String> encoded = new TreeMap<>();
-    key.forEach((name, value) -> encoded.put(name, encode(value)));
-    return encoded;
-  }
-
-  private static String encode(AttributeValue value) {
-    if (value.s() != null) {
-      return "S:" + value.s();
-    }
-    if (value.n() != null) {
-      return "N:" + value.n();
-    }
-    if (value.b() != null) {
-      return "B:" + Base64.getEncoder().encodeToString(value.b().asByteArray());
-    }
-    throw new IllegalArgumentException("a key attribute must be a string, number or binary");
-  }
-
-  private static Map<String, AttributeValue> decode(Map<String, String> cursor) {
-    Map<String, AttributeValue> key = new HashMap<>();
-    cursor.forEach(
-        (name, value) -> {
-          String text = value.substring(2);
-          key.put(
-              name,
-              switch (value.charAt(0)) {
-                case 'S' -> AttributeValue.fromS(text);
-                case 'N' -> AttributeValue.fromN(text);
-                case 'B' ->
-                    AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(text)));
-                default -> throw new IllegalArgumentException("bad cursor value " + value);
-              });
-        });
-    return key;
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.activities.dns.Route53Records;
+import dev.regionfailover.activities.ssm.Parameters;
 import dev.regionfailover.workflows.estate.Guards;
 import dev.regionfailover.workflows.estate.HostedZone;
 import dev.regionfailover.workflows.finding.Finding;
@@ -22,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
  * Promotion guards: the schema version is the same in every region, no migration is in progress
@@ -44,12 +44,13 @@ public final class GuardActivitiesImpl implements GuardActivities {
   /** Route 53's control plane, which every change and read of a record goes through, runs here. */
   private static final String ROUTE53_CONTROL_PLANE_REGION = "us-east-1";
 
-  private final AwsClients clients;
+  private final Parameters parameters;
   private final Route53Records records;
 
   @Inject
   public GuardActivitiesImpl(AwsClients clients) {
-    this.clients = requireNonNull(clients, "clients is null");
+    requireNonNull(clients, "clients is null");
+    this.parameters = new Parameters(clients);
     this.records = new Route53Records(clients);
   }
 
@@ -83,16 +84,17 @@ public final class GuardActivitiesImpl implements GuardActivities {
     String expected = "the same value in every region " + request.regions();
     List<Finding> findings = new ArrayList<>();
     Map<String, List<String>> regionsByValue = new LinkedHashMap<>();
-    for (String region : request.regions()) {
-      String name = Guards.inRegion(parameter, region);
-      String resource = name + " in " + region;
-      Reading reading = read(region, name);
+    for (Reading reading : readings(request, parameter)) {
       if (reading.unreachable() != null) {
-        findings.add(unreachable(request, region, CHECK_SCHEMA_VERSION, resource, reading));
+        findings.add(unreachable(request, CHECK_SCHEMA_VERSION, reading));
       } else if (reading.value() == null) {
-        findings.add(Finding.fail(CHECK_SCHEMA_VERSION, resource, "parameter not found", expected));
+        findings.add(
+            Finding.fail(
+                CHECK_SCHEMA_VERSION, reading.resource(), "parameter not found", expected));
       } else {
-        regionsByValue.computeIfAbsent(reading.value(), v -> new ArrayList<>()).add(region);
+        regionsByValue
+            .computeIfAbsent(reading.value(), v -> new ArrayList<>())
+            .add(reading.region());
       }
     }
     if (!regionsByValue.isEmpty()) {
@@ -113,12 +115,11 @@ public final class GuardActivitiesImpl implements GuardActivities {
   private List<Finding> migration(GuardRequest request, String parameter) {
     String expected = "no migration in progress (not \"true\")";
     List<Finding> findings = new ArrayList<>();
-    for (String region : request.regions()) {
-      String name = Guards.inRegion(parameter, region);
-      String resource = name + " in " + region;
-      Reading reading = read(region, name);
+    for (Reading reading : readings(request, parameter)) {
+      String region = reading.region();
+      String resource = reading.resource();
       if (reading.unreachable() != null) {
-        findings.add(unreachable(request, region, CHECK_MIGRATION, resource, reading));
+        findings.add(unreachable(request, CHECK_MIGRATION, reading));
       } else if (reading.value() == null) {
         findings.add(Finding.pass(CHECK_MIGRATION, resource, "not set in " + region, expected));
       } else if (reading.value().trim().toLowerCase(Locale.ROOT).equals("true")) {
@@ -183,43 +184,44 @@ public final class GuardActivitiesImpl implements GuardActivities {
   }
 
   /** FAIL, or WARN for the source region of a failover that expects it to be impaired. */
-  private static Finding unreachable(
-      GuardRequest request, String region, String check, String resource, Reading reading) {
+  private static Finding unreachable(GuardRequest request, String check, Reading reading) {
+    String region = reading.region();
     Verdict verdict =
         request.sourceMayBeUnreachable() && region.equals(request.sourceRegion())
             ? Verdict.WARN
             : Verdict.FAIL;
     return new Finding(
         check,
-        resource,
+        reading.resource(),
         verdict,
         region + " unreachable: " + reading.unreachable(),
         "readable in " + region);
   }
 
+  /** The parameter in each region of the request, in their order. */
+  private List<Reading> readings(GuardRequest request, String parameter) {
+    return request.regions().stream()
+        .map(region -> read(region, Guards.inRegion(parameter, region)))
+        .toList();
+  }
+
   /** The parameter's value (null when it does not exist), or why the region could not be read. */
   private Reading read(String region, String name) {
     try {
-      return AwsFailures.call(
-          "GetParameter",
-          "parameter " + name,
-          region,
-          () -> {
-            try {
-              return new Reading(
-                  clients.ssm(region).getParameter(b -> b.name(name)).parameter().value(), null);
-            } catch (ParameterNotFoundException e) {
-              return new Reading(null, null);
-            }
-          });
+      return new Reading(region, name, parameters.value(region, name), null);
     } catch (SdkException e) {
       if (AwsFailures.isUnreachable(e)) {
-        return new Reading(null, AwsFailures.describe(e));
+        return new Reading(region, name, null, AwsFailures.describe(e));
       }
       throw e;
     }
   }
 
   /** What reading one parameter in one region found. */
-  private record Reading(String value, String unreachable) {}
+  private record Reading(String region, String name, String value, String unreachable) {
+
+    String resource() {
+      return name + " in " + region;
+    }
+  }
 }

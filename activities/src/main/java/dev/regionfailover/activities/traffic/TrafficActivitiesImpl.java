@@ -1,13 +1,6 @@
 package dev.regionfailover.activities.traffic;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.regionfailover.activities.aws.AwsClients;
-import dev.regionfailover.activities.dns.Route53Changes;
-import dev.regionfailover.activities.dns.Route53Records;
-import dev.regionfailover.workflows.estate.Route53Traffic;
-import dev.regionfailover.workflows.estate.Traffic;
-import dev.regionfailover.workflows.estate.TrafficLayer;
 import dev.regionfailover.workflows.traffic.LayerRequest;
 import dev.regionfailover.workflows.traffic.LayerState;
 import dev.regionfailover.workflows.traffic.TrafficActivities;
@@ -32,10 +25,7 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
 
   private static final Logger log = LoggerFactory.getLogger(TrafficActivitiesImpl.class);
 
-  private final AwsClients clients;
-  private final Route53Records records;
-  private final Route53Changes changes;
-  private final Random random;
+  private final TrafficLayers layers;
 
   @Inject
   public TrafficActivitiesImpl(AwsClients clients) {
@@ -47,23 +37,17 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
    * @param random orders the ARC cluster endpoints of each call
    */
   public TrafficActivitiesImpl(AwsClients clients, Duration pollInterval, Random random) {
-    this.clients = requireNonNull(clients, "clients is null");
-    this.records = new Route53Records(clients);
-    this.changes = new Route53Changes(clients, pollInterval);
-    this.random = requireNonNull(random, "random is null");
+    this.layers = new TrafficLayers(clients, pollInterval, random);
   }
 
   @Override
   public LayerState read(LayerRequest request) {
-    LayerControl control = control(request.traffic(), request.layer());
-    Map<String, Double> values = control.read(List.copyOf(request.regions()));
-    log.info("{}: {}", control.describe(), TrafficFailures.sorted(values));
-    return new LayerState(request.traffic(), request.layer(), values);
+    return layers.read(request);
   }
 
   @Override
   public LayerState apply(LayerState desired) {
-    LayerControl control = control(desired.traffic(), desired.layer());
+    LayerControl control = layers.control(desired.traffic(), desired.layer());
     Map<String, Double> wanted = TrafficFailures.sorted(desired.values());
     if (desired.allOff()) {
       throw ApplicationFailure.newNonRetryableFailure(
@@ -118,48 +102,5 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
           TrafficFailures.READ_BACK_MISMATCH);
     }
     return new LayerState(desired.traffic(), desired.layer(), readBack);
-  }
-
-  private LayerControl control(Traffic traffic, TrafficLayer layer) {
-    requireNonNull(traffic, "traffic is null");
-    requireNonNull(layer, "layer is null");
-    return switch (layer) {
-      case ARC -> {
-        if (traffic.arc() == null) {
-          throw notConfigured(layer);
-        }
-        yield new ArcRoutingControls(
-            new ArcCluster(clients, traffic.arc().clusterEndpoints(), random), traffic.arc());
-      }
-      case GLOBAL_ACCELERATOR -> {
-        if (traffic.globalAccelerator() == null) {
-          throw notConfigured(layer);
-        }
-        yield new AcceleratorDials(clients, traffic.globalAccelerator());
-      }
-      case ROUTE53 -> route53(traffic.route53());
-    };
-  }
-
-  private LayerControl route53(Route53Traffic route53) {
-    if (route53 == null) {
-      throw notConfigured(TrafficLayer.ROUTE53);
-    }
-    return switch (route53.routing()) {
-      case WEIGHTED -> new WeightedRecords(clients, records, changes, route53);
-      case FAILOVER -> new FailoverHealthChecks(clients, route53);
-      case SIMPLE ->
-          throw ApplicationFailure.newNonRetryableFailure(
-              "the SIMPLE Route 53 record "
-                  + route53.recordName()
-                  + " is repointed by DnsActivities, not by the traffic activities",
-              TrafficFailures.UNSUPPORTED);
-    };
-  }
-
-  private static ApplicationFailure notConfigured(TrafficLayer layer) {
-    return ApplicationFailure.newNonRetryableFailure(
-        "the estate configures no " + layer.key() + " traffic layer",
-        TrafficFailures.NOT_CONFIGURED);
   }
 }

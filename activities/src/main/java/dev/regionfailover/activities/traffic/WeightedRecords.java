@@ -2,8 +2,6 @@ package dev.regionfailover.activities.traffic;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.regionfailover.activities.aws.AwsClients;
-import dev.regionfailover.activities.aws.AwsFailures;
 import dev.regionfailover.activities.dns.Route53Changes;
 import dev.regionfailover.activities.dns.Route53Records;
 import dev.regionfailover.workflows.estate.Route53Traffic;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.route53.model.Change;
-import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -28,15 +24,12 @@ final class WeightedRecords implements LayerControl {
   private static final Logger log = LoggerFactory.getLogger(WeightedRecords.class);
   private static final long MAX_WEIGHT = 255;
 
-  private final AwsClients clients;
   private final Route53Records records;
   private final Route53Changes changes;
   private final Route53Traffic traffic;
   private final String name;
 
-  WeightedRecords(
-      AwsClients clients, Route53Records records, Route53Changes changes, Route53Traffic traffic) {
-    this.clients = requireNonNull(clients, "clients is null");
+  WeightedRecords(Route53Records records, Route53Changes changes, Route53Traffic traffic) {
     this.records = requireNonNull(records, "records is null");
     this.changes = requireNonNull(changes, "changes is null");
     this.traffic = requireNonNull(traffic, "traffic is null");
@@ -71,40 +64,21 @@ final class WeightedRecords implements LayerControl {
     Map<String, ResourceRecordSet> current = recordSets(zoneId, List.copyOf(values.keySet()));
     // The current record set is the base so that what the estate does not describe, such as a
     // health check on the record, survives the change.
-    List<Change> upserts =
+    List<ResourceRecordSet> upserts =
         values.entrySet().stream()
             .map(
                 e ->
-                    Change.builder()
-                        .action(ChangeAction.UPSERT)
-                        .resourceRecordSet(
-                            current.get(e.getKey()).toBuilder()
-                                .weight(e.getValue().longValue())
-                                .ttl(traffic.ttl())
-                                .resourceRecords(
-                                    ResourceRecord.builder()
-                                        .value(traffic.targets().get(e.getKey()))
-                                        .build())
+                    current.get(e.getKey()).toBuilder()
+                        .weight(e.getValue().longValue())
+                        .ttl(traffic.ttl())
+                        .resourceRecords(
+                            ResourceRecord.builder()
+                                .value(traffic.targets().get(e.getKey()))
                                 .build())
                         .build())
             .toList();
     ChangeInfo change =
-        AwsFailures.call(
-            "ChangeResourceRecordSets",
-            where,
-            Route53Records.GLOBAL,
-            () ->
-                clients
-                    .route53()
-                    .changeResourceRecordSets(
-                        b ->
-                            b.hostedZoneId(zoneId)
-                                .changeBatch(
-                                    batch ->
-                                        batch
-                                            .comment("region-failover: weights of " + name)
-                                            .changes(upserts)))
-                    .changeInfo());
+        records.upsert(zoneId, where, "region-failover: weights of " + name, upserts);
     log.info("Upserted {} weights {}; change {}", where, values, change.id());
     changes.awaitInSync(change, where);
   }

@@ -146,13 +146,12 @@ class AuroraActivitiesImplTest {
     assertThat(findings)
         .extracting(Finding::check)
         .containsExactly(
-            AuroraActivitiesImpl.CHECK_MEMBERSHIP,
-            AuroraActivitiesImpl.CHECK_WRITER,
-            AuroraActivitiesImpl.CHECK_ENGINE_VERSION,
-            AuroraActivitiesImpl.CHECK_INSTANCES,
-            AuroraActivitiesImpl.CHECK_LAG);
-    assertThat(finding(findings, AuroraActivitiesImpl.CHECK_LAG).observed())
-        .startsWith("800 ms at ");
+            AuroraReadiness.CHECK_MEMBERSHIP,
+            AuroraReadiness.CHECK_WRITER,
+            AuroraReadiness.CHECK_ENGINE_VERSION,
+            AuroraReadiness.CHECK_INSTANCES,
+            AuroraReadiness.CHECK_LAG);
+    assertThat(finding(findings, AuroraReadiness.CHECK_LAG).observed()).startsWith("800 ms at ");
   }
 
   @Test
@@ -163,18 +162,18 @@ class AuroraActivitiesImplTest {
     List<Finding> findings =
         activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST, false));
 
-    Finding version = finding(findings, AuroraActivitiesImpl.CHECK_ENGINE_VERSION);
+    Finding version = finding(findings, AuroraReadiness.CHECK_ENGINE_VERSION);
     assertThat(version.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(version.observed()).isEqualTo("15.4 vs 15.3");
     assertThat(version.resource()).isEqualTo("source orders-use1 vs target orders-usw2");
-    Finding instances = finding(findings, AuroraActivitiesImpl.CHECK_INSTANCES);
+    Finding instances = finding(findings, AuroraReadiness.CHECK_INSTANCES);
     assertThat(instances.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(instances.observed()).isEqualTo("0 instances (a headless cluster)");
-    Finding lag = finding(findings, AuroraActivitiesImpl.CHECK_LAG);
+    Finding lag = finding(findings, AuroraReadiness.CHECK_LAG);
     assertThat(lag.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(lag.observed()).startsWith("7000 ms at ");
     assertThat(lag.expected()).isEqualTo("at most 5000 ms");
-    assertThat(finding(findings, AuroraActivitiesImpl.CHECK_MEMBERSHIP).verdict())
+    assertThat(finding(findings, AuroraReadiness.CHECK_MEMBERSHIP).verdict())
         .isEqualTo(Verdict.PASS);
   }
 
@@ -186,7 +185,7 @@ class AuroraActivitiesImplTest {
     List<Finding> findings =
         activities.checkReadiness(new ReadinessRequest(AURORA, WEST, EAST, false));
 
-    Finding writer = finding(findings, AuroraActivitiesImpl.CHECK_WRITER);
+    Finding writer = finding(findings, AuroraReadiness.CHECK_WRITER);
     assertThat(writer.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(writer.observed()).isEqualTo("already the writer of orders-global");
   }
@@ -317,7 +316,7 @@ class AuroraActivitiesImplTest {
     List<Finding> findings =
         activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST, true));
 
-    Finding lag = finding(findings, AuroraActivitiesImpl.CHECK_LAG);
+    Finding lag = finding(findings, AuroraReadiness.CHECK_LAG);
     assertThat(lag.verdict()).isEqualTo(Verdict.WARN);
     assertThat(lag.observed()).startsWith("7000 ms at ");
     assertThat(lag.expected())
@@ -335,7 +334,7 @@ class AuroraActivitiesImplTest {
     Finding lag =
         finding(
             activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST, true)),
-            AuroraActivitiesImpl.CHECK_LAG);
+            AuroraReadiness.CHECK_LAG);
 
     assertThat(lag.verdict()).isEqualTo(Verdict.WARN);
     assertThat(lag.observed())
@@ -353,12 +352,11 @@ class AuroraActivitiesImplTest {
     List<Finding> planned =
         activities.checkReadiness(new ReadinessRequest(AURORA, EAST, WEST, false));
 
-    Finding warned = finding(unplanned, AuroraActivitiesImpl.CHECK_ENGINE_VERSION);
+    Finding warned = finding(unplanned, AuroraReadiness.CHECK_ENGINE_VERSION);
     assertThat(warned.verdict()).isEqualTo(Verdict.WARN);
     assertThat(warned.observed()).startsWith("source unreachable in us-east-1: ");
-    assertThat(finding(unplanned, AuroraActivitiesImpl.CHECK_LAG).verdict())
-        .isEqualTo(Verdict.PASS);
-    Finding failed = finding(planned, AuroraActivitiesImpl.CHECK_ENGINE_VERSION);
+    assertThat(finding(unplanned, AuroraReadiness.CHECK_LAG).verdict()).isEqualTo(Verdict.PASS);
+    Finding failed = finding(planned, AuroraReadiness.CHECK_ENGINE_VERSION);
     assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(failed.observed()).startsWith("source unreachable in us-east-1: ");
     assertThat(stack.standIn().rejected(EAST, "DescribeDBClusters")).isPositive();

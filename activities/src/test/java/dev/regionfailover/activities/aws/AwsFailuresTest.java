@@ -159,6 +159,31 @@ class AwsFailuresTest {
     }
   }
 
+  @Test
+  void unlessMissingReadsOnlyTheMissingFailureAsNoValue() {
+    AwsServiceException missing = serviceError(400, "ResourceNotFoundException", "no table");
+    AwsServiceException refused = serviceError(400, "AccessDeniedException", "denied");
+
+    assertThat(AwsFailures.unlessMissing(e -> e == missing, () -> "found")).contains("found");
+    assertThat(AwsFailures.unlessMissing(e -> e == missing, () -> null)).isEmpty();
+    assertThat(
+            AwsFailures.unlessMissing(
+                e -> e == missing,
+                () -> {
+                  throw missing;
+                }))
+        .isEmpty();
+    assertThat(
+            catchThrowable(
+                () ->
+                    AwsFailures.unlessMissing(
+                        e -> e == missing,
+                        () -> {
+                          throw refused;
+                        })))
+        .isSameAs(refused);
+  }
+
   private static AwsServiceException serviceError(int status, String code, String message) {
     return AwsServiceException.builder()
         .statusCode(status)

@@ -151,7 +151,7 @@ class RepinSegmentTest {
     assertThat(items.get("tenant-0").get("version").n()).isEqualTo("8");
     assertThat(items.get("tenant-310").get("version").n()).isEqualTo("7");
     assertThat(auditRecords())
-        .allSatisfy(record -> assertThat(record.get("state").s()).isEqualTo(SegmentMover.DONE))
+        .allSatisfy(record -> assertThat(record.get("state").s()).isEqualTo(RepinAudit.DONE))
         .extracting(record -> Long.parseLong(record.get("count").n()))
         .allSatisfy(count -> assertThat(count).isBetween(1L, (long) PAGE));
     assertThat(auditKeys()).hasSize(300);
@@ -213,8 +213,8 @@ class RepinSegmentTest {
     }
     Map<String, AttributeValue> pending = new HashMap<>();
     pending.put("pk", AttributeValue.fromS(APP));
-    pending.put("sk", AttributeValue.fromS(SegmentMover.auditSortKey(PLAN, 0, 0)));
-    pending.put("state", AttributeValue.fromS(SegmentMover.PENDING));
+    pending.put("sk", AttributeValue.fromS(RepinAudit.sortKey(PLAN, 0, 0)));
+    pending.put("state", AttributeValue.fromS(RepinAudit.PENDING));
     pending.put("batch", AttributeValue.fromN("0"));
     pending.put("candidates", AttributeValue.fromL(candidates));
     dynamo().putItem(b -> b.tableName(AUDIT).item(pending));
@@ -236,7 +236,7 @@ class RepinSegmentTest {
     assertThat(end.moved()).isEqualTo(5);
     assertThat(end.nextBatch()).isEqualTo(2);
     Map<String, AttributeValue> first = auditRecords().get(0);
-    assertThat(first.get("state").s()).isEqualTo(SegmentMover.DONE);
+    assertThat(first.get("state").s()).isEqualTo(RepinAudit.DONE);
     assertThat(first.get("count").n()).isEqualTo("3");
     assertThat(auditKeys())
         .containsExactlyInAnyOrder("tenant-0", "tenant-1", "tenant-2", "tenant-3", "tenant-4");

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.regionfailover.activities.aurora.AuroraActivitiesImpl;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.EmulatedAws;
-import dev.regionfailover.activities.fleet.FleetActivitiesImpl;
-import dev.regionfailover.activities.traffic.TrafficActivitiesImpl;
 import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.EmulatorClients;
@@ -70,9 +68,7 @@ class ReadinessActivitiesImplTest {
     this.clients = EmulatedAws.clients(stack);
     this.estate = EstateParser.parse(Files.readString(EXAMPLE), "orders.yaml");
     new EstateProvisioner(emulator).provision(estate, 0);
-    this.readiness =
-        new ReadinessActivitiesImpl(
-            clients, new FleetActivitiesImpl(clients), new TrafficActivitiesImpl(clients));
+    this.readiness = new ReadinessActivitiesImpl(clients);
     this.aurora = new AuroraActivitiesImpl(clients);
     this.guards = new GuardActivitiesImpl(clients);
   }
