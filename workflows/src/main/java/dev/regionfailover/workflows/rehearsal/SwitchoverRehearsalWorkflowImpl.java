@@ -385,7 +385,7 @@ public class SwitchoverRehearsalWorkflowImpl implements SwitchoverRehearsalWorkf
   }
 
   private void publish() {
-    Workflow.setCurrentDetails(RehearsalStatusText.render(status()));
+    Workflow.setCurrentDetails(RehearsalText.details(status()));
   }
 
   private static String summarize(ReadinessReport report) {

@@ -1,19 +1,13 @@
-package dev.regionfailover.starter.monitor;
+package dev.regionfailover.workflows.detection;
 
-import dev.regionfailover.starter.failover.TextTable;
-import dev.regionfailover.workflows.detection.FailoverLaunch;
-import dev.regionfailover.workflows.detection.HealthVerdicts;
-import dev.regionfailover.workflows.detection.MonitorEvent;
-import dev.regionfailover.workflows.detection.MonitorStatus;
-import dev.regionfailover.workflows.detection.RegionHealth;
-import dev.regionfailover.workflows.detection.SignalReading;
+import dev.regionfailover.workflows.render.TextTable;
 
 /** The status of a health monitor as {@code ./failover monitor status} prints it. */
-public final class MonitorStatusRenderer {
+public final class MonitorStatusText {
 
   private static final String INDENT = "  ";
 
-  private MonitorStatusRenderer() {}
+  private MonitorStatusText() {}
 
   public static String render(MonitorStatus status) {
     StringBuilder out = new StringBuilder();

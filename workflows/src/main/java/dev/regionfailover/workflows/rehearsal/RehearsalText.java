@@ -1,19 +1,23 @@
-package dev.regionfailover.starter.rehearsal;
+package dev.regionfailover.workflows.rehearsal;
 
-import dev.regionfailover.starter.failover.TextTable;
-import dev.regionfailover.starter.failover.Times;
+import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
 import dev.regionfailover.workflows.finding.Finding;
-import dev.regionfailover.workflows.rehearsal.RehearsalResult;
-import dev.regionfailover.workflows.rehearsal.RehearsalStep;
-import dev.regionfailover.workflows.rehearsal.SwitchoverLeg;
+import dev.regionfailover.workflows.render.Details;
+import dev.regionfailover.workflows.render.TextTable;
+import dev.regionfailover.workflows.render.Times;
+import java.util.List;
 
-/** The report of a finished rehearsal: the figures first, then how each step went. */
-public final class RehearsalRenderer {
+/**
+ * A rehearsal as text: the report of a finished one (the figures first, then how each step went),
+ * which the CLI prints, and the status of a running one as the workflow's current details. Pure, so
+ * workflow code may call it.
+ */
+public final class RehearsalText {
 
   private static final String INDENT = "  ";
 
-  private RehearsalRenderer() {}
+  private RehearsalText() {}
 
   public static String render(RehearsalResult result) {
     StringBuilder out = new StringBuilder();
@@ -45,16 +49,7 @@ public final class RehearsalRenderer {
     out.append(figures.render(INDENT)).append('\n');
 
     out.append("Steps\n");
-    TextTable steps = new TextTable(5);
-    for (RehearsalStep step : result.steps()) {
-      steps.row(
-          step.state(),
-          step.name(),
-          Times.duration(step.durationMillis()),
-          step.workflowId(),
-          step.detail());
-    }
-    out.append(steps.render(INDENT));
+    steps(out, result.steps());
     leg(out, "Switch-over", result.switchover());
     leg(out, "Switch-back", result.switchBack());
     if (!result.healthFindings().isEmpty()) {
@@ -64,6 +59,53 @@ public final class RehearsalRenderer {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Where a running rehearsal stands, as the workflow's current details: its phase, what runs or
+   * holds now, and its steps in the table the report shows.
+   */
+  static String details(RehearsalStatus status) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "Rehearsal of %s %s -> %s%s: phase %s\n"
+            .formatted(
+                status.app(),
+                status.sourceRegion() == null ? "?" : status.sourceRegion(),
+                status.targetRegion(),
+                status.rotate() ? " (rotation: stays)" : " and back",
+                status.phase()));
+    if (status.runningWorkflowId() != null) {
+      out.append(INDENT)
+          .append("running: workflow ")
+          .append(status.runningWorkflowId())
+          .append('\n');
+    }
+    if (status.holdUntil() != null && status.phase() == RehearsalPhase.HOLD) {
+      out.append(INDENT)
+          .append(
+              "holding in %s until %s; %s health check(s) so far\n"
+                  .formatted(status.targetRegion(), status.holdUntil(), status.healthChecks()));
+    }
+    if (status.outcome() != null) {
+      out.append(INDENT).append("outcome: ").append(status.outcome()).append('\n');
+    }
+    out.append("\nSteps\n");
+    steps(out, status.steps());
+    return Details.preformatted(out.toString());
+  }
+
+  private static void steps(StringBuilder out, List<RehearsalStep> steps) {
+    TextTable table = new TextTable(5);
+    for (RehearsalStep step : steps) {
+      table.row(
+          step.state(),
+          step.name(),
+          step.state() == StepState.RUNNING ? "running" : Times.duration(step.durationMillis()),
+          step.workflowId(),
+          step.detail());
+    }
+    out.append(table.render(INDENT));
   }
 
   private static String outage(SwitchoverLeg leg) {

@@ -1,13 +1,13 @@
-package dev.regionfailover.starter.failover;
+package dev.regionfailover.workflows.failover;
 
-import static dev.regionfailover.starter.failover.Sections.line;
+import static dev.regionfailover.workflows.failover.Sections.line;
 
-import dev.regionfailover.workflows.failover.FailoverResult;
+import dev.regionfailover.workflows.render.Times;
 
 /** The summary of a finished failover. */
-public final class ResultRenderer {
+public final class ResultText {
 
-  private ResultRenderer() {}
+  private ResultText() {}
 
   public static String render(FailoverResult result) {
     StringBuilder out = new StringBuilder();
