@@ -1,16 +1,17 @@
 package dev.regionfailover.workflows.detection;
 
+import dev.regionfailover.workflows.aurora.AuroraActivities;
+import dev.regionfailover.workflows.authority.AuthorityActivities;
+import dev.regionfailover.workflows.failover.FailoverChild;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failure.RootCause;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.util.Comparator;
 
@@ -28,9 +29,9 @@ final class FailoverTrigger {
   private final MonitorRun run;
   private final WriterLookup writers;
 
-  FailoverTrigger(MonitorRun run, WriterLookup writers) {
+  FailoverTrigger(MonitorRun run, AuthorityActivities ledger, AuroraActivities aurora) {
     this.run = run;
-    this.writers = writers;
+    this.writers = new WriterLookup(run, ledger, aurora);
   }
 
   void consider() {
@@ -75,10 +76,7 @@ final class FailoverTrigger {
     RegionFailoverWorkflow child =
         Workflow.newChildWorkflowStub(
             RegionFailoverWorkflow.class,
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            FailoverChild.options(run.app)
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
                 .build());

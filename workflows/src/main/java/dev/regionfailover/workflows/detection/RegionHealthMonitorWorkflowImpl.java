@@ -48,10 +48,8 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
   private final FailoverTrigger trigger =
       new FailoverTrigger(
           run,
-          new WriterLookup(
-              run,
-              Workflow.newActivityStub(AuthorityActivities.class, PROBE),
-              Workflow.newActivityStub(AuroraActivities.class, PROBE)));
+          Workflow.newActivityStub(AuthorityActivities.class, PROBE),
+          Workflow.newActivityStub(AuroraActivities.class, PROBE));
   private final OperatorPause pause = new OperatorPause(run);
 
   @Override

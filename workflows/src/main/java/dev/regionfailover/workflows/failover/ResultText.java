@@ -11,17 +11,14 @@ public final class ResultText {
 
   public static String render(FailoverResult result) {
     StringBuilder out = new StringBuilder();
-    out.append("Failover of ")
-        .append(result.app())
-        .append(' ')
-        .append(result.outcome())
-        .append(" in ")
-        .append(Times.duration(result.totalMillis()))
-        .append(" (")
-        .append(result.mode())
-        .append(", ")
-        .append(Sections.regions(result.sourceRegion(), result.targetRegion()))
-        .append(")\n");
+    out.append(
+        "Failover of %s %s in %s (%s, %s)\n"
+            .formatted(
+                result.app(),
+                result.outcome(),
+                Times.duration(result.totalMillis()),
+                result.mode(),
+                Sections.regions(result.sourceRegion(), result.targetRegion())));
     if (result.summary() != null && !result.summary().isBlank()) {
       line(out, result.summary());
     }

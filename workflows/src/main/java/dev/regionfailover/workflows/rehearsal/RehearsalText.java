@@ -21,18 +21,15 @@ public final class RehearsalText {
 
   public static String render(RehearsalResult result) {
     StringBuilder out = new StringBuilder();
-    out.append("Rehearsal of ")
-        .append(result.app())
-        .append(' ')
-        .append(result.outcome())
-        .append(" in ")
-        .append(Times.duration(result.totalMillis()))
-        .append(" (")
-        .append(result.sourceRegion())
-        .append(" -> ")
-        .append(result.targetRegion())
-        .append(result.rotate() ? ", rotation" : " and back")
-        .append(")\n");
+    out.append(
+        "Rehearsal of %s %s in %s (%s -> %s%s)\n"
+            .formatted(
+                result.app(),
+                result.outcome(),
+                Times.duration(result.totalMillis()),
+                result.sourceRegion(),
+                result.targetRegion(),
+                result.rotate() ? ", rotation" : " and back"));
     out.append(INDENT).append(result.summary()).append("\n\n");
 
     out.append("Figures\n");
@@ -44,7 +41,7 @@ public final class RehearsalText {
     }
     figures.row("RPO", result.rpoSeconds() + " s");
     figures.row(
-        "hold", result.holdFor() + ", " + result.healthChecks() + " health check(s) passed");
+        "hold", "%s, %s health check(s) passed".formatted(result.holdFor(), result.healthChecks()));
     figures.row("writer now", result.writerRegion());
     out.append(figures.render(INDENT)).append('\n');
 
@@ -109,35 +106,28 @@ public final class RehearsalText {
   }
 
   private static String outage(SwitchoverLeg leg) {
-    return Times.duration(leg.writeUnavailableMillis())
-        + " ("
-        + leg.fromRegion()
-        + " -> "
-        + leg.toRegion()
-        + ", fenced "
-        + Times.format(leg.writesFencedAt())
-        + ", writes on "
-        + Times.format(leg.writesResumedAt())
-        + ")";
+    return "%s (%s -> %s, fenced %s, writes on %s)"
+        .formatted(
+            Times.duration(leg.writeUnavailableMillis()),
+            leg.fromRegion(),
+            leg.toRegion(),
+            Times.format(leg.writesFencedAt()),
+            Times.format(leg.writesResumedAt()));
   }
 
   private static void leg(StringBuilder out, String title, SwitchoverLeg leg) {
     if (leg == null) {
       return;
     }
-    out.append('\n')
-        .append(title)
-        .append(' ')
-        .append(leg.fromRegion())
-        .append(" -> ")
-        .append(leg.toRegion())
-        .append(" (workflow ")
-        .append(leg.workflowId())
-        .append(", ")
-        .append(Times.duration(leg.totalMillis()))
-        .append(", traffic shifted after ")
-        .append(Times.duration(leg.trafficShiftedAfterMillis()))
-        .append(")\n");
+    out.append(
+        "\n%s %s -> %s (workflow %s, %s, traffic shifted after %s)\n"
+            .formatted(
+                title,
+                leg.fromRegion(),
+                leg.toRegion(),
+                leg.workflowId(),
+                Times.duration(leg.totalMillis()),
+                Times.duration(leg.trafficShiftedAfterMillis())));
     TextTable steps = new TextTable(4);
     for (StepStatus step : leg.steps()) {
       steps.row(step.phase(), step.name(), Times.duration(step.durationMillis()), step.state());
