@@ -8,29 +8,61 @@ import static dev.regionfailover.workflows.failover.Sections.title;
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.finding.Finding;
-import dev.regionfailover.workflows.render.Details;
 import dev.regionfailover.workflows.render.TextTable;
 import dev.regionfailover.workflows.render.Times;
 import java.util.List;
 
 /**
- * The status of a failover as text: the table {@code ./failover status} prints, and the same table
- * as the workflow's current details in the Temporal UI. Pure, so workflow code may call it.
+ * The status of a failover as text, in the two forms it is read in: the table {@code ./failover
+ * status} prints, and the shorter Markdown the Temporal UI shows as the workflow's current details,
+ * where approvers read it (the UI test pins that form). Pure, so workflow code may call it.
  */
 public final class StatusText {
 
   private StatusText() {}
 
   /**
-   * The current details: a recovery's proposal first, as a list an approver reads before approving,
-   * then the status table.
+   * The current details: the same status, shorter and as Markdown, which an approver reads in the
+   * Temporal UI before approving (a recovery's proposal included).
    */
   static String details(FailoverStatus status) {
     StringBuilder text = new StringBuilder();
+    text.append(
+        "**%s** %s %s -> %s: phase **%s**\n\n"
+            .formatted(
+                status.app(),
+                status.mode(),
+                status.sourceRegion() == null ? "?" : status.sourceRegion(),
+                status.targetRegion(),
+                status.phase()));
+    text.append("Authority: %s\n\n".formatted(authority(status.authority())));
+    WaitingFor waitingFor = status.waitingFor();
+    if (waitingFor != null) {
+      text.append(
+          "Waiting for: %s (since %s%s)\n\nHow: %s\n\n"
+              .formatted(
+                  waitingFor.what(),
+                  waitingFor.since(),
+                  waitingFor.deadline() == null ? "" : ", until " + waitingFor.deadline(),
+                  waitingFor.how()));
+    }
     if (status.mode() == FailoverMode.RECOVER) {
       proposal(text, status.findings());
     }
-    return text.append(Details.preformatted(render(status))).toString();
+    if (status.repinProgress() != null) {
+      text.append("Re-pin: %s\n\n".formatted(status.repinProgress().describe()));
+    }
+    for (StepStatus step : status.steps()) {
+      text.append("- %s %s".formatted(step.state(), step.name()));
+      if (step.detail() != null && !step.detail().isEmpty()) {
+        text.append(": ").append(step.detail());
+      }
+      text.append('\n');
+    }
+    if (status.outcome() != null) {
+      text.append("\nOutcome: %s\n".formatted(status.outcome()));
+    }
+    return text.toString();
   }
 
   /** The status table. */

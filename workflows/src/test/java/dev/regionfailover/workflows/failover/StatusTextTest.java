@@ -9,7 +9,7 @@ import dev.regionfailover.workflows.pins.RepinProgress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The status table {@code ./failover status} prints, and the current details built from it. */
+/** The status table {@code ./failover status} prints, and the current details the UI shows. */
 class StatusTextTest {
 
   @Test
@@ -248,8 +248,6 @@ class StatusTextTest {
     assertThat(text)
         .contains(
             "Proposal:\n- Aurora's writer is still us-east-1\n- enable writes: flag to true\n\n")
-        .doesNotContain("- member")
-        .contains("```\nRecovery of orders\n")
-        .endsWith(StatusText.render(status) + "```\n");
+        .doesNotContain("- member");
   }
 }
