@@ -48,13 +48,8 @@ final class RecoveryActions {
                       new RecoveryAction(
                           RecoveryAction.Kind.FENCE_LEDGER,
                           region,
-                          "ledger in "
-                              + region
-                              + " from "
-                              + StatusText.authority(copy)
-                              + " to epoch "
-                              + (newest + 1)
-                              + ", no writer")));
+                          "ledger in %s from %s to epoch %s, no writer"
+                              .formatted(region, StatusText.authority(copy), newest + 1))));
     }
     for (String region : estate.regions()) {
       if (region.equals(writer)) {
@@ -66,11 +61,8 @@ final class RecoveryActions {
             new RecoveryAction(
                 RecoveryAction.Kind.STOP_FLEET,
                 region,
-                "background workers in "
-                    + region
-                    + " ("
-                    + StepResults.describe(fleet)
-                    + ") to zero"));
+                "background workers in %s (%s) to zero"
+                    .formatted(region, StepResults.describe(fleet))));
       }
       FlagValue flag = facts.writeFlags().get(region);
       if (flag != null && !"false".equals(flag.value())) {
@@ -106,11 +98,11 @@ final class RecoveryActions {
           new RecoveryAction(
               RecoveryAction.Kind.POINT_WRITER_RECORD,
               writer,
-              estate.aurora().writerRecord().name()
-                  + " from "
-                  + facts.writerRecord()
-                  + " to "
-                  + facts.writerEndpoint()));
+              "%s from %s to %s"
+                  .formatted(
+                      estate.aurora().writerRecord().name(),
+                      facts.writerRecord(),
+                      facts.writerEndpoint())));
     }
     if (ledgerNeedsChange) {
       facts
@@ -122,13 +114,8 @@ final class RecoveryActions {
                       new RecoveryAction(
                           RecoveryAction.Kind.ACTIVATE_LEDGER,
                           region,
-                          "ledger in "
-                              + region
-                              + " to epoch "
-                              + (newest + 2)
-                              + ", "
-                              + writer
-                              + " writes")));
+                          "ledger in %s to epoch %s, %s writes"
+                              .formatted(region, newest + 2, writer))));
     }
     if (repinFrom != null && estate.pins() != null && facts.entitiesLeft() > 0) {
       actions.add(
