@@ -2,7 +2,7 @@ package dev.regionfailover.workflows.failover;
 
 import static dev.regionfailover.workflows.failover.Sections.line;
 
-import dev.regionfailover.workflows.render.Times;
+import dev.regionfailover.workflows.render.Phrases;
 
 /** The summary of a finished failover. */
 public final class ResultText {
@@ -12,13 +12,15 @@ public final class ResultText {
   public static String render(FailoverResult result) {
     StringBuilder out = new StringBuilder();
     out.append(
-        "Failover of %s %s in %s (%s, %s)\n"
-            .formatted(
-                result.app(),
-                result.outcome(),
-                Times.duration(result.totalMillis()),
-                result.mode(),
-                Sections.regions(result.sourceRegion(), result.targetRegion())));
+        Phrases.finished(
+            "Failover",
+            result.app(),
+            result.outcome(),
+            result.totalMillis(),
+            "%s, %s"
+                .formatted(
+                    result.mode(),
+                    Sections.regions(result.sourceRegion(), result.targetRegion()))));
     if (result.summary() != null && !result.summary().isBlank()) {
       line(out, result.summary());
     }

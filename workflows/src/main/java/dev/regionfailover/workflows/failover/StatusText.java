@@ -8,6 +8,7 @@ import static dev.regionfailover.workflows.failover.Sections.title;
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.finding.Finding;
+import dev.regionfailover.workflows.render.Phrases;
 import dev.regionfailover.workflows.render.TextTable;
 import dev.regionfailover.workflows.render.Times;
 import java.util.List;
@@ -28,12 +29,11 @@ public final class StatusText {
   static String details(FailoverStatus status) {
     StringBuilder text = new StringBuilder();
     text.append(
-        "**%s** %s %s -> %s: phase **%s**\n\n"
+        "**%s** %s %s: phase **%s**\n\n"
             .formatted(
                 status.app(),
                 status.mode(),
-                status.sourceRegion() == null ? "?" : status.sourceRegion(),
-                status.targetRegion(),
+                Phrases.route(status.sourceRegion(), status.targetRegion()),
                 status.phase()));
     text.append("Authority: %s\n\n".formatted(authority(status.authority())));
     WaitingFor waitingFor = status.waitingFor();

@@ -4,6 +4,7 @@ import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
 import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.render.Details;
+import dev.regionfailover.workflows.render.Phrases;
 import dev.regionfailover.workflows.render.TextTable;
 import dev.regionfailover.workflows.render.Times;
 import java.util.List;
@@ -22,14 +23,16 @@ public final class RehearsalText {
   public static String render(RehearsalResult result) {
     StringBuilder out = new StringBuilder();
     out.append(
-        "Rehearsal of %s %s in %s (%s -> %s%s)\n"
-            .formatted(
-                result.app(),
-                result.outcome(),
-                Times.duration(result.totalMillis()),
-                result.sourceRegion(),
-                result.targetRegion(),
-                result.rotate() ? ", rotation" : " and back"));
+        Phrases.finished(
+            "Rehearsal",
+            result.app(),
+            result.outcome(),
+            result.totalMillis(),
+            "%s -> %s%s"
+                .formatted(
+                    result.sourceRegion(),
+                    result.targetRegion(),
+                    result.rotate() ? ", rotation" : " and back")));
     out.append(INDENT).append(result.summary()).append("\n\n");
 
     out.append("Figures\n");
@@ -65,11 +68,10 @@ public final class RehearsalText {
   static String details(RehearsalStatus status) {
     StringBuilder out = new StringBuilder();
     out.append(
-        "Rehearsal of %s %s -> %s%s: phase %s\n"
+        "Rehearsal of %s %s%s: phase %s\n"
             .formatted(
                 status.app(),
-                status.sourceRegion() == null ? "?" : status.sourceRegion(),
-                status.targetRegion(),
+                Phrases.route(status.sourceRegion(), status.targetRegion()),
                 status.rotate() ? " (rotation: stays)" : " and back",
                 status.phase()));
     if (status.runningWorkflowId() != null) {
