@@ -14,6 +14,7 @@ import dev.regionfailover.workflows.failover.OperatorVerdict;
 import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflow;
 import dev.regionfailover.workflows.failover.RecoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.render.Times;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;

@@ -3,6 +3,7 @@ package dev.regionfailover.starter.failover;
 import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.FailoverStatus;
+import dev.regionfailover.workflows.failover.StatusText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ public final class StatusCommand implements Callable<Integer> {
     String app = target.app();
     FailoverStatus status = target.call(client -> new FailoverClient(client).status(app));
     PrintWriter out = spec.commandLine().getOut();
-    out.print(json ? StatusJson.write(status) + "\n" : StatusRenderer.render(status));
+    out.print(json ? StatusJson.write(status) + "\n" : StatusText.render(status));
     out.flush();
     return FailoverCli.OK;
   }

@@ -4,9 +4,9 @@ import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.TemporalConnection;
 import dev.regionfailover.starter.failover.FailoverClient;
-import dev.regionfailover.starter.failover.ResultRenderer;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.Phase;
+import dev.regionfailover.workflows.failover.ResultText;
 import dev.regionfailover.workflows.failover.StepStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -76,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
         throw new CliFailure(e.getMessage() + " (the worker's log: " + stack.workerLog() + ")", e);
       }
       out.println();
-      out.print(ResultRenderer.render(result));
+      out.print(ResultText.render(result));
       out.println();
       boolean crashShown = !killWorker || crashSummary(out, scenario, result);
       out.println("Stopping the local stack.");

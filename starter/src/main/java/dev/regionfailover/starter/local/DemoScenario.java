@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.failover.FailoverClient;
-import dev.regionfailover.starter.failover.Times;
 import dev.regionfailover.starter.failover.UpdateAnswer;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
@@ -15,6 +14,7 @@ import dev.regionfailover.workflows.failover.FailoverStatus;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
+import dev.regionfailover.workflows.render.Times;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.failover.StatusJson;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.detection.MonitorStatus;
+import dev.regionfailover.workflows.detection.MonitorStatusText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ public final class MonitorStatusCommand implements Callable<Integer> {
     String app = target.app();
     MonitorStatus status = target.call(client -> new MonitorClient(client).status(app));
     PrintWriter out = target.command().commandLine().getOut();
-    out.print(json ? StatusJson.write(status) + "\n" : MonitorStatusRenderer.render(status));
+    out.print(json ? StatusJson.write(status) + "\n" : MonitorStatusText.render(status));
     out.flush();
     return FailoverCli.OK;
   }

@@ -12,6 +12,7 @@ import dev.regionfailover.workflows.failure.RootCause;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflow;
 import dev.regionfailover.workflows.readiness.ReadinessReport;
 import dev.regionfailover.workflows.readiness.ReadinessRequest;
+import dev.regionfailover.workflows.readiness.ReadinessText;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -120,9 +121,7 @@ public final class ReadinessCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(
-        json
-            ? StatusJson.write(asJson(report)) + "\n"
-            : ReadinessRenderer.render(report, workflowId));
+        json ? StatusJson.write(asJson(report)) + "\n" : ReadinessText.render(report, workflowId));
     out.flush();
     return report.ready() ? FailoverCli.OK : FailoverCli.FAILED;
   }

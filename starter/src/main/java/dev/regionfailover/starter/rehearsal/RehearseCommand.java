@@ -4,6 +4,7 @@ import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.rehearsal.RehearsalRequest;
 import dev.regionfailover.workflows.rehearsal.RehearsalResult;
+import dev.regionfailover.workflows.rehearsal.RehearsalText;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -62,7 +63,7 @@ public final class RehearseCommand implements Callable<Integer> {
           }
           out.flush();
           RehearsalResult result = client.result(execution);
-          out.print(RehearsalRenderer.render(result));
+          out.print(RehearsalText.render(result));
           out.flush();
           return FailoverCli.OK;
         });

@@ -2,8 +2,8 @@ package dev.regionfailover.starter.schedule;
 
 import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.TemporalOptions;
-import dev.regionfailover.starter.failover.TextTable;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflow;
+import dev.regionfailover.workflows.render.TextTable;
 import io.temporal.client.schedules.ScheduleListActionStartWorkflow;
 import io.temporal.client.schedules.ScheduleListDescription;
 import java.io.PrintWriter;

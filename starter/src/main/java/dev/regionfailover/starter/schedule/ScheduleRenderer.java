@@ -1,8 +1,8 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.failover.TextTable;
-import dev.regionfailover.starter.failover.Times;
 import dev.regionfailover.workflows.rehearsal.RehearsalRequest;
+import dev.regionfailover.workflows.render.TextTable;
+import dev.regionfailover.workflows.render.Times;
 import io.temporal.client.schedules.ScheduleAction;
 import io.temporal.client.schedules.ScheduleActionExecution;
 import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;

@@ -80,7 +80,7 @@ final class FailoverState {
   }
 
   void publish() {
-    Workflow.setCurrentDetails(StatusText.render(status()));
+    Workflow.setCurrentDetails(StatusText.details(status()));
     metrics.observe(this);
     if (indexed && phase != indexedPhase) {
       indexedPhase = phase;

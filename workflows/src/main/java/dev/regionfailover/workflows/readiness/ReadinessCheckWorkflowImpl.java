@@ -15,6 +15,7 @@ import dev.regionfailover.workflows.estate.LoadEstateRequest;
 import dev.regionfailover.workflows.failure.RootCause;
 import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.finding.Verdict;
+import dev.regionfailover.workflows.render.Details;
 import dev.regionfailover.workflows.visibility.SearchAttributeUpserts;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
@@ -88,27 +89,13 @@ public class ReadinessCheckWorkflowImpl implements ReadinessCheckWorkflow {
     List<Finding> findings = new ArrayList<>();
     String source = writer(estate, findings);
     String target = target(estate, source, requested, findings);
-    Workflow.setCurrentDetails(
-        "checking a failover of " + estate.app() + " from " + source + " to " + target);
+    Workflow.setCurrentDetails(ReadinessText.checking(estate.app(), source, target));
     findings.addAll(checks(estate, source, target));
     findings.add(approvers(estate));
     ReadinessReport report = new ReadinessReport(estate.app(), source, target, findings, checkedAt);
-    long failed = findings.stream().filter(f -> f.verdict() == Verdict.FAIL).count();
-    String summary =
-        estate.app()
-            + " from "
-            + source
-            + " to "
-            + target
-            + ": "
-            + (report.ready() ? "ready" : "NOT ready")
-            + ", "
-            + findings.size()
-            + " checks, "
-            + failed
-            + " failed";
-    Workflow.setCurrentDetails(summary);
-    log.info("Readiness of {}", summary);
+    Workflow.setCurrentDetails(
+        Details.preformatted(ReadinessText.render(report, Workflow.getInfo().getWorkflowId())));
+    log.info("{}", ReadinessText.headline(report));
     return report;
   }
 

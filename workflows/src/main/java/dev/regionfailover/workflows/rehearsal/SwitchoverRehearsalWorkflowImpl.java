@@ -1,5 +1,6 @@
 package dev.regionfailover.workflows.rehearsal;
 
+import dev.regionfailover.workflows.failover.FailoverChild;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
@@ -13,7 +14,6 @@ import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflow;
 import dev.regionfailover.workflows.readiness.ReadinessReport;
 import dev.regionfailover.workflows.readiness.ReadinessRequest;
 import dev.regionfailover.workflows.visibility.SearchAttributeUpserts;
-import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -176,16 +176,11 @@ public class SwitchoverRehearsalWorkflowImpl implements SwitchoverRehearsalWorkf
   private SwitchoverLeg switchTo(String to, RehearsalPhase legPhase, String verb) {
     phase = legPhase;
     String workflowId = FailoverRequest.workflowId(plan.app());
-    // A rehearsal that is cancelled or terminated must not take a failover down half-way (fenced,
-    // with no writer): the failover finishes on its own and is followed with ./failover status.
+    // A cancelled or terminated rehearsal leaves the failover to finish on its own; it is followed
+    // with ./failover status.
     RegionFailoverWorkflow failover =
         Workflow.newChildWorkflowStub(
-            RegionFailoverWorkflow.class,
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                .build());
+            RegionFailoverWorkflow.class, FailoverChild.options(plan.app()).build());
     String reason =
         "rehearsal "
             + Workflow.getInfo().getWorkflowId()
@@ -385,7 +380,7 @@ public class SwitchoverRehearsalWorkflowImpl implements SwitchoverRehearsalWorkf
   }
 
   private void publish() {
-    Workflow.setCurrentDetails(RehearsalStatusText.render(status()));
+    Workflow.setCurrentDetails(RehearsalText.details(status()));
   }
 
   private static String summarize(ReadinessReport report) {

@@ -1,4 +1,4 @@
-package dev.regionfailover.starter.failover;
+package dev.regionfailover.workflows.render;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,12 +20,8 @@ public final class TextTable {
   public TextTable row(Object... cells) {
     if (cells.length != columns) {
       throw new IllegalArgumentException(
-          "row has "
-              + cells.length
-              + " cells, the table "
-              + columns
-              + ": "
-              + Arrays.toString(cells));
+          "row has %d cells, the table %d: %s"
+              .formatted(cells.length, columns, Arrays.toString(cells)));
     }
     String[] row = new String[columns];
     for (int i = 0; i < columns; i++) {

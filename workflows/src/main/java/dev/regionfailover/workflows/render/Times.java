@@ -1,12 +1,16 @@
-package dev.regionfailover.starter.failover;
+package dev.regionfailover.workflows.render;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
-/** Instants and durations as an operator reads them: UTC to the second, durations in units. */
+/**
+ * Instants and durations as an operator reads them: UTC to the second, durations in units. Pure and
+ * independent of the default locale and zone, so that workflow code may render with it.
+ */
 public final class Times {
 
   private static final DateTimeFormatter UTC =
@@ -32,12 +36,12 @@ public final class Times {
       return millis + " ms";
     }
     if (millis < 60_000) {
-      return String.format("%.1f s", millis / 1000.0);
+      return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
     long seconds = millis / 1000;
     if (seconds < 3600) {
-      return String.format("%dm %02ds", seconds / 60, seconds % 60);
+      return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
     }
-    return String.format("%dh %02dm", seconds / 3600, (seconds % 3600) / 60);
+    return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, (seconds % 3600) / 60);
   }
 }

@@ -1,13 +1,12 @@
-package dev.regionfailover.starter.failover;
+package dev.regionfailover.workflows.failover;
 
 import dev.regionfailover.workflows.authority.AuthorityRecord;
-import dev.regionfailover.workflows.failover.RpoEstimate;
-import dev.regionfailover.workflows.failover.StepState;
-import dev.regionfailover.workflows.failover.StepStatus;
 import dev.regionfailover.workflows.finding.Finding;
+import dev.regionfailover.workflows.render.TextTable;
+import dev.regionfailover.workflows.render.Times;
 import java.util.List;
 
-/** The parts that the status table and the final summary share. */
+/** The parts that the status of a failover and the summary of a finished one share. */
 final class Sections {
 
   static final String INDENT = "  ";

@@ -1,19 +1,13 @@
-package dev.regionfailover.starter.failover;
+package dev.regionfailover.workflows.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.workflows.authority.AuthorityRecord;
 import dev.regionfailover.workflows.authority.AuthorityState;
-import dev.regionfailover.workflows.failover.FailoverMode;
-import dev.regionfailover.workflows.failover.FailoverResult;
-import dev.regionfailover.workflows.failover.Phase;
-import dev.regionfailover.workflows.failover.RpoEstimate;
-import dev.regionfailover.workflows.failover.StepState;
-import dev.regionfailover.workflows.failover.StepStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ResultRendererTest {
+class ResultTextTest {
 
   @Test
   void completedFailover() {
@@ -48,7 +42,7 @@ class ResultRendererTest {
             List.of(),
             3_723_000);
 
-    assertThat(ResultRenderer.render(result))
+    assertThat(ResultText.render(result))
         .isEqualTo(
             """
             Failover of orders COMPLETED in 1h 02m (PLANNED, us-east-1 -> us-west-2)

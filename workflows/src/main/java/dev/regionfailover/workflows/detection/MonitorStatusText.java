@@ -1,20 +1,18 @@
-package dev.regionfailover.starter.monitor;
+package dev.regionfailover.workflows.detection;
 
-import dev.regionfailover.starter.failover.TextTable;
-import dev.regionfailover.workflows.detection.FailoverLaunch;
-import dev.regionfailover.workflows.detection.HealthVerdicts;
-import dev.regionfailover.workflows.detection.MonitorEvent;
-import dev.regionfailover.workflows.detection.MonitorStatus;
-import dev.regionfailover.workflows.detection.RegionHealth;
-import dev.regionfailover.workflows.detection.SignalReading;
+import dev.regionfailover.workflows.render.TextTable;
 
-/** The status of a health monitor as {@code ./failover monitor status} prints it. */
-public final class MonitorStatusRenderer {
+/**
+ * The status of a health monitor as {@code ./failover monitor status} prints it; the monitor shows
+ * the same text as its current details. Pure, so workflow code may call it.
+ */
+public final class MonitorStatusText {
 
   private static final String INDENT = "  ";
 
-  private MonitorStatusRenderer() {}
+  private MonitorStatusText() {}
 
+  /** The status table. */
   public static String render(MonitorStatus status) {
     StringBuilder out = new StringBuilder();
     out.append("Health monitor of ").append(status.app()).append('\n');
@@ -23,18 +21,17 @@ public final class MonitorStatusRenderer {
             .row(
                 "state",
                 status.paused()
-                    ? "PAUSED by " + status.pausedBy() + " (" + status.pauseReason() + ")"
+                    ? "PAUSED by %s (%s)".formatted(status.pausedBy(), status.pauseReason())
                     : "watching")
             .row("interval", status.interval())
             .row(
                 "rule",
-                "impaired after "
-                    + status.consecutiveSamples()
-                    + " consecutive samples on "
-                    + HealthVerdicts.CORROBORATING_SIGNALS
-                    + " signals; healthy after "
-                    + status.consecutiveSamples()
-                    + " samples without")
+                ("impaired after %s consecutive samples on %s signals; healthy after %s"
+                        + " samples without")
+                    .formatted(
+                        status.consecutiveSamples(),
+                        HealthVerdicts.CORROBORATING_SIGNALS,
+                        status.consecutiveSamples()))
             .row("writer", status.writerRegion())
             .row("samples", status.samples())
             .row("auto-approve", status.autoApprove())
