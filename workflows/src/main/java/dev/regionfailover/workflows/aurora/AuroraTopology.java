@@ -27,6 +27,11 @@ public record AuroraTopology(String globalCluster, String status, List<ClusterMe
   }
 
   public boolean isMember(String clusterArn) {
-    return members.stream().anyMatch(m -> m.clusterArn().equals(clusterArn));
+    return member(clusterArn) != null;
+  }
+
+  /** The member whose cluster is {@code clusterArn}, or null when the cluster is not a member. */
+  public ClusterMember member(String clusterArn) {
+    return members.stream().filter(m -> m.clusterArn().equals(clusterArn)).findFirst().orElse(null);
   }
 }

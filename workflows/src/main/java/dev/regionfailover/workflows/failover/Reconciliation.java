@@ -50,11 +50,7 @@ final class Reconciliation {
     AuroraTopology topology =
         runner.step(
             "check old primary", oldCluster, globalCluster::describe, t -> StepResults.describe(t));
-    ClusterMember old =
-        topology.members().stream()
-            .filter(m -> m.clusterArn().equals(oldCluster))
-            .findFirst()
-            .orElse(null);
+    ClusterMember old = topology.member(oldCluster);
     if (old == null) {
       state.findings.add(
           Finding.fail(

@@ -55,11 +55,7 @@ final class AuroraChecks {
     if (topology == null) {
       findings.add(ReconcileFindings.globalClusterUnknown(oldCluster, global, state.lastFailure));
     } else {
-      ClusterMember old =
-          topology.members().stream()
-              .filter(m -> m.clusterArn().equals(oldCluster))
-              .findFirst()
-              .orElse(null);
+      ClusterMember old = topology.member(oldCluster);
       if (old == null) {
         findings.add(
             ReconcileFindings.notAMember(
