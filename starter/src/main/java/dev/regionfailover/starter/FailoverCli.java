@@ -2,7 +2,6 @@ package dev.regionfailover.starter;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.regionfailover.starter.bench.BenchCommand;
 import dev.regionfailover.starter.estate.ValidateCommand;
 import dev.regionfailover.starter.failover.AbortCommand;
 import dev.regionfailover.starter.failover.ApproveCommand;
@@ -12,8 +11,6 @@ import dev.regionfailover.starter.failover.RecoverCommand;
 import dev.regionfailover.starter.failover.StartCommand;
 import dev.regionfailover.starter.failover.StatusCommand;
 import dev.regionfailover.starter.iam.IamPolicyCommand;
-import dev.regionfailover.starter.local.DemoCommand;
-import dev.regionfailover.starter.local.DevCommand;
 import dev.regionfailover.starter.monitor.MonitorCommand;
 import dev.regionfailover.starter.readiness.ReadinessCommand;
 import dev.regionfailover.starter.reconcile.ReconcileCommand;
@@ -48,10 +45,7 @@ import picocli.CommandLine.Spec;
       IamPolicyCommand.class,
       RehearseCommand.class,
       ScheduleCommand.class,
-      MonitorCommand.class,
-      DevCommand.class,
-      DemoCommand.class,
-      BenchCommand.class
+      MonitorCommand.class
     })
 public final class FailoverCli implements Runnable {
 
@@ -71,9 +65,17 @@ public final class FailoverCli implements Runnable {
     System.exit(commandLine(new GrpcTemporalConnector()).execute(args));
   }
 
-  /** The configured command line; tests pass a connector to an in-process Temporal service. */
-  public static CommandLine commandLine(TemporalConnector connector) {
+  /**
+   * The configured command line; tests pass a connector to an in-process Temporal service.
+   *
+   * @param tools commands added after the operator's, as the developer's tools add {@code dev},
+   *     {@code demo} and {@code bench}
+   */
+  public static CommandLine commandLine(TemporalConnector connector, Class<?>... tools) {
     CommandLine commandLine = new CommandLine(new FailoverCli(connector));
+    for (Class<?> tool : tools) {
+      commandLine.addSubcommand(tool);
+    }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExecutionExceptionHandler(new FailureHandler());

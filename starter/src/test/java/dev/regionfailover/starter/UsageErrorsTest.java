@@ -72,14 +72,6 @@ class UsageErrorsTest {
   }
 
   @Test
-  void devWithTheSamePortTwice() {
-    Run run = Run.of(Run.NO_TEMPORAL, "dev", "--temporal-port", "4566");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--temporal-port and --aws-port are both 4566");
-  }
-
-  @Test
   void noCommand() {
     Run run = Run.of(Run.NO_TEMPORAL);
 

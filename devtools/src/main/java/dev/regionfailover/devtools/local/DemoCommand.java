@@ -1,4 +1,4 @@
-package dev.regionfailover.starter.local;
+package dev.regionfailover.devtools.local;
 
 import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.FailoverCli;

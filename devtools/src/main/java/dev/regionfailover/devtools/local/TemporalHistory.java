@@ -1,4 +1,4 @@
-package dev.regionfailover.starter.local;
+package dev.regionfailover.devtools.local;
 
 /** What the local stack's Temporal dev server does with the history of earlier runs. */
 public enum TemporalHistory {

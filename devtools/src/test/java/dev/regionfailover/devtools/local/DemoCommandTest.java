@@ -1,10 +1,11 @@
-package dev.regionfailover.starter.local;
+package dev.regionfailover.devtools.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.temporal.TemporalCli;
+import dev.regionfailover.devtools.DevToolsCli;
 import dev.regionfailover.starter.GrpcTemporalConnector;
 import dev.regionfailover.starter.Run;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class DemoCommandTest {
 
     Run run =
         Run.of(
-            new GrpcTemporalConnector(),
+            DevToolsCli.commandLine(new GrpcTemporalConnector()),
             "demo",
             "--kill-worker",
             "--temporal-port",

@@ -1,4 +1,4 @@
-package dev.regionfailover.starter.local;
+package dev.regionfailover.devtools.local;
 
 import static dev.regionfailover.starter.FakeFailoverWorkflow.SOURCE;
 import static org.assertj.core.api.Assertions.assertThat;

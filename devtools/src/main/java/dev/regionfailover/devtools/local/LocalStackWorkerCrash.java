@@ -1,4 +1,4 @@
-package dev.regionfailover.starter.local;
+package dev.regionfailover.devtools.local;
 
 import static java.util.Objects.requireNonNull;
 

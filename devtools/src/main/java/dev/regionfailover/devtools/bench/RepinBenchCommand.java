@@ -1,13 +1,13 @@
-package dev.regionfailover.starter.bench;
+package dev.regionfailover.devtools.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.PinnedEntities;
 import dev.regionfailover.devstack.process.JavaProcess;
+import dev.regionfailover.devtools.local.LocalStack;
+import dev.regionfailover.devtools.local.LocalStackOptions;
 import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.local.LocalStack;
-import dev.regionfailover.starter.local.LocalStackOptions;
 import dev.regionfailover.starter.temporal.StartSummary;
 import dev.regionfailover.workflows.estate.Pins;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
@@ -19,8 +19,10 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +58,6 @@ public final class RepinBenchCommand implements Callable<Integer> {
   private static final String APP = "bench";
   private static final String AUDIT = "bench-repin-audit";
   private static final String WORKFLOW_ID = "bench-repin";
-  private static final String PLAIN_MAIN = "dev.regionfailover.worker.PlainRepinLoop";
   private static final Pattern PLAIN_DONE =
       Pattern.compile("Plain re-pin done: moved=(\\d+) writes=(\\d+) millis=(\\d+)");
   private static final Pattern HEAP_LINE = Pattern.compile(".*heap\\s+total.*");
@@ -210,8 +211,8 @@ public final class RepinBenchCommand implements Callable<Integer> {
     RepinPlan plan = new RepinPlan(APP, pins, TO, FROM, TO, AUDIT, null, null, "bench-plain", 0);
     Path log = stack.workerLog().resolveSibling("bench-plain-loop.log");
     try (JavaProcess plain =
-        JavaProcess.builder(PLAIN_MAIN)
-            .classpath(workerClasspath)
+        JavaProcess.builder(PlainRepinLoop.class.getName())
+            .classpath(plainLoopClasspath(workerClasspath))
             .args(new ObjectMapper().writeValueAsString(plan))
             .env("AWS_ENDPOINT_URL", stack.awsEndpoint().toString())
             .env("AWS_ACCESS_KEY_ID", EmulatorClients.CREDENTIAL)
@@ -226,6 +227,20 @@ public final class RepinBenchCommand implements Callable<Integer> {
         throw new CliFailure("cannot read the plain loop's result from: " + line);
       }
       return matcher;
+    }
+  }
+
+  /**
+   * The worker's classpath, for its activities, AWS settings and logging, and this module's code,
+   * where the plain loop lives so that the worker ships without it.
+   */
+  private static String plainLoopClasspath(String workerClasspath) {
+    try {
+      Path devtools =
+          Path.of(PlainRepinLoop.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return devtools + File.pathSeparator + workerClasspath;
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot tell where the plain loop's class is", e);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.regionfailover.starter.local;
+package dev.regionfailover.devtools.local;
 
 /** What {@code demo --kill-worker} does to the worker mid-failover. */
 public interface WorkerCrash {

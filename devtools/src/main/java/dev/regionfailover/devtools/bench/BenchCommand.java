@@ -1,4 +1,4 @@
-package dev.regionfailover.starter.bench;
+package dev.regionfailover.devtools.bench;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,4 +1,4 @@
-package dev.regionfailover.starter.local;
+package dev.regionfailover.devtools.local;
 
 import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.workflows.estate.Estate;

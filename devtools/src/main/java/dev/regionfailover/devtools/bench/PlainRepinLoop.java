@@ -1,4 +1,4 @@
-package dev.regionfailover.worker;
+package dev.regionfailover.devtools.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regionfailover.activities.aws.AwsClients;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * the {@code RepinEntities} workflow runs, at the same concurrency, in plain threads without
  * Temporal. Takes a {@link RepinPlan} as JSON, moves one pass over the index, and logs what it did
  * on a line the benchmark reads ({@value #DONE} ...). Runs on the worker's classpath and AWS
- * settings.
+ * settings, with this module's code added.
  */
 public final class PlainRepinLoop {
 

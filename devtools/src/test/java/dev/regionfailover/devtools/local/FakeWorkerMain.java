@@ -1,4 +1,4 @@
-package dev.regionfailover.starter.local;
+package dev.regionfailover.devtools.local;
 
 /**
  * A stand-in for the worker JVM: prints the worker's start line and runs until it is killed, or,

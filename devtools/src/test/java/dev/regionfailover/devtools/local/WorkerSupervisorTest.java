@@ -1,11 +1,11 @@
-package dev.regionfailover.starter.local;
+package dev.regionfailover.devtools.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regionfailover.devstack.process.JavaProcess;
-import dev.regionfailover.starter.local.WorkerSupervisor.GaveUp;
-import dev.regionfailover.starter.local.WorkerSupervisor.RestartPolicy;
+import dev.regionfailover.devtools.local.WorkerSupervisor.GaveUp;
+import dev.regionfailover.devtools.local.WorkerSupervisor.RestartPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
