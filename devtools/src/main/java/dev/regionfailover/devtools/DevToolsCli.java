@@ -4,8 +4,8 @@ import dev.regionfailover.devtools.bench.BenchCommand;
 import dev.regionfailover.devtools.local.DemoCommand;
 import dev.regionfailover.devtools.local.DevCommand;
 import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.GrpcTemporalConnector;
-import dev.regionfailover.starter.TemporalConnector;
+import dev.regionfailover.starter.cli.GrpcTemporalConnector;
+import dev.regionfailover.starter.cli.TemporalConnector;
 import picocli.CommandLine;
 
 /**

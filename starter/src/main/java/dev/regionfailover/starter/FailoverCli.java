@@ -1,7 +1,10 @@
 package dev.regionfailover.starter;
 
-import static java.util.Objects.requireNonNull;
-
+import dev.regionfailover.starter.cli.CommandFactory;
+import dev.regionfailover.starter.cli.FailureHandler;
+import dev.regionfailover.starter.cli.GrpcTemporalConnector;
+import dev.regionfailover.starter.cli.TemporalConnector;
+import dev.regionfailover.starter.cli.UsageErrorHandler;
 import dev.regionfailover.starter.estate.ValidateCommand;
 import dev.regionfailover.starter.failover.AbortCommand;
 import dev.regionfailover.starter.failover.ApproveCommand;
@@ -23,8 +26,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The operator CLI. Exit codes: 0 when the operation succeeded, 1 when it failed, 2 when the
- * command line itself is wrong.
+ * The operator CLI. Exit codes, picocli's: 0 ({@code ExitCode.OK}) when the operation succeeded, 1
+ * ({@code ExitCode.SOFTWARE}) when it failed, 2 ({@code ExitCode.USAGE}) when the command line
+ * itself is wrong.
+ *
+ * <p>This class only wires: the commands, picocli's settings, and the {@link CommandFactory} that
+ * gives the commands their Temporal connector. What the commands share lives in {@code
+ * dev.regionfailover.starter.cli}, so that no command package depends on this one.
  */
 @Command(
     name = "failover",
@@ -49,17 +57,7 @@ import picocli.CommandLine.Spec;
     })
 public final class FailoverCli implements Runnable {
 
-  public static final int OK = 0;
-  public static final int FAILED = 1;
-  public static final int USAGE = 2;
-
-  private final TemporalConnector connector;
-
   @Spec private CommandSpec spec;
-
-  public FailoverCli(TemporalConnector connector) {
-    this.connector = requireNonNull(connector, "connector is null");
-  }
 
   public static void main(String[] args) {
     System.exit(commandLine(new GrpcTemporalConnector()).execute(args));
@@ -72,7 +70,7 @@ public final class FailoverCli implements Runnable {
    *     {@code demo} and {@code bench}
    */
   public static CommandLine commandLine(TemporalConnector connector, Class<?>... tools) {
-    CommandLine commandLine = new CommandLine(new FailoverCli(connector));
+    CommandLine commandLine = new CommandLine(FailoverCli.class, new CommandFactory(connector));
     for (Class<?> tool : tools) {
       commandLine.addSubcommand(tool);
     }
@@ -80,11 +78,6 @@ public final class FailoverCli implements Runnable {
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExecutionExceptionHandler(new FailureHandler());
     return commandLine;
-  }
-
-  /** How commands reach Temporal. */
-  public TemporalConnector connector() {
-    return connector;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.regionfailover.starter;
 
+import dev.regionfailover.starter.cli.TemporalConnector;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;

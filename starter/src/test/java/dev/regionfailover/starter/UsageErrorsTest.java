@@ -2,6 +2,7 @@ package dev.regionfailover.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regionfailover.starter.cli.GrpcTemporalConnector;
 import org.junit.jupiter.api.Test;
 
 /** Wrong command lines exit with 2 and say exactly what is wrong, before any Temporal call. */

@@ -6,8 +6,7 @@ import dev.regionfailover.devstack.estate.PinnedEntities;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devtools.local.LocalStack;
 import dev.regionfailover.devtools.local.LocalStackOptions;
-import dev.regionfailover.starter.CliFailure;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.CliFailure;
 import dev.regionfailover.starter.temporal.StartSummary;
 import dev.regionfailover.workflows.estate.Pins;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
@@ -33,6 +32,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -162,8 +162,8 @@ public final class RepinBenchCommand implements Callable<Integer> {
       out.printf("continue-as-new          %d%n", summary.runs() - 1);
       out.flush();
       return summary.moved() == entities && plainMoved == entities
-          ? FailoverCli.OK
-          : FailoverCli.FAILED;
+          ? ExitCode.OK
+          : ExitCode.SOFTWARE;
     } finally {
       stack.close();
     }

@@ -1,8 +1,10 @@
 package dev.regionfailover.devtools.local;
 
-import dev.regionfailover.starter.CliFailure;
-import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.TemporalConnection;
+import static java.util.Objects.requireNonNull;
+
+import dev.regionfailover.starter.cli.CliFailure;
+import dev.regionfailover.starter.cli.TemporalConnection;
+import dev.regionfailover.starter.cli.TemporalConnector;
 import dev.regionfailover.starter.failover.FailoverClient;
 import dev.regionfailover.starter.failover.ResultRenderer;
 import dev.regionfailover.workflows.failover.FailoverResult;
@@ -15,10 +17,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code demo}: the local stack, one approved PLANNED failover of orders, and its summary. */
@@ -39,7 +41,8 @@ public final class DemoCommand implements Callable<Integer> {
    */
   private static final Duration TIMEOUT_WITH_CRASH = Duration.ofSeconds(150);
 
-  @ParentCommand private FailoverCli cli;
+  private final TemporalConnector connector;
+
   @Spec private CommandSpec spec;
   @Mixin private LocalStackOptions options;
 
@@ -49,6 +52,10 @@ public final class DemoCommand implements Callable<Integer> {
           "Kill the worker with SIGKILL while the promotion runs, start a fresh one, and show the"
               + " failover resuming with every step run once.")
   private boolean killWorker;
+
+  public DemoCommand(TemporalConnector connector) {
+    this.connector = requireNonNull(connector, "connector is null");
+  }
 
   @Override
   public Integer call() {
@@ -62,8 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
       out.flush();
       DemoScenario scenario;
       FailoverResult result;
-      try (TemporalConnection connection =
-          cli.connector().connect(stack.temporalAddress(), "default")) {
+      try (TemporalConnection connection = connector.connect(stack.temporalAddress(), "default")) {
         scenario =
             new DemoScenario(
                 new FailoverClient(connection.client()),
@@ -81,9 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
       boolean crashShown = !killWorker || crashSummary(out, scenario, result);
       out.println("Stopping the local stack.");
       out.flush();
-      return result.outcome() == Phase.COMPLETED && crashShown
-          ? FailoverCli.OK
-          : FailoverCli.FAILED;
+      return result.outcome() == Phase.COMPLETED && crashShown ? ExitCode.OK : ExitCode.SOFTWARE;
     }
   }
 

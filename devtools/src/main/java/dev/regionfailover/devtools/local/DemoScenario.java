@@ -2,7 +2,7 @@ package dev.regionfailover.devtools.local;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.regionfailover.starter.CliFailure;
+import dev.regionfailover.starter.cli.CliFailure;
 import dev.regionfailover.starter.failover.FailoverClient;
 import dev.regionfailover.starter.failover.Times;
 import dev.regionfailover.starter.failover.UpdateAnswer;

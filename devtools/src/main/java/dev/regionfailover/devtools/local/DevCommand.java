@@ -1,8 +1,8 @@
 package dev.regionfailover.devtools.local;
 
-import dev.regionfailover.starter.FailoverCli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,11 +35,11 @@ public final class DevCommand implements Callable<Integer> {
     NextSteps.print(spec.commandLine().getOut(), stack);
     try {
       WorkerSupervisor.of(stack, WorkerSupervisor.RestartPolicy.DEV).superviseUntilStopped();
-      return FailoverCli.OK;
+      return ExitCode.OK;
     } catch (WorkerSupervisor.GaveUp e) {
       spec.commandLine().getErr().printf("error: %s%n", e.getMessage());
       stack.close();
-      return FailoverCli.FAILED;
+      return ExitCode.SOFTWARE;
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.regionfailover.devtools.local;
 
-import dev.regionfailover.starter.CliFailure;
+import dev.regionfailover.starter.cli.CliFailure;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,9 +4,9 @@ import static dev.regionfailover.starter.FakeFailoverWorkflow.SOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.FakeFailoverWorkflow;
 import dev.regionfailover.starter.TemporalTestService;
+import dev.regionfailover.starter.cli.CliFailure;
 import dev.regionfailover.starter.failover.FailoverClient;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;

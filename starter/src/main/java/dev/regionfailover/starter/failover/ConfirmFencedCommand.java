@@ -1,6 +1,6 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.cli.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
 import java.util.concurrent.Callable;

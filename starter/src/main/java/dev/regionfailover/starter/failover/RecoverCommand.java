@@ -1,11 +1,11 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,7 +68,7 @@ public final class RecoverCommand implements Callable<Integer> {
         "approve the proposal; two distinct approvers where data may be lost");
     next(out, "./failover deny " + app + " --as NAME --reason TEXT", "refuse it; nothing changes");
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 
   private static void next(PrintWriter out, String command, String what) {

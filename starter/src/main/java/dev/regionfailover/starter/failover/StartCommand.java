@@ -1,7 +1,6 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
@@ -9,6 +8,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,7 +79,7 @@ public final class StartCommand implements Callable<Integer> {
         "./failover abort " + app + " --by NAME --reason TEXT",
         "stop it; before promotion it rolls back");
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 
   private static void next(PrintWriter out, String command, String what) {

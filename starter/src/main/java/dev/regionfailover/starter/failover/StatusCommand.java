@@ -1,11 +1,11 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.FailoverStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,6 +30,6 @@ public final class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? StatusJson.write(status) + "\n" : StatusRenderer.render(status));
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,8 +1,8 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import java.io.PrintWriter;
+import picocli.CommandLine.ExitCode;
 
 /**
  * Prints the workflow's answer to an approval, denial, abort or fence confirmation and chooses the
@@ -21,6 +21,6 @@ final class UpdateReport {
             ? "accepted: " + answer.verdict().effect()
             : "not accepted: " + answer.refusal());
     out.flush();
-    return answer.isAccepted() ? FailoverCli.OK : FailoverCli.FAILED;
+    return answer.isAccepted() ? ExitCode.OK : ExitCode.SOFTWARE;
   }
 }

@@ -1,7 +1,6 @@
 package dev.regionfailover.starter.monitor;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.detection.MonitorStatus;
 import dev.regionfailover.workflows.detection.OperatorSignal;
@@ -9,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,11 +42,11 @@ public final class MonitorResumeCommand implements Callable<Integer> {
               + " ./failover monitor status %s%n",
           app, app);
       out.flush();
-      return FailoverCli.FAILED;
+      return ExitCode.SOFTWARE;
     }
     out.printf(
         "The monitor of %s is running: an impaired writer region starts a failover again.%n", app);
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

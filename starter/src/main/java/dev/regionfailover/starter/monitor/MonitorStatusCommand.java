@@ -1,12 +1,12 @@
 package dev.regionfailover.starter.monitor;
 
-import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.failover.StatusJson;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.detection.MonitorStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -29,6 +29,6 @@ public final class MonitorStatusCommand implements Callable<Integer> {
     PrintWriter out = target.command().commandLine().getOut();
     out.print(json ? StatusJson.write(status) + "\n" : MonitorStatusRenderer.render(status));
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,12 +1,12 @@
 package dev.regionfailover.starter.monitor;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.detection.MonitorRequest;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +44,6 @@ public final class MonitorStopCommand implements Callable<Integer> {
         "Stopped the health monitor of %s (workflow %s). A failover it started runs on.%n",
         app, MonitorRequest.workflowId(app));
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

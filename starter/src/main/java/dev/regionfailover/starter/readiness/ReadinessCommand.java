@@ -1,10 +1,9 @@
 package dev.regionfailover.starter.readiness;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.CliFailure;
-import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.TemporalConnection;
-import dev.regionfailover.starter.TemporalOptions;
+import dev.regionfailover.starter.cli.Arguments;
+import dev.regionfailover.starter.cli.CliFailure;
+import dev.regionfailover.starter.cli.TemporalConnection;
+import dev.regionfailover.starter.cli.TemporalOptions;
 import dev.regionfailover.starter.failover.StatusJson;
 import dev.regionfailover.starter.temporal.WorkflowSummaries;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
@@ -23,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -124,7 +124,7 @@ public final class ReadinessCommand implements Callable<Integer> {
             ? StatusJson.write(asJson(report)) + "\n"
             : ReadinessRenderer.render(report, workflowId));
     out.flush();
-    return report.ready() ? FailoverCli.OK : FailoverCli.FAILED;
+    return report.ready() ? ExitCode.OK : ExitCode.SOFTWARE;
   }
 
   /** The report's fields with its verdict first, for scripts. */

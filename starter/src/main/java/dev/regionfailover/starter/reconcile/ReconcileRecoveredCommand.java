@@ -1,13 +1,13 @@
 package dev.regionfailover.starter.reconcile;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;
 import dev.regionfailover.workflows.reconcile.RecoverySignal;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,6 +46,6 @@ public final class ReconcileRecoveredCommand implements Callable<Integer> {
         "Sent regionRecovered to %s: see ./failover reconcile report %s%n",
         ReconcileRegionWorkflow.workflowId(app), app);
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,12 +1,12 @@
 package dev.regionfailover.starter.reconcile;
 
-import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.failover.StatusJson;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.reconcile.ReconcileMarkdown;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -42,6 +42,6 @@ public final class ReconcileReportCommand implements Callable<Integer> {
               : ReconcileMarkdown.render(outcome.status()));
     }
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,9 +1,9 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.FailoverCli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 
 /** {@code schedule delete APP}. */
@@ -26,6 +26,6 @@ public final class ScheduleDeleteCommand implements Callable<Integer> {
     PrintWriter out = target.command().commandLine().getOut();
     out.printf("Deleted schedule %s; a rehearsal it started goes on.%n", id);
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,9 +1,9 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.FailoverCli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 
 /** {@code schedule describe APP}: the schedule, its policies and what it ran. */
@@ -21,6 +21,6 @@ public final class ScheduleDescribeCommand implements Callable<Integer> {
     PrintWriter out = target.command().commandLine().getOut();
     out.print(text);
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

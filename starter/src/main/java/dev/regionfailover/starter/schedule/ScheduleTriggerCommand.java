@@ -1,10 +1,10 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.FailoverCli;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 
 /** {@code schedule trigger APP}: one rehearsal now, under the schedule's overlap policy. */
@@ -31,6 +31,6 @@ public final class ScheduleTriggerCommand implements Callable<Integer> {
         id, id);
     out.printf("  see it with ./failover schedule describe %s%n", target.selector());
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,8 +1,8 @@
 package dev.regionfailover.starter.temporal;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.TemporalConnection;
-import dev.regionfailover.starter.TemporalOptions;
+import dev.regionfailover.starter.cli.Arguments;
+import dev.regionfailover.starter.cli.TemporalConnection;
+import dev.regionfailover.starter.cli.TemporalOptions;
 import io.temporal.client.WorkflowClient;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;

@@ -1,4 +1,4 @@
-package dev.regionfailover.starter;
+package dev.regionfailover.starter.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -6,7 +6,7 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
 /** Prints what is wrong with the command line and where to find help, then exits with 2. */
-final class UsageErrorHandler implements IParameterExceptionHandler {
+public final class UsageErrorHandler implements IParameterExceptionHandler {
 
   @Override
   public int handleParseException(ParameterException e, String[] args) {
@@ -19,6 +19,6 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
             + commandLine.getCommandSpec().qualifiedName()
             + " --help' for the options of this command.");
     err.flush();
-    return FailoverCli.USAGE;
+    return CommandLine.ExitCode.USAGE;
   }
 }

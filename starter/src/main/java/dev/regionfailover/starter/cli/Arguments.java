@@ -1,4 +1,4 @@
-package dev.regionfailover.starter;
+package dev.regionfailover.starter.cli;
 
 import dev.regionfailover.workflows.estate.AwsRegions;
 import java.util.regex.Pattern;

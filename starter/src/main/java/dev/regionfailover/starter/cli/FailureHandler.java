@@ -1,4 +1,4 @@
-package dev.regionfailover.starter;
+package dev.regionfailover.starter.cli;
 
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -11,7 +11,7 @@ import picocli.CommandLine.ParseResult;
  * Turns a failed operation into one clear line on stderr and exit code 1. A {@link CliFailure}
  * already says what to do; anything else is unexpected, so its stack trace goes to the debug log.
  */
-final class FailureHandler implements IExecutionExceptionHandler {
+public final class FailureHandler implements IExecutionExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(FailureHandler.class);
 
@@ -26,6 +26,6 @@ final class FailureHandler implements IExecutionExceptionHandler {
       log.debug("{} failed", commandLine.getCommandSpec().qualifiedName(), e);
     }
     err.flush();
-    return FailoverCli.FAILED;
+    return CommandLine.ExitCode.SOFTWARE;
   }
 }

@@ -1,4 +1,6 @@
-package dev.regionfailover.starter;
+package dev.regionfailover.starter.cli;
+
+import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.connection.ConnectionOptions;
 import dev.regionfailover.connection.TemporalProfile;
@@ -12,13 +14,19 @@ import picocli.CommandLine.ParameterException;
 /**
  * The Temporal connection of a CLI command: the shared connection flags, mixed into every command
  * that talks to Temporal, resolved from the process's environment and opened through the connector
- * of the CLI running the command.
+ * the CLI's {@link CommandFactory} gives it.
  */
 public final class TemporalOptions {
+
+  private final TemporalConnector connector;
 
   @Mixin private ConnectionOptions connection;
 
   private TemporalProfile resolved;
+
+  public TemporalOptions(TemporalConnector connector) {
+    this.connector = requireNonNull(connector, "connector is null");
+  }
 
   /**
    * The connection these options, the environment and the config file describe.
@@ -40,9 +48,8 @@ public final class TemporalOptions {
     return resolved != null ? resolved.address() : connection.address();
   }
 
-  /** Opens the connection these options describe, through the connector of the CLI running it. */
+  /** Opens the connection these options describe. */
   public TemporalConnection connect(CommandSpec command) {
-    FailoverCli cli = (FailoverCli) command.root().userObject();
-    return cli.connector().connect(profile(command));
+    return connector.connect(profile(command));
   }
 }

@@ -1,4 +1,4 @@
-package dev.regionfailover.starter;
+package dev.regionfailover.starter.cli;
 
 /** An operation that failed for a reason the operator can act on; its message says which. */
 public final class CliFailure extends RuntimeException {

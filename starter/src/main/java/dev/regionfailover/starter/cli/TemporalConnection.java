@@ -1,4 +1,4 @@
-package dev.regionfailover.starter;
+package dev.regionfailover.starter.cli;
 
 import static java.util.Objects.requireNonNull;
 
