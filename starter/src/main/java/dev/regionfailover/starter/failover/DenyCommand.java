@@ -40,7 +40,8 @@ public final class DenyCommand implements Callable<Integer> {
         new DenialSignal(
             Arguments.nonBlank(spec, "--as", approver),
             Arguments.nonBlank(spec, "--reason", reason));
-    UpdateAnswer answer = target.call(client -> new FailoverClient(client).deny(app, signal));
-    return UpdateReport.print(spec.commandLine().getOut(), app, "denyPromotion", answer);
+    return target.send(
+        client -> new FailoverClient(client).deny(app, signal),
+        UpdateReport.of(app, "denyPromotion"));
   }
 }
