@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "region-failover 0.1.0",
     description = "Moves an application's traffic and write authority to another AWS region.",
-    resourceBundle = "dev.regionfailover.starter.cli.Operator",
+    resourceBundle = "dev.regionfailover.starter.cli.Options",
     subcommands = {
       StartCommand.class,
       ApproveCommand.class,

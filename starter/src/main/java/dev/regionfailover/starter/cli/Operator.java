@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --by NAME}: the operator a command acts for, mixed into the commands that send a workflow
- * an operator's decision. Each command says in {@code Operator.properties} what its operator does.
+ * an operator's decision. Each command says in {@code Options.properties} what its operator does.
  */
 public final class Operator {
 

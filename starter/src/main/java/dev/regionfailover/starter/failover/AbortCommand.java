@@ -1,13 +1,12 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.cli.Arguments;
 import dev.regionfailover.starter.cli.Operator;
+import dev.regionfailover.starter.cli.Reason;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code abort APP}: sends the update {@code abortUpdate} to the app's running failover. */
 @Command(
@@ -20,18 +19,12 @@ public final class AbortCommand implements Callable<Integer> {
 
   @Mixin private Operator operator;
 
-  @Option(
-      names = "--reason",
-      required = true,
-      paramLabel = "TEXT",
-      description = "Why, for the record.")
-  private String reason;
+  @Mixin private Reason reason;
 
   @Override
   public Integer call() {
     String app = target.app();
-    AbortSignal signal =
-        new AbortSignal(operator.name(), Arguments.nonBlank(target.command(), "--reason", reason));
+    AbortSignal signal = new AbortSignal(operator.name(), reason.text());
     return target.send(
         client -> new FailoverClient(client).abort(app, signal), UpdateReport.of(app, "abort"));
   }

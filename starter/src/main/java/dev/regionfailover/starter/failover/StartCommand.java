@@ -1,6 +1,7 @@
 package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.starter.cli.Arguments;
+import dev.regionfailover.starter.cli.Requester;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
@@ -12,7 +13,6 @@ import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code start APP --to REGION}: starts the RegionFailover workflow of an app. */
 @Command(
@@ -39,27 +39,15 @@ public final class StartCommand implements Callable<Integer> {
       description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   private FailoverMode mode;
 
-  @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.")
-  private String reason;
-
-  @Option(
-      names = "--requested-by",
-      defaultValue = "${env:USER}",
-      paramLabel = "NAME",
-      description = "Who asks for it (default $USER); they cannot approve it themselves.")
-  private String requestedBy;
+  @Mixin private Requester requester;
 
   @Override
   public Integer call() {
     CommandSpec spec = target.command();
     String app = target.app();
     Arguments.region(spec, "--to", targetRegion);
-    if (requestedBy == null) {
-      throw new ParameterException(
-          spec.commandLine(), "--requested-by NAME is required when $USER is not set");
-    }
-    String requester = Arguments.nonBlank(spec, "--requested-by", requestedBy);
-    FailoverRequest request = new FailoverRequest(app, targetRegion, mode, reason, requester);
+    FailoverRequest request =
+        new FailoverRequest(app, targetRegion, mode, requester.reason(), requester.name());
     WorkflowExecution execution = target.call(client -> new FailoverClient(client).start(request));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Started a %s failover of %s to %s.%n", mode, app, targetRegion);

@@ -1,13 +1,12 @@
 package dev.regionfailover.starter.monitor;
 
-import dev.regionfailover.starter.cli.Arguments;
 import dev.regionfailover.starter.cli.Operator;
+import dev.regionfailover.starter.cli.Reason;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.detection.OperatorSignal;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code monitor pause APP}: the monitor keeps sampling but starts no failover. */
 @Command(
@@ -20,19 +19,12 @@ public final class MonitorPauseCommand implements Callable<Integer> {
 
   @Mixin private Operator operator;
 
-  @Option(
-      names = "--reason",
-      required = true,
-      paramLabel = "TEXT",
-      description = "Why, for the record.")
-  private String reason;
+  @Mixin private Reason reason;
 
   @Override
   public Integer call() {
     String app = target.app();
-    OperatorSignal signal =
-        new OperatorSignal(
-            operator.name(), Arguments.nonBlank(target.command(), "--reason", reason));
+    OperatorSignal signal = new OperatorSignal(operator.name(), reason.text());
     return target.send(
         client -> new MonitorClient(client).pause(app, signal),
         MonitorReport.of(
