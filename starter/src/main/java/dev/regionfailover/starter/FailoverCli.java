@@ -1,6 +1,7 @@
 package dev.regionfailover.starter;
 
 import dev.regionfailover.starter.cli.CommandFactory;
+import dev.regionfailover.starter.cli.CommandGroup;
 import dev.regionfailover.starter.cli.FailureHandler;
 import dev.regionfailover.starter.cli.GrpcTemporalConnector;
 import dev.regionfailover.starter.cli.TemporalConnector;
@@ -21,9 +22,6 @@ import dev.regionfailover.starter.rehearsal.RehearseCommand;
 import dev.regionfailover.starter.schedule.ScheduleCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The operator CLI. Exit codes, picocli's: 0 ({@code ExitCode.OK}) when the operation succeeded, 1
@@ -56,9 +54,7 @@ import picocli.CommandLine.Spec;
       ScheduleCommand.class,
       MonitorCommand.class
     })
-public final class FailoverCli implements Runnable {
-
-  @Spec private CommandSpec spec;
+public final class FailoverCli extends CommandGroup {
 
   public static void main(String[] args) {
     System.exit(commandLine(new GrpcTemporalConnector()).execute(args));
@@ -79,12 +75,5 @@ public final class FailoverCli implements Runnable {
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExecutionExceptionHandler(new FailureHandler());
     return commandLine;
-  }
-
-  @Override
-  public void run() {
-    throw new ParameterException(
-        spec.commandLine(),
-        "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
   }
 }

@@ -2,11 +2,9 @@ package dev.regionfailover.starter.monitor;
 
 import dev.regionfailover.starter.failover.StatusJson;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
-import dev.regionfailover.workflows.detection.MonitorStatus;
-import java.io.PrintWriter;
+import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -25,10 +23,10 @@ public final class MonitorStatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String app = target.app();
-    MonitorStatus status = target.call(client -> new MonitorClient(client).status(app));
-    PrintWriter out = target.command().commandLine().getOut();
-    out.print(json ? StatusJson.write(status) + "\n" : MonitorStatusRenderer.render(status));
-    out.flush();
-    return ExitCode.OK;
+    return target.send(
+        client -> new MonitorClient(client).status(app),
+        Report.text(
+            status ->
+                json ? StatusJson.write(status) + "\n" : MonitorStatusRenderer.render(status)));
   }
 }

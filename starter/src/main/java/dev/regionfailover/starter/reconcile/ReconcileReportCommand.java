@@ -2,11 +2,10 @@ package dev.regionfailover.starter.reconcile;
 
 import dev.regionfailover.starter.failover.StatusJson;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
+import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import dev.regionfailover.workflows.reconcile.ReconcileMarkdown;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -27,21 +26,18 @@ public final class ReconcileReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String app = target.app();
-    ReconcileClient.Outcome outcome =
-        target.call(client -> new ReconcileClient(client).latest(app));
-    PrintWriter out = target.command().commandLine().getOut();
+    return target.send(client -> new ReconcileClient(client).latest(app), Report.text(this::text));
+  }
+
+  /** The report once the reconciliation ended, else where it stands. */
+  private String text(ReconcileClient.Outcome outcome) {
     if (outcome.report() != null) {
-      out.print(
-          json
-              ? StatusJson.write(outcome.report()) + "\n"
-              : ReconcileMarkdown.render(outcome.report()));
-    } else {
-      out.print(
-          json
-              ? StatusJson.write(outcome.status()) + "\n"
-              : ReconcileMarkdown.render(outcome.status()));
+      return json
+          ? StatusJson.write(outcome.report()) + "\n"
+          : ReconcileMarkdown.render(outcome.report());
     }
-    out.flush();
-    return ExitCode.OK;
+    return json
+        ? StatusJson.write(outcome.status()) + "\n"
+        : ReconcileMarkdown.render(outcome.status());
   }
 }

@@ -1,9 +1,8 @@
 package dev.regionfailover.starter.schedule;
 
-import java.io.PrintWriter;
+import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 
 /** {@code schedule describe APP}: the schedule, its policies and what it ran. */
@@ -17,10 +16,7 @@ public final class ScheduleDescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String text = target.onHandle(handle -> ScheduleRenderer.describe(handle.describe()));
-    PrintWriter out = target.command().commandLine().getOut();
-    out.print(text);
-    out.flush();
-    return ExitCode.OK;
+    return target.onHandle(
+        handle -> ScheduleRenderer.describe(handle.describe()), Report.text(text -> text));
   }
 }

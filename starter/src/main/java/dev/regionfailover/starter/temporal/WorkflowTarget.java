@@ -50,7 +50,11 @@ public class WorkflowTarget {
    * @return the exit code the report chose
    */
   public <T> int send(Function<WorkflowClient, T> request, Report<T> report) {
-    T answer = call(request);
+    return report(call(request), report);
+  }
+
+  /** Prints what came of a request the command sent; returns the exit code the report chose. */
+  public <T> int report(T answer, Report<T> report) {
     PrintWriter out = command.commandLine().getOut();
     int exitCode = report.print(out, answer);
     out.flush();
@@ -62,18 +66,23 @@ public class WorkflowTarget {
     return send(
         client -> {
           request.accept(client);
-          return sent;
+          return sent + System.lineSeparator();
         },
-        (out, line) -> {
-          out.println(line);
-          return ExitCode.OK;
-        });
+        Report.text(line -> line));
   }
 
   /** What a command prints once its request was answered, and the exit code it returns. */
   @FunctionalInterface
   public interface Report<T> {
     int print(PrintWriter out, T answer);
+
+    /** A report that prints the text the answer makes and succeeds. */
+    static <T> Report<T> text(Function<T, String> text) {
+      return (out, answer) -> {
+        out.print(text.apply(answer));
+        return ExitCode.OK;
+      };
+    }
   }
 
   /** Runs {@code action} with a client connected to Temporal, then closes the connection. */
