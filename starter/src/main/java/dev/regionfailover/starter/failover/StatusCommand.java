@@ -1,11 +1,11 @@
 package dev.regionfailover.starter.failover;
 
+import dev.regionfailover.starter.cli.JsonOutput;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code status APP}: where the app's latest failover stands, running or finished. */
 @Command(
@@ -16,15 +16,13 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--json", description = "Print the status record as JSON.")
-  private boolean json;
+  @Mixin private JsonOutput json;
 
   @Override
   public Integer call() {
     String app = target.app();
     return target.send(
         client -> new FailoverClient(client).status(app),
-        Report.text(
-            status -> json ? StatusJson.write(status) + "\n" : StatusRenderer.render(status)));
+        Report.text(status -> json.text(status, StatusRenderer::render)));
   }
 }

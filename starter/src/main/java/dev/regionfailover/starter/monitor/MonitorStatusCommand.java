@@ -1,12 +1,11 @@
 package dev.regionfailover.starter.monitor;
 
-import dev.regionfailover.starter.failover.StatusJson;
+import dev.regionfailover.starter.cli.JsonOutput;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code monitor status APP}: the monitor's verdicts, samples, pause and failover. */
 @Command(
@@ -17,16 +16,13 @@ public final class MonitorStatusCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--json", description = "Print the status record as JSON.")
-  private boolean json;
+  @Mixin private JsonOutput json;
 
   @Override
   public Integer call() {
     String app = target.app();
     return target.send(
         client -> new MonitorClient(client).status(app),
-        Report.text(
-            status ->
-                json ? StatusJson.write(status) + "\n" : MonitorStatusRenderer.render(status)));
+        Report.text(status -> json.text(status, MonitorStatusRenderer::render)));
   }
 }

@@ -2,9 +2,9 @@ package dev.regionfailover.starter.readiness;
 
 import dev.regionfailover.starter.cli.Arguments;
 import dev.regionfailover.starter.cli.CliFailure;
+import dev.regionfailover.starter.cli.JsonOutput;
 import dev.regionfailover.starter.cli.TemporalConnection;
 import dev.regionfailover.starter.cli.TemporalOptions;
-import dev.regionfailover.starter.failover.StatusJson;
 import dev.regionfailover.starter.temporal.WorkflowSummaries;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failure.RootCause;
@@ -59,8 +59,7 @@ public final class ReadinessCommand implements Callable<Integer> {
       description = "The region to fail over to (default: the estate's other region).")
   private String target;
 
-  @Option(names = "--json", description = "Print the report as JSON.")
-  private boolean json;
+  @Mixin private JsonOutput json;
 
   @Option(
       names = "--timeout",
@@ -119,10 +118,7 @@ public final class ReadinessCommand implements Callable<Integer> {
           e);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(
-        json
-            ? StatusJson.write(asJson(report)) + "\n"
-            : ReadinessRenderer.render(report, workflowId));
+    out.print(json.text(report, asJson(report), r -> ReadinessRenderer.render(r, workflowId)));
     out.flush();
     return report.ready() ? ExitCode.OK : ExitCode.SOFTWARE;
   }

@@ -1,13 +1,12 @@
 package dev.regionfailover.starter.reconcile;
 
-import dev.regionfailover.starter.failover.StatusJson;
+import dev.regionfailover.starter.cli.JsonOutput;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import dev.regionfailover.workflows.reconcile.ReconcileMarkdown;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code reconcile report APP}: the report as Markdown, or the status while it runs. */
 @Command(
@@ -20,8 +19,7 @@ public final class ReconcileReportCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--json", description = "Print the report (or status) record as JSON.")
-  private boolean json;
+  @Mixin private JsonOutput json;
 
   @Override
   public Integer call() {
@@ -31,13 +29,8 @@ public final class ReconcileReportCommand implements Callable<Integer> {
 
   /** The report once the reconciliation ended, else where it stands. */
   private String text(ReconcileClient.Outcome outcome) {
-    if (outcome.report() != null) {
-      return json
-          ? StatusJson.write(outcome.report()) + "\n"
-          : ReconcileMarkdown.render(outcome.report());
-    }
-    return json
-        ? StatusJson.write(outcome.status()) + "\n"
-        : ReconcileMarkdown.render(outcome.status());
+    return outcome.report() != null
+        ? json.text(outcome.report(), ReconcileMarkdown::render)
+        : json.text(outcome.status(), ReconcileMarkdown::render);
   }
 }
