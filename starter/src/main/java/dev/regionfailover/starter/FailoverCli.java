@@ -1,8 +1,11 @@
 package dev.regionfailover.starter;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.regionfailover.starter.bench.BenchCommand;
+import dev.regionfailover.starter.cli.CommandFactory;
+import dev.regionfailover.starter.cli.CommandGroup;
+import dev.regionfailover.starter.cli.FailureHandler;
+import dev.regionfailover.starter.cli.GrpcTemporalConnector;
+import dev.regionfailover.starter.cli.TemporalConnector;
+import dev.regionfailover.starter.cli.UsageErrorHandler;
 import dev.regionfailover.starter.estate.ValidateCommand;
 import dev.regionfailover.starter.failover.AbortCommand;
 import dev.regionfailover.starter.failover.ApproveCommand;
@@ -12,8 +15,6 @@ import dev.regionfailover.starter.failover.RecoverCommand;
 import dev.regionfailover.starter.failover.StartCommand;
 import dev.regionfailover.starter.failover.StatusCommand;
 import dev.regionfailover.starter.iam.IamPolicyCommand;
-import dev.regionfailover.starter.local.DemoCommand;
-import dev.regionfailover.starter.local.DevCommand;
 import dev.regionfailover.starter.monitor.MonitorCommand;
 import dev.regionfailover.starter.readiness.ReadinessCommand;
 import dev.regionfailover.starter.reconcile.ReconcileCommand;
@@ -21,19 +22,22 @@ import dev.regionfailover.starter.rehearsal.RehearseCommand;
 import dev.regionfailover.starter.schedule.ScheduleCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
- * The operator CLI. Exit codes: 0 when the operation succeeded, 1 when it failed, 2 when the
- * command line itself is wrong.
+ * The operator CLI. Exit codes, picocli's: 0 ({@code ExitCode.OK}) when the operation succeeded, 1
+ * ({@code ExitCode.SOFTWARE}) when it failed, 2 ({@code ExitCode.USAGE}) when the command line
+ * itself is wrong.
+ *
+ * <p>This class only wires: the commands, picocli's settings, and the {@link CommandFactory} that
+ * gives the commands their Temporal connector. What the commands share lives in {@code
+ * dev.regionfailover.starter.cli}, so that no command package depends on this one.
  */
 @Command(
     name = "failover",
     mixinStandardHelpOptions = true,
     version = "region-failover 0.1.0",
     description = "Moves an application's traffic and write authority to another AWS region.",
+    resourceBundle = "dev.regionfailover.starter.cli.Options",
     subcommands = {
       StartCommand.class,
       ApproveCommand.class,
@@ -48,47 +52,28 @@ import picocli.CommandLine.Spec;
       IamPolicyCommand.class,
       RehearseCommand.class,
       ScheduleCommand.class,
-      MonitorCommand.class,
-      DevCommand.class,
-      DemoCommand.class,
-      BenchCommand.class
+      MonitorCommand.class
     })
-public final class FailoverCli implements Runnable {
-
-  public static final int OK = 0;
-  public static final int FAILED = 1;
-  public static final int USAGE = 2;
-
-  private final TemporalConnector connector;
-
-  @Spec private CommandSpec spec;
-
-  public FailoverCli(TemporalConnector connector) {
-    this.connector = requireNonNull(connector, "connector is null");
-  }
+public final class FailoverCli extends CommandGroup {
 
   public static void main(String[] args) {
     System.exit(commandLine(new GrpcTemporalConnector()).execute(args));
   }
 
-  /** The configured command line; tests pass a connector to an in-process Temporal service. */
-  public static CommandLine commandLine(TemporalConnector connector) {
-    CommandLine commandLine = new CommandLine(new FailoverCli(connector));
+  /**
+   * The configured command line; tests pass a connector to an in-process Temporal service.
+   *
+   * @param tools commands added after the operator's, as the developer's tools add {@code dev},
+   *     {@code demo} and {@code bench}
+   */
+  public static CommandLine commandLine(TemporalConnector connector, Class<?>... tools) {
+    CommandLine commandLine = new CommandLine(FailoverCli.class, new CommandFactory(connector));
+    for (Class<?> tool : tools) {
+      commandLine.addSubcommand(tool);
+    }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExecutionExceptionHandler(new FailureHandler());
     return commandLine;
-  }
-
-  /** How commands reach Temporal. */
-  public TemporalConnector connector() {
-    return connector;
-  }
-
-  @Override
-  public void run() {
-    throw new ParameterException(
-        spec.commandLine(),
-        "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
   }
 }

@@ -8,6 +8,7 @@ import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.temporal.DevServerSettings;
 import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.starter.cli.GrpcTemporalConnector;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateParser;
 import dev.regionfailover.workflows.estate.EstateValidationException;

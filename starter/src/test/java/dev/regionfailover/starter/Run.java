@@ -1,5 +1,6 @@
 package dev.regionfailover.starter;
 
+import dev.regionfailover.starter.cli.TemporalConnector;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -15,9 +16,13 @@ public record Run(int exitCode, String out, String err) {
 
   /** Runs a command line as {@code ./failover} would, with its output captured. */
   public static Run of(TemporalConnector connector, String... args) {
+    return of(FailoverCli.commandLine(connector), args);
+  }
+
+  /** Runs a command line of the given CLI, with its output captured. */
+  public static Run of(CommandLine commandLine, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = FailoverCli.commandLine(connector);
     commandLine.setOut(new PrintWriter(out));
     commandLine.setErr(new PrintWriter(err));
     int exitCode = commandLine.execute(args);

@@ -3,6 +3,7 @@ package dev.regionfailover.starter;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.starter.cli.TemporalConnection;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.regionfailover.devstack.tls.CertificateFiles;
 import dev.regionfailover.devstack.tls.SecuredTemporal;
 import dev.regionfailover.devstack.tls.TestCertificateAuthority;
+import dev.regionfailover.starter.cli.GrpcTemporalConnector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The CLI reaches the real Temporal dev server through nginx terminating TLS: with mutual TLS from
@@ -72,7 +74,7 @@ class TemporalTlsTest {
             "--tls-ca-path",
             otherCa.certificate().toString());
 
-    assertThat(run.exitCode()).isEqualTo(FailoverCli.FAILED);
+    assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
     assertThat(run.err())
         .contains(
             "cannot reach Temporal at " + secured.mutualTls().target() + " (namespace default)")
@@ -99,7 +101,7 @@ class TemporalTlsTest {
             "--tls-key-path",
             stranger.privateKey().toString());
 
-    assertThat(run.exitCode()).isEqualTo(FailoverCli.FAILED);
+    assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
     assertThat(run.err()).contains("the server rejected the TLS client certificate (mTLS)");
   }
 
@@ -136,7 +138,7 @@ class TemporalTlsTest {
             "--tls-ca-path",
             secured.ca().certificate().toString());
 
-    assertThat(run.exitCode()).isEqualTo(FailoverCli.FAILED);
+    assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
     assertThat(run.err())
         .contains("the server refused the API key (UNAUTHENTICATED)")
         .doesNotContain("wrong-key");

@@ -2,6 +2,7 @@ package dev.regionfailover.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regionfailover.starter.cli.GrpcTemporalConnector;
 import org.junit.jupiter.api.Test;
 
 /** Wrong command lines exit with 2 and say exactly what is wrong, before any Temporal call. */
@@ -69,14 +70,6 @@ class UsageErrorsTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--as must not be blank");
-  }
-
-  @Test
-  void devWithTheSamePortTwice() {
-    Run run = Run.of(Run.NO_TEMPORAL, "dev", "--temporal-port", "4566");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--temporal-port and --aws-port are both 4566");
   }
 
   @Test

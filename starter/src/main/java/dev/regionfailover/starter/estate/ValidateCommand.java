@@ -1,6 +1,5 @@
 package dev.regionfailover.starter.estate;
 
-import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateValidationException;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -59,7 +59,7 @@ public final class ValidateCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return invalid == 0 ? FailoverCli.OK : FailoverCli.FAILED;
+    return invalid == 0 ? ExitCode.OK : ExitCode.SOFTWARE;
   }
 
   private static boolean check(PrintWriter out, Path file, Map<String, Path> apps) {

@@ -1,6 +1,6 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.cli.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import java.util.concurrent.Callable;
@@ -48,17 +48,16 @@ public final class ApproveCommand implements Callable<Integer> {
     CommandSpec spec = target.command();
     String app = target.app();
     String name = Arguments.nonBlank(spec, "--as", approver);
-    UpdateAnswer answer =
-        target.call(
-            client -> {
-              FailoverClient failovers = new FailoverClient(client);
-              ApprovalSignal signal =
-                  verify
-                      ? new ApprovalSignal(
-                          name, comment, ApproverIdentity.sign(failovers.approvalBinding(app)))
-                      : new ApprovalSignal(name, comment);
-              return failovers.approve(app, signal);
-            });
-    return UpdateReport.print(spec.commandLine().getOut(), app, "approvePromotion", answer);
+    return target.send(
+        client -> {
+          FailoverClient failovers = new FailoverClient(client);
+          ApprovalSignal signal =
+              verify
+                  ? new ApprovalSignal(
+                      name, comment, ApproverIdentity.sign(failovers.approvalBinding(app)))
+                  : new ApprovalSignal(name, comment);
+          return failovers.approve(app, signal);
+        },
+        UpdateReport.of(app, "approvePromotion"));
   }
 }

@@ -2,7 +2,7 @@ package dev.regionfailover.starter.failover;
 
 import dev.regionfailover.activities.identity.CallerIdentitySigner;
 import dev.regionfailover.activities.identity.StsEndpoint;
-import dev.regionfailover.starter.CliFailure;
+import dev.regionfailover.starter.cli.CliFailure;
 import dev.regionfailover.workflows.identity.SignedCallerIdentity;
 import java.time.Clock;
 import java.util.Optional;

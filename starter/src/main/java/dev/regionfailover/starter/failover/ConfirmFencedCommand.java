@@ -1,12 +1,12 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.cli.Arguments;
+import dev.regionfailover.starter.cli.Operator;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,8 +23,7 @@ public final class ConfirmFencedCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who confirms it.")
-  private String by;
+  @Mixin private Operator operator;
 
   @Option(
       names = "--note",
@@ -35,13 +34,12 @@ public final class ConfirmFencedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandSpec spec = target.command();
     String app = target.app();
     ConfirmFencedSignal signal =
         new ConfirmFencedSignal(
-            Arguments.nonBlank(spec, "--by", by), Arguments.nonBlank(spec, "--note", note));
-    UpdateAnswer answer =
-        target.call(client -> new FailoverClient(client).confirmFenced(app, signal));
-    return UpdateReport.print(spec.commandLine().getOut(), app, "confirmFenced", answer);
+            operator.name(), Arguments.nonBlank(target.command(), "--note", note));
+    return target.send(
+        client -> new FailoverClient(client).confirmFenced(app, signal),
+        UpdateReport.of(app, "confirmFenced"));
   }
 }

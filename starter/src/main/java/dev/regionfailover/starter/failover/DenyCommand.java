@@ -1,6 +1,7 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.Arguments;
+import dev.regionfailover.starter.cli.Arguments;
+import dev.regionfailover.starter.cli.Reason;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.DenialSignal;
 import java.util.concurrent.Callable;
@@ -25,22 +26,16 @@ public final class DenyCommand implements Callable<Integer> {
       description = "Who refuses; one of the estate's approvers.")
   private String approver;
 
-  @Option(
-      names = "--reason",
-      required = true,
-      paramLabel = "TEXT",
-      description = "Why, for the record.")
-  private String reason;
+  @Mixin private Reason reason;
 
   @Override
   public Integer call() {
     CommandSpec spec = target.command();
     String app = target.app();
     DenialSignal signal =
-        new DenialSignal(
-            Arguments.nonBlank(spec, "--as", approver),
-            Arguments.nonBlank(spec, "--reason", reason));
-    UpdateAnswer answer = target.call(client -> new FailoverClient(client).deny(app, signal));
-    return UpdateReport.print(spec.commandLine().getOut(), app, "denyPromotion", answer);
+        new DenialSignal(Arguments.nonBlank(spec, "--as", approver), reason.text());
+    return target.send(
+        client -> new FailoverClient(client).deny(app, signal),
+        UpdateReport.of(app, "denyPromotion"));
   }
 }

@@ -1,15 +1,13 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Requester;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code recover APP}: starts the RecoverAuthority workflow of an app whose failover was terminated
@@ -25,27 +23,16 @@ public final class RecoverCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.")
-  private String reason;
-
-  @Option(
-      names = "--requested-by",
-      defaultValue = "${env:USER}",
-      paramLabel = "NAME",
-      description = "Who asks for it (default $USER); they cannot approve it themselves.")
-  private String requestedBy;
+  @Mixin private Requester requester;
 
   @Override
   public Integer call() {
     CommandSpec spec = target.command();
     String app = target.app();
-    if (requestedBy == null) {
-      throw new ParameterException(
-          spec.commandLine(), "--requested-by NAME is required when $USER is not set");
-    }
-    String requester = Arguments.nonBlank(spec, "--requested-by", requestedBy);
+    String requestedBy = requester.name();
     RecoveryStart started =
-        target.call(client -> new FailoverClient(client).recover(app, requester, reason));
+        target.call(
+            client -> new FailoverClient(client).recover(app, requestedBy, requester.reason()));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Started recovery of %s.%n", app);
     out.printf("  workflow  %s%n", started.execution().getWorkflowId());
@@ -68,7 +55,7 @@ public final class RecoverCommand implements Callable<Integer> {
         "approve the proposal; two distinct approvers where data may be lost");
     next(out, "./failover deny " + app + " --as NAME --reason TEXT", "refuse it; nothing changes");
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 
   private static void next(PrintWriter out, String command, String what) {

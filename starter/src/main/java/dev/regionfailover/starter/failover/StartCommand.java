@@ -1,7 +1,7 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Arguments;
+import dev.regionfailover.starter.cli.Requester;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
@@ -9,10 +9,10 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code start APP --to REGION}: starts the RegionFailover workflow of an app. */
 @Command(
@@ -39,27 +39,15 @@ public final class StartCommand implements Callable<Integer> {
       description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   private FailoverMode mode;
 
-  @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.")
-  private String reason;
-
-  @Option(
-      names = "--requested-by",
-      defaultValue = "${env:USER}",
-      paramLabel = "NAME",
-      description = "Who asks for it (default $USER); they cannot approve it themselves.")
-  private String requestedBy;
+  @Mixin private Requester requester;
 
   @Override
   public Integer call() {
     CommandSpec spec = target.command();
     String app = target.app();
     Arguments.region(spec, "--to", targetRegion);
-    if (requestedBy == null) {
-      throw new ParameterException(
-          spec.commandLine(), "--requested-by NAME is required when $USER is not set");
-    }
-    String requester = Arguments.nonBlank(spec, "--requested-by", requestedBy);
-    FailoverRequest request = new FailoverRequest(app, targetRegion, mode, reason, requester);
+    FailoverRequest request =
+        new FailoverRequest(app, targetRegion, mode, requester.reason(), requester.name());
     WorkflowExecution execution = target.call(client -> new FailoverClient(client).start(request));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Started a %s failover of %s to %s.%n", mode, app, targetRegion);
@@ -79,7 +67,7 @@ public final class StartCommand implements Callable<Integer> {
         "./failover abort " + app + " --by NAME --reason TEXT",
         "stop it; before promotion it rolls back");
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 
   private static void next(PrintWriter out, String command, String what) {

@@ -1,15 +1,12 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.JsonOutput;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
-import dev.regionfailover.workflows.failover.FailoverStatus;
+import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import dev.regionfailover.workflows.failover.StatusText;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
 /** {@code status APP}: where the app's latest failover stands, running or finished. */
 @Command(
@@ -20,17 +17,13 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--json", description = "Print the status record as JSON.")
-  private boolean json;
+  @Mixin private JsonOutput json;
 
   @Override
   public Integer call() {
-    CommandSpec spec = target.command();
     String app = target.app();
-    FailoverStatus status = target.call(client -> new FailoverClient(client).status(app));
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(json ? StatusJson.write(status) + "\n" : StatusText.render(status));
-    out.flush();
-    return FailoverCli.OK;
+    return target.send(
+        client -> new FailoverClient(client).status(app),
+        Report.text(status -> json.text(status, StatusText::render)));
   }
 }

@@ -1,8 +1,8 @@
 package dev.regionfailover.starter.failover;
 
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import dev.regionfailover.workflows.failover.FailoverRequest;
-import java.io.PrintWriter;
+import picocli.CommandLine.ExitCode;
 
 /**
  * Prints the workflow's answer to an approval, denial, abort or fence confirmation and chooses the
@@ -12,15 +12,17 @@ final class UpdateReport {
 
   private UpdateReport() {}
 
-  static int print(PrintWriter out, String app, String kind, UpdateAnswer answer) {
-    out.printf(
-        "Sent %s to %s: %s%n",
-        kind,
-        FailoverRequest.workflowId(app),
-        answer.isAccepted()
-            ? "accepted: " + answer.verdict().effect()
-            : "not accepted: " + answer.refusal());
-    out.flush();
-    return answer.isAccepted() ? FailoverCli.OK : FailoverCli.FAILED;
+  /** The report of the update {@code kind} sent to the failover of {@code app}. */
+  static Report<UpdateAnswer> of(String app, String kind) {
+    return (out, answer) -> {
+      out.printf(
+          "Sent %s to %s: %s%n",
+          kind,
+          FailoverRequest.workflowId(app),
+          answer.isAccepted()
+              ? "accepted: " + answer.verdict().effect()
+              : "not accepted: " + answer.refusal());
+      return answer.isAccepted() ? ExitCode.OK : ExitCode.SOFTWARE;
+    };
   }
 }

@@ -1,7 +1,6 @@
 package dev.regionfailover.starter.iam;
 
-import dev.regionfailover.starter.CliFailure;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.CliFailure;
 import dev.regionfailover.starter.estate.EstateFiles;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateValidationException;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -83,7 +83,7 @@ public final class IamPolicyCommand implements Callable<Integer> {
           IamPolicy.MAX_INLINE_ROLE_POLICY_SIZE);
       err.flush();
     }
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 
   private Estate estate() {

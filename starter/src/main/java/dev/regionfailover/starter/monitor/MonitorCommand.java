@@ -1,9 +1,7 @@
 package dev.regionfailover.starter.monitor;
 
+import dev.regionfailover.starter.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code monitor}: the commands of an app's RegionHealthMonitor workflow. */
 @Command(
@@ -17,14 +15,4 @@ import picocli.CommandLine.Spec;
       MonitorResumeCommand.class,
       MonitorStopCommand.class
     })
-public final class MonitorCommand implements Runnable {
-
-  @Spec private CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new ParameterException(
-        spec.commandLine(),
-        "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
-  }
-}
+public final class MonitorCommand extends CommandGroup {}

@@ -1,17 +1,12 @@
 package dev.regionfailover.starter.monitor;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Operator;
+import dev.regionfailover.starter.cli.Reason;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
-import dev.regionfailover.workflows.detection.MonitorStatus;
 import dev.regionfailover.workflows.detection.OperatorSignal;
-import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
 /** {@code monitor pause APP}: the monitor keeps sampling but starts no failover. */
 @Command(
@@ -22,39 +17,23 @@ public final class MonitorPauseCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who pauses it.")
-  private String by;
+  @Mixin private Operator operator;
 
-  @Option(
-      names = "--reason",
-      required = true,
-      paramLabel = "TEXT",
-      description = "Why, for the record.")
-  private String reason;
+  @Mixin private Reason reason;
 
   @Override
   public Integer call() {
-    CommandSpec spec = target.command();
     String app = target.app();
-    OperatorSignal signal =
-        new OperatorSignal(
-            Arguments.nonBlank(spec, "--by", by), Arguments.nonBlank(spec, "--reason", reason));
-    Optional<MonitorStatus> status =
-        target.call(client -> new MonitorClient(client).pause(app, signal));
-    PrintWriter out = spec.commandLine().getOut();
-    if (status.isEmpty()) {
-      out.printf(
-          "Sent pause to the monitor of %s, but it did not show itself paused in time; check"
-              + " ./failover monitor status %s%n",
-          app, app);
-      out.flush();
-      return FailoverCli.FAILED;
-    }
-    out.printf(
-        "The monitor of %s is paused by %s: it keeps sampling and starts no failover until"
-            + " ./failover monitor resume %s --by NAME%n",
-        app, status.get().pausedBy(), app);
-    out.flush();
-    return FailoverCli.OK;
+    OperatorSignal signal = new OperatorSignal(operator.name(), reason.text());
+    return target.send(
+        client -> new MonitorClient(client).pause(app, signal),
+        MonitorReport.of(
+            ("Sent pause to the monitor of %s, but it did not show itself paused in time; check"
+                    + " ./failover monitor status %s")
+                .formatted(app, app),
+            status ->
+                ("The monitor of %s is paused by %s: it keeps sampling and starts no failover"
+                        + " until ./failover monitor resume %s --by NAME")
+                    .formatted(app, status.pausedBy(), app)));
   }
 }

@@ -1,16 +1,11 @@
 package dev.regionfailover.starter.monitor;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Operator;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
-import dev.regionfailover.workflows.detection.MonitorStatus;
 import dev.regionfailover.workflows.detection.OperatorSignal;
-import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code monitor resume APP}: a paused monitor may start failovers again. */
@@ -22,31 +17,23 @@ public final class MonitorResumeCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who resumes it.")
-  private String by;
+  @Mixin private Operator operator;
 
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the record.")
   private String reason;
 
   @Override
   public Integer call() {
-    CommandSpec spec = target.command();
     String app = target.app();
-    OperatorSignal signal = new OperatorSignal(Arguments.nonBlank(spec, "--by", by), reason);
-    Optional<MonitorStatus> status =
-        target.call(client -> new MonitorClient(client).resume(app, signal));
-    PrintWriter out = spec.commandLine().getOut();
-    if (status.isEmpty()) {
-      out.printf(
-          "Sent resume to the monitor of %s, but it still shows itself paused; check"
-              + " ./failover monitor status %s%n",
-          app, app);
-      out.flush();
-      return FailoverCli.FAILED;
-    }
-    out.printf(
-        "The monitor of %s is running: an impaired writer region starts a failover again.%n", app);
-    out.flush();
-    return FailoverCli.OK;
+    OperatorSignal signal = new OperatorSignal(operator.name(), reason);
+    return target.send(
+        client -> new MonitorClient(client).resume(app, signal),
+        MonitorReport.of(
+            ("Sent resume to the monitor of %s, but it still shows itself paused; check"
+                    + " ./failover monitor status %s")
+                .formatted(app, app),
+            status ->
+                "The monitor of %s is running: an impaired writer region starts a failover again."
+                    .formatted(app)));
   }
 }

@@ -1,11 +1,11 @@
 package dev.regionfailover.starter.monitor;
 
-import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 
 /** {@code monitor start APP}: starts the app's RegionHealthMonitor. */
@@ -34,6 +34,6 @@ public final class MonitorStartCommand implements Callable<Integer> {
         "keep sampling, start no failover");
     out.printf("  %-55s %s%n", "./failover monitor stop " + app + " --by NAME", "end it");
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,15 +1,12 @@
 package dev.regionfailover.starter.monitor;
 
-import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.failover.StatusJson;
+import dev.regionfailover.starter.cli.JsonOutput;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
-import dev.regionfailover.workflows.detection.MonitorStatus;
+import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import dev.regionfailover.workflows.detection.MonitorStatusText;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code monitor status APP}: the monitor's verdicts, samples, pause and failover. */
 @Command(
@@ -20,16 +17,13 @@ public final class MonitorStatusCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--json", description = "Print the status record as JSON.")
-  private boolean json;
+  @Mixin private JsonOutput json;
 
   @Override
   public Integer call() {
     String app = target.app();
-    MonitorStatus status = target.call(client -> new MonitorClient(client).status(app));
-    PrintWriter out = target.command().commandLine().getOut();
-    out.print(json ? StatusJson.write(status) + "\n" : MonitorStatusText.render(status));
-    out.flush();
-    return FailoverCli.OK;
+    return target.send(
+        client -> new MonitorClient(client).status(app),
+        Report.text(status -> json.text(status, MonitorStatusText::render)));
   }
 }

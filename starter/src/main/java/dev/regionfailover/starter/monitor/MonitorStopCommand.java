@@ -1,14 +1,11 @@
 package dev.regionfailover.starter.monitor;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Operator;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.detection.MonitorRequest;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,27 +20,18 @@ public final class MonitorStopCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who stops it.")
-  private String by;
+  @Mixin private Operator operator;
 
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the record.")
   private String reason;
 
   @Override
   public Integer call() {
-    CommandSpec spec = target.command();
     String app = target.app();
-    String who = Arguments.nonBlank(spec, "--by", by);
-    target.call(
-        client -> {
-          new MonitorClient(client).stop(app, who, reason);
-          return null;
-        });
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf(
-        "Stopped the health monitor of %s (workflow %s). A failover it started runs on.%n",
-        app, MonitorRequest.workflowId(app));
-    out.flush();
-    return FailoverCli.OK;
+    String who = operator.name();
+    return target.send(
+        client -> new MonitorClient(client).stop(app, who, reason),
+        "Stopped the health monitor of %s (workflow %s). A failover it started runs on."
+            .formatted(app, MonitorRequest.workflowId(app)));
   }
 }

@@ -1,11 +1,10 @@
 package dev.regionfailover.starter.readiness;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.CliFailure;
-import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.TemporalConnection;
-import dev.regionfailover.starter.TemporalOptions;
-import dev.regionfailover.starter.failover.StatusJson;
+import dev.regionfailover.starter.cli.Arguments;
+import dev.regionfailover.starter.cli.CliFailure;
+import dev.regionfailover.starter.cli.JsonOutput;
+import dev.regionfailover.starter.cli.TemporalConnection;
+import dev.regionfailover.starter.cli.TemporalOptions;
 import dev.regionfailover.starter.temporal.WorkflowSummaries;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failure.RootCause;
@@ -24,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,8 +60,7 @@ public final class ReadinessCommand implements Callable<Integer> {
       description = "The region to fail over to (default: the estate's other region).")
   private String target;
 
-  @Option(names = "--json", description = "Print the report as JSON.")
-  private boolean json;
+  @Mixin private JsonOutput json;
 
   @Option(
       names = "--timeout",
@@ -120,10 +119,9 @@ public final class ReadinessCommand implements Callable<Integer> {
           e);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(
-        json ? StatusJson.write(asJson(report)) + "\n" : ReadinessText.render(report, workflowId));
+    out.print(json.text(report, asJson(report), r -> ReadinessText.render(r, workflowId)));
     out.flush();
-    return report.ready() ? FailoverCli.OK : FailoverCli.FAILED;
+    return report.ready() ? ExitCode.OK : ExitCode.SOFTWARE;
   }
 
   /** The report's fields with its verdict first, for scripts. */

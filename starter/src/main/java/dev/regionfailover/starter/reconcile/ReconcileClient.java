@@ -1,6 +1,6 @@
 package dev.regionfailover.starter.reconcile;
 
-import dev.regionfailover.starter.CliFailure;
+import dev.regionfailover.starter.cli.CliFailure;
 import dev.regionfailover.starter.temporal.WorkflowCalls;
 import dev.regionfailover.starter.temporal.WorkflowSummaries;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;

@@ -1,9 +1,7 @@
 package dev.regionfailover.starter.reconcile;
 
+import dev.regionfailover.starter.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code reconcile}: the commands of ReconcileRegion workflows. */
 @Command(
@@ -17,14 +15,4 @@ import picocli.CommandLine.Spec;
       ReconcileRecoveredCommand.class,
       ReconcileReportCommand.class
     })
-public final class ReconcileCommand implements Runnable {
-
-  @Spec private CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new ParameterException(
-        spec.commandLine(),
-        "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
-  }
-}
+public final class ReconcileCommand extends CommandGroup {}

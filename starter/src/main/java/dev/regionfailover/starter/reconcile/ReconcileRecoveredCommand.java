@@ -1,15 +1,12 @@
 package dev.regionfailover.starter.reconcile;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Operator;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;
 import dev.regionfailover.workflows.reconcile.RecoverySignal;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code reconcile recovered APP --by NAME}: sends {@code regionRecovered}. */
@@ -23,29 +20,18 @@ public final class ReconcileRecoveredCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who says so.")
-  private String by;
+  @Mixin private Operator operator;
 
   @Option(names = "--note", paramLabel = "TEXT", description = "Why, for the report.")
   private String note;
 
   @Override
   public Integer call() {
-    CommandSpec spec = target.command();
     String app = target.app();
-    RecoverySignal signal =
-        new RecoverySignal(
-            Arguments.nonBlank(spec, "--by", by), note == null ? null : note.strip());
-    target.call(
-        client -> {
-          new ReconcileClient(client).recovered(app, signal);
-          return null;
-        });
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf(
-        "Sent regionRecovered to %s: see ./failover reconcile report %s%n",
-        ReconcileRegionWorkflow.workflowId(app), app);
-    out.flush();
-    return FailoverCli.OK;
+    RecoverySignal signal = new RecoverySignal(operator.name(), note == null ? null : note.strip());
+    return target.send(
+        client -> new ReconcileClient(client).recovered(app, signal),
+        "Sent regionRecovered to %s: see ./failover reconcile report %s"
+            .formatted(ReconcileRegionWorkflow.workflowId(app), app));
   }
 }

@@ -1,14 +1,12 @@
 package dev.regionfailover.starter.reconcile;
 
-import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.failover.StatusJson;
+import dev.regionfailover.starter.cli.JsonOutput;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
+import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import dev.regionfailover.workflows.reconcile.ReconcileMarkdown;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code reconcile report APP}: the report as Markdown, or the status while it runs. */
 @Command(
@@ -21,27 +19,18 @@ public final class ReconcileReportCommand implements Callable<Integer> {
 
   @Mixin private WorkflowTarget target;
 
-  @Option(names = "--json", description = "Print the report (or status) record as JSON.")
-  private boolean json;
+  @Mixin private JsonOutput json;
 
   @Override
   public Integer call() {
     String app = target.app();
-    ReconcileClient.Outcome outcome =
-        target.call(client -> new ReconcileClient(client).latest(app));
-    PrintWriter out = target.command().commandLine().getOut();
-    if (outcome.report() != null) {
-      out.print(
-          json
-              ? StatusJson.write(outcome.report()) + "\n"
-              : ReconcileMarkdown.render(outcome.report()));
-    } else {
-      out.print(
-          json
-              ? StatusJson.write(outcome.status()) + "\n"
-              : ReconcileMarkdown.render(outcome.status()));
-    }
-    out.flush();
-    return FailoverCli.OK;
+    return target.send(client -> new ReconcileClient(client).latest(app), Report.text(this::text));
+  }
+
+  /** The report once the reconciliation ended, else where it stands. */
+  private String text(ReconcileClient.Outcome outcome) {
+    return outcome.report() != null
+        ? json.text(outcome.report(), ReconcileMarkdown::render)
+        : json.text(outcome.status(), ReconcileMarkdown::render);
   }
 }

@@ -1,13 +1,13 @@
 package dev.regionfailover.starter.reconcile;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.cli.Arguments;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.reconcile.ReconcileRequest;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,6 +68,6 @@ public final class ReconcileStartCommand implements Callable<Integer> {
         "  %-55s %s%n",
         "./failover reconcile recovered " + app + " --by NAME", "say " + old + " answers again");
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,8 +1,10 @@
 package dev.regionfailover.starter.rehearsal;
 
+import dev.regionfailover.starter.cli.Requester;
 import dev.regionfailover.workflows.rehearsal.InvalidRehearsalRequest;
 import dev.regionfailover.workflows.rehearsal.RehearsalPlan;
 import dev.regionfailover.workflows.rehearsal.RehearsalRequest;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,22 +40,11 @@ public final class RehearsalOptions {
       description = "Stay in the target afterwards (regional rotation) instead of switching back.")
   private boolean rotate;
 
-  @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.")
-  private String reason;
-
-  @Option(
-      names = "--requested-by",
-      defaultValue = "${env:USER}",
-      paramLabel = "NAME",
-      description = "Who asks for it (default $USER).")
-  private String requestedBy;
+  @Mixin private Requester requester;
 
   /** The request these options describe, or a usage error naming every problem. */
   public RehearsalRequest request(CommandSpec spec, String app) {
-    if (requestedBy == null || requestedBy.isBlank()) {
-      throw new ParameterException(
-          spec.commandLine(), "--requested-by NAME is required when $USER is not set");
-    }
+    String requestedBy = requester.nameOrMissing();
     RehearsalRequest request =
         new RehearsalRequest(
             app,
@@ -62,8 +53,8 @@ public final class RehearsalOptions {
             checkEvery,
             null,
             rotate,
-            reason.isBlank() ? null : reason.strip(),
-            requestedBy.strip());
+            requester.reason().isBlank() ? null : requester.reason().strip(),
+            requestedBy);
     try {
       RehearsalPlan.from(request);
     } catch (InvalidRehearsalRequest e) {

@@ -1,6 +1,5 @@
 package dev.regionfailover.starter.rehearsal;
 
-import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.temporal.WorkflowTarget;
 import dev.regionfailover.workflows.rehearsal.RehearsalRequest;
 import dev.regionfailover.workflows.rehearsal.RehearsalResult;
@@ -9,6 +8,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,13 +59,13 @@ public final class RehearseCommand implements Callable<Integer> {
                     + " --type status",
                 "where the rehearsal is");
             out.flush();
-            return FailoverCli.OK;
+            return ExitCode.OK;
           }
           out.flush();
           RehearsalResult result = client.result(execution);
           out.print(RehearsalText.render(result));
           out.flush();
-          return FailoverCli.OK;
+          return ExitCode.OK;
         });
   }
 }

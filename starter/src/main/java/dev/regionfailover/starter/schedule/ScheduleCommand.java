@@ -1,9 +1,7 @@
 package dev.regionfailover.starter.schedule;
 
+import dev.regionfailover.starter.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code schedule ...}: Temporal Schedules that run switchover rehearsals. */
 @Command(
@@ -19,14 +17,4 @@ import picocli.CommandLine.Spec;
       ScheduleTriggerCommand.class,
       ScheduleDeleteCommand.class
     })
-public final class ScheduleCommand implements Runnable {
-
-  @Spec private CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new ParameterException(
-        spec.commandLine(),
-        "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
-  }
-}
+public final class ScheduleCommand extends CommandGroup {}

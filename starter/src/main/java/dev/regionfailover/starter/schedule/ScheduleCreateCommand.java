@@ -1,6 +1,5 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.FailoverCli;
 import dev.regionfailover.starter.rehearsal.RehearsalOptions;
 import dev.regionfailover.workflows.rehearsal.RehearsalRequest;
 import io.temporal.client.schedules.ScheduleDescription;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,7 +111,7 @@ public final class ScheduleCreateCommand implements Callable<Integer> {
         "./failover schedule " + (paused ? "unpause " : "pause ") + target.selector(),
         paused ? "start the schedule" : "stop it for a while");
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 
   private List<String> crons(CommandSpec spec) {

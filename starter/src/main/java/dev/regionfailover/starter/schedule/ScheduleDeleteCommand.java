@@ -1,7 +1,6 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.FailoverCli;
-import java.io.PrintWriter;
+import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,14 +17,11 @@ public final class ScheduleDeleteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String id = target.scheduleId();
-    target.onHandle(
+    return target.onHandle(
         handle -> {
           handle.delete();
-          return null;
-        });
-    PrintWriter out = target.command().commandLine().getOut();
-    out.printf("Deleted schedule %s; a rehearsal it started goes on.%n", id);
-    out.flush();
-    return FailoverCli.OK;
+          return id;
+        },
+        Report.text("Deleted schedule %s; a rehearsal it started goes on.%n"::formatted));
   }
 }

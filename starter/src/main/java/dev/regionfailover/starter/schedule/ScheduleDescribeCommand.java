@@ -1,7 +1,6 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.FailoverCli;
-import java.io.PrintWriter;
+import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,10 +16,7 @@ public final class ScheduleDescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String text = target.onHandle(handle -> ScheduleRenderer.describe(handle.describe()));
-    PrintWriter out = target.command().commandLine().getOut();
-    out.print(text);
-    out.flush();
-    return FailoverCli.OK;
+    return target.onHandle(
+        handle -> ScheduleRenderer.describe(handle.describe()), Report.text(text -> text));
   }
 }

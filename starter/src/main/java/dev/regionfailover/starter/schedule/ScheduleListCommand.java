@@ -1,7 +1,7 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.FailoverCli;
-import dev.regionfailover.starter.TemporalOptions;
+import dev.regionfailover.starter.cli.TemporalOptions;
+import dev.regionfailover.workflows.render.TextTable;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflow;
 import dev.regionfailover.workflows.render.TextTable;
 import io.temporal.client.schedules.ScheduleListActionStartWorkflow;
@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -45,7 +46,7 @@ public final class ScheduleListCommand implements Callable<Integer> {
           "No rehearsal schedules. Create one with ./failover schedule create APP --target REGION"
               + " --hold DURATION --cron EXPR");
       out.flush();
-      return FailoverCli.OK;
+      return ExitCode.OK;
     }
     TextTable table = new TextTable(4).row("SCHEDULE", "STATE", "NEXT", "WHEN");
     for (ScheduleListDescription schedule : schedules) {
@@ -60,7 +61,7 @@ public final class ScheduleListCommand implements Callable<Integer> {
     }
     out.print(table.render(""));
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 
   private static boolean startsRehearsals(ScheduleListDescription schedule) {

@@ -1,8 +1,8 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.FailoverCli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -44,6 +44,6 @@ abstract class SchedulePauseState implements Callable<Integer> {
     PrintWriter out = target.command().commandLine().getOut();
     out.printf("%s schedule %s: %s%n", pause ? "Paused" : "Unpaused", id, note);
     out.flush();
-    return FailoverCli.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,6 +1,7 @@
 package dev.regionfailover.starter.schedule;
 
 import dev.regionfailover.starter.temporal.WorkflowTarget;
+import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import io.temporal.client.schedules.ScheduleHandle;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -35,6 +36,11 @@ public final class ScheduleTarget extends WorkflowTarget {
   String selector() {
     scheduleId();
     return name == null ? app() : app() + " --name " + name;
+  }
+
+  /** Runs {@code action} on the schedule's handle, then prints what came of it. */
+  <T> int onHandle(Function<ScheduleHandle, T> action, Report<T> report) {
+    return report(onHandle(action), report);
   }
 
   /** Runs {@code action} on the schedule's handle. */

@@ -1,8 +1,7 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.FailoverCli;
+import dev.regionfailover.starter.temporal.WorkflowTarget.Report;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,17 +19,15 @@ public final class ScheduleTriggerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String id = target.scheduleId();
-    target.onHandle(
+    return target.onHandle(
         handle -> {
           handle.trigger(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP);
-          return null;
-        });
-    PrintWriter out = target.command().commandLine().getOut();
-    out.printf(
-        "Triggered schedule %s: a rehearsal starts as %s-<time> unless one is still running.%n",
-        id, id);
-    out.printf("  see it with ./failover schedule describe %s%n", target.selector());
-    out.flush();
-    return FailoverCli.OK;
+          return id;
+        },
+        Report.text(
+            triggered ->
+                ("Triggered schedule %s: a rehearsal starts as %s-<time> unless one is still"
+                        + " running.%n  see it with ./failover schedule describe %s%n")
+                    .formatted(triggered, triggered, target.selector())));
   }
 }

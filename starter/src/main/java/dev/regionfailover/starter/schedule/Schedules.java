@@ -1,8 +1,8 @@
 package dev.regionfailover.starter.schedule;
 
-import dev.regionfailover.starter.CliFailure;
-import dev.regionfailover.starter.TemporalConnection;
-import dev.regionfailover.starter.TemporalOptions;
+import dev.regionfailover.starter.cli.CliFailure;
+import dev.regionfailover.starter.cli.TemporalConnection;
+import dev.regionfailover.starter.cli.TemporalOptions;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;

@@ -2,7 +2,7 @@ package dev.regionfailover.starter.temporal;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.regionfailover.starter.CliFailure;
+import dev.regionfailover.starter.cli.CliFailure;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;

@@ -1,10 +1,13 @@
 package dev.regionfailover.starter.temporal;
 
-import dev.regionfailover.starter.Arguments;
-import dev.regionfailover.starter.TemporalConnection;
-import dev.regionfailover.starter.TemporalOptions;
+import dev.regionfailover.starter.cli.Arguments;
+import dev.regionfailover.starter.cli.TemporalConnection;
+import dev.regionfailover.starter.cli.TemporalOptions;
 import io.temporal.client.WorkflowClient;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -38,6 +41,48 @@ public class WorkflowTarget {
   /** Where Temporal is, for messages that name it. */
   public TemporalOptions temporal() {
     return temporal;
+  }
+
+  /**
+   * Sends an operator's request with a client connected to Temporal, then prints what came of it.
+   * The command checks its options first, so that a wrong command line never reaches Temporal.
+   *
+   * @return the exit code the report chose
+   */
+  public <T> int send(Function<WorkflowClient, T> request, Report<T> report) {
+    return report(call(request), report);
+  }
+
+  /** Prints what came of a request the command sent; returns the exit code the report chose. */
+  public <T> int report(T answer, Report<T> report) {
+    PrintWriter out = command.commandLine().getOut();
+    int exitCode = report.print(out, answer);
+    out.flush();
+    return exitCode;
+  }
+
+  /** Sends a request that answers nothing, then prints {@code sent} and succeeds. */
+  public int send(Consumer<WorkflowClient> request, String sent) {
+    return send(
+        client -> {
+          request.accept(client);
+          return sent + System.lineSeparator();
+        },
+        Report.text(line -> line));
+  }
+
+  /** What a command prints once its request was answered, and the exit code it returns. */
+  @FunctionalInterface
+  public interface Report<T> {
+    int print(PrintWriter out, T answer);
+
+    /** A report that prints the text the answer makes and succeeds. */
+    static <T> Report<T> text(Function<T, String> text) {
+      return (out, answer) -> {
+        out.print(text.apply(answer));
+        return ExitCode.OK;
+      };
+    }
   }
 
   /** Runs {@code action} with a client connected to Temporal, then closes the connection. */

@@ -2,8 +2,8 @@ package dev.regionfailover.starter.failover;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.regionfailover.starter.CliFailure;
 import dev.regionfailover.starter.TemporalTestService;
+import dev.regionfailover.starter.cli.CliFailure;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;

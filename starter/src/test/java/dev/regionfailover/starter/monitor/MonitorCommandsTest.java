@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regionfailover.starter.Run;
-import dev.regionfailover.starter.TemporalConnection;
+import dev.regionfailover.starter.cli.TemporalConnection;
 import dev.regionfailover.workflows.detection.MonitorRequest;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;

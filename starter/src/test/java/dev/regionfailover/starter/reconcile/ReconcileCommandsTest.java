@@ -3,7 +3,7 @@ package dev.regionfailover.starter.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.starter.Run;
-import dev.regionfailover.starter.TemporalConnection;
+import dev.regionfailover.starter.cli.TemporalConnection;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;
 import dev.regionfailover.workflows.reconcile.ReconcileReport;

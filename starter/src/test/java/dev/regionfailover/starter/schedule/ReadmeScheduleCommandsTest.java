@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
-import dev.regionfailover.starter.GrpcTemporalConnector;
 import dev.regionfailover.starter.Run;
+import dev.regionfailover.starter.cli.GrpcTemporalConnector;
 import dev.regionfailover.workflows.readiness.ReadinessRequest;
 import dev.regionfailover.workflows.rehearsal.RehearsalRequest;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;

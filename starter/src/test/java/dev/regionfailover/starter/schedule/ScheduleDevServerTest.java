@@ -3,8 +3,8 @@ package dev.regionfailover.starter.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
-import dev.regionfailover.starter.GrpcTemporalConnector;
 import dev.regionfailover.starter.Run;
+import dev.regionfailover.starter.cli.GrpcTemporalConnector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
