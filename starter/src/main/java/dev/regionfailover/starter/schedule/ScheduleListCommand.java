@@ -1,7 +1,6 @@
 package dev.regionfailover.starter.schedule;
 
 import dev.regionfailover.starter.cli.TemporalOptions;
-import dev.regionfailover.workflows.render.TextTable;
 import dev.regionfailover.workflows.rehearsal.SwitchoverRehearsalWorkflow;
 import dev.regionfailover.workflows.render.TextTable;
 import io.temporal.client.schedules.ScheduleListActionStartWorkflow;
