@@ -2,6 +2,7 @@ package dev.regionfailover.deploy;
 
 import dev.regionfailover.devstack.process.Executables;
 import dev.regionfailover.devstack.process.MissingTool;
+import dev.regionfailover.devstack.process.RequiredTools;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Finds the external tools these tests run. Where one is missing, the test fails where {@value
- * MissingTool#REQUIRED_VARIABLE} is set (in CI) and is skipped with the install command elsewhere.
+ * RequiredTools#REQUIRED_VARIABLE} is set (in CI) and is skipped with the install command
+ * elsewhere.
  */
 final class Tools {
 

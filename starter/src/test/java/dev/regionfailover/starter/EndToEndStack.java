@@ -6,8 +6,8 @@ import dev.regionfailover.devstack.estate.EstateProvisioner;
 import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.temporal.DevServerSettings;
-import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.starter.cli.GrpcTemporalConnector;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateParser;
@@ -63,7 +63,7 @@ public final class EndToEndStack implements AutoCloseable {
     Estate estate = load();
     new EstateProvisioner(clients).provision(estate, ENTITIES);
     aws.standIn().setPromotionDuration(Duration.ofSeconds(1));
-    TemporalDevServer temporal = TemporalDevServer.start(TemporalCli.requireForTest(), settings);
+    TemporalDevServer temporal = TemporalDevServer.start(TemporalForTesting.cli(), settings);
     WorkflowServiceStubs service = null;
     try {
       service =

@@ -3,6 +3,7 @@ package dev.regionfailover.starter;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.starter.cli.TemporalConnection;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import io.temporal.client.WorkflowClient;
@@ -37,7 +38,7 @@ public final class TemporalTestService implements AutoCloseable {
   /** A service on the dev server whose RegionFailover workflow is the given implementation. */
   public TemporalTestService(Class<? extends RegionFailoverWorkflow> workflowType) {
     this.workflowType = requireNonNull(workflowType, "workflowType is null");
-    TemporalDevServer server = TemporalDevServer.startForTest();
+    TemporalDevServer server = TemporalForTesting.devServer();
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import com.uber.m3.tally.NoopScope;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
-import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.input.InvalidWorkflowInput;
@@ -50,7 +50,7 @@ class BadInputDevServerTest {
 
   @BeforeEach
   void setUp() {
-    temporal = TemporalDevServer.startForTest();
+    temporal = TemporalForTesting.devServer();
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
@@ -143,7 +143,7 @@ class BadInputDevServerTest {
   void theTemporalCliInputOfAnArrayFailsAtOnce() throws Exception {
     Process cli =
         new ProcessBuilder(
-                TemporalCli.requireForTest().toString(),
+                TemporalForTesting.cli().toString(),
                 "workflow",
                 "start",
                 "--address",

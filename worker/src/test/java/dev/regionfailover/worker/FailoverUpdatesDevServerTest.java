@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
@@ -59,7 +59,7 @@ class FailoverUpdatesDevServerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    temporal = TemporalDevServer.startForTest();
+    temporal = TemporalForTesting.devServer();
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
@@ -165,7 +165,7 @@ class FailoverUpdatesDevServerTest {
     List<String> command =
         new ArrayList<>(
             List.of(
-                TemporalCli.requireForTest().toString(),
+                TemporalForTesting.cli().toString(),
                 "workflow",
                 "update",
                 "execute",

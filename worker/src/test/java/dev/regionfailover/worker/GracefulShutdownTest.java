@@ -11,8 +11,8 @@ import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
 import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.devstack.temporal.TemporalServer;
-import dev.regionfailover.devstack.temporal.TemporalServers;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateParser;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
@@ -72,7 +72,7 @@ class GracefulShutdownTest {
     this.stack = stack;
     estate = EstateParser.parse(Files.readString(ESTATES.resolve("orders.yaml")), "orders.yaml");
     new EstateProvisioner(aws).provision(estate, 40);
-    temporal = TemporalServers.startForTest();
+    temporal = TemporalForTesting.server();
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());

@@ -10,8 +10,8 @@ import dev.regionfailover.devstack.aws.RecordedOperations;
 import dev.regionfailover.devstack.estate.PinnedEntities;
 import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.devstack.temporal.TemporalServer;
-import dev.regionfailover.devstack.temporal.TemporalServers;
 import dev.regionfailover.workflows.estate.Pins;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflow;
@@ -68,7 +68,7 @@ class RepinCrashTest {
     table.createTable();
     table.createAuditTable(AUDIT);
     table.seed(ENTITIES, EAST, 4);
-    temporal = TemporalServers.startForTest();
+    temporal = TemporalForTesting.server();
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());

@@ -4,6 +4,7 @@ import static dev.regionfailover.worker.FailoverEndToEndTest.ESTATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
@@ -43,7 +44,7 @@ class WaitingFailoversVisibilityTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    temporal = TemporalDevServer.startForTest();
+    temporal = TemporalForTesting.devServer();
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());

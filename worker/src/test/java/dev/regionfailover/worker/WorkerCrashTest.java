@@ -12,8 +12,8 @@ import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
 import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.devstack.temporal.TemporalServer;
-import dev.regionfailover.devstack.temporal.TemporalServers;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.EstateParser;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
@@ -69,7 +69,7 @@ class WorkerCrashTest {
     estate = EstateParser.parse(Files.readString(ESTATES.resolve("orders.yaml")), "orders.yaml");
     new EstateProvisioner(aws).provision(estate, 40);
     state = new EstateState(aws, estate);
-    temporal = TemporalServers.startForTest();
+    temporal = TemporalForTesting.server();
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());

@@ -80,11 +80,6 @@ public final class ArcRoutingControls implements JsonApi {
   }
 
   @Override
-  public String targetPrefix() {
-    return TARGET_PREFIX;
-  }
-
-  @Override
   public synchronized JsonReply handle(String region, String operation, JsonNode request) {
     return switch (operation) {
       case "GetRoutingControlState" -> get(request);

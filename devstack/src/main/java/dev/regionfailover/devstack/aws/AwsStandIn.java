@@ -16,7 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +116,13 @@ public final class AwsStandIn implements AutoCloseable {
     ArcRoutingControls arc = new ArcRoutingControls();
     GlobalAcceleratorEndpointGroups globalAccelerator = new GlobalAcceleratorEndpointGroups();
     Route53HealthChecks healthChecks = new Route53HealthChecks();
-    JsonApiTransformer jsonApis = new JsonApiTransformer(List.of(arc, globalAccelerator));
+    JsonApiTransformer jsonApis =
+        new JsonApiTransformer(
+            Map.of(
+                ArcRoutingControls.TARGET_PREFIX,
+                arc,
+                GlobalAcceleratorEndpointGroups.TARGET_PREFIX,
+                globalAccelerator));
     WireMockServer server =
         new WireMockServer(
             options()

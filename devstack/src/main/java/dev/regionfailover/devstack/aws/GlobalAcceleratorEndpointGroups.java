@@ -81,11 +81,6 @@ public final class GlobalAcceleratorEndpointGroups implements JsonApi {
   }
 
   @Override
-  public String targetPrefix() {
-    return TARGET_PREFIX;
-  }
-
-  @Override
   public synchronized JsonReply handle(String region, String operation, JsonNode request) {
     if (!region.equals(API_REGION)) {
       return invalid(

@@ -2,8 +2,6 @@ package dev.regionfailover.devstack.aws;
 
 import static java.util.Objects.requireNonNull;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.UUID;
@@ -13,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers the WireMock stub for Aurora global-cluster actions from {@link AuroraGlobalClusters}.
  */
-final class GlobalClusterTransformer implements ResponseDefinitionTransformerV2 {
+final class GlobalClusterTransformer extends StubTransformer {
 
   static final String NAME = "aurora-global-clusters";
 
@@ -22,6 +20,7 @@ final class GlobalClusterTransformer implements ResponseDefinitionTransformerV2 
   private final AuroraGlobalClusters globalClusters;
 
   GlobalClusterTransformer(AuroraGlobalClusters globalClusters) {
+    super(NAME);
     this.globalClusters = requireNonNull(globalClusters, "globalClusters is null");
   }
 
@@ -36,20 +35,6 @@ final class GlobalClusterTransformer implements ResponseDefinitionTransformerV2 
           new RdsResponse(
               500, RdsXml.error("InternalFailure", e.getMessage(), UUID.randomUUID().toString()));
     }
-    return ResponseDefinitionBuilder.responseDefinition()
-        .withStatus(response.status())
-        .withHeader("Content-Type", "text/xml")
-        .withBody(response.body())
-        .build();
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
+    return reply(response.status(), "text/xml", response.body()).build();
   }
 }

@@ -2,8 +2,6 @@ package dev.regionfailover.devstack.aws;
 
 import static java.util.Objects.requireNonNull;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
@@ -22,7 +20,7 @@ import java.util.regex.Pattern;
  * Route53HealthChecks} has a status for, with three checker observations that all succeed or all
  * fail; every other id is asked of moto, which knows the checks created through it.
  */
-final class HealthCheckStatusTransformer implements ResponseDefinitionTransformerV2 {
+final class HealthCheckStatusTransformer extends StubTransformer {
 
   static final String NAME = "route53-health-check-status";
   static final String PATH_PATTERN = "/2013-04-01/healthcheck/([^/]+)/status";
@@ -36,6 +34,7 @@ final class HealthCheckStatusTransformer implements ResponseDefinitionTransforme
   private final HttpClient http;
 
   HealthCheckStatusTransformer(Route53HealthChecks healthChecks, URI moto, HttpClient http) {
+    super(NAME);
     this.healthChecks = requireNonNull(healthChecks, "healthChecks is null");
     this.moto = requireNonNull(moto, "moto is null");
     this.http = requireNonNull(http, "http is null");
@@ -47,7 +46,7 @@ final class HealthCheckStatusTransformer implements ResponseDefinitionTransforme
     String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
     Matcher matcher = PATH.matcher(path);
     if (!matcher.matches()) {
-      return reply(404, "text/xml", "");
+      return reply(404, "text/xml", "").build();
     }
     String id = matcher.group(1);
     return healthChecks
@@ -78,7 +77,7 @@ final class HealthCheckStatusTransformer implements ResponseDefinitionTransforme
           .append("</CheckedTime></StatusReport></HealthCheckObservation>");
     }
     body.append("</HealthCheckObservations></GetHealthCheckStatusResponse>");
-    return reply(200, "text/xml", body.toString());
+    return reply(200, "text/xml", body.toString()).build();
   }
 
   /**
@@ -94,32 +93,15 @@ final class HealthCheckStatusTransformer implements ResponseDefinitionTransforme
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return reply(
-          response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse("text/xml"),
-          response.body());
+              response.statusCode(),
+              response.headers().firstValue("Content-Type").orElse("text/xml"),
+              response.body())
+          .build();
     } catch (IOException e) {
-      return reply(503, "text/xml", "");
+      return reply(503, "text/xml", "").build();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return reply(503, "text/xml", "");
+      return reply(503, "text/xml", "").build();
     }
-  }
-
-  private static ResponseDefinition reply(int status, String contentType, String body) {
-    return ResponseDefinitionBuilder.responseDefinition()
-        .withStatus(status)
-        .withHeader("Content-Type", contentType)
-        .withBody(body)
-        .build();
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 }

@@ -2,11 +2,11 @@ package dev.regionfailover.devstack.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** An AWS JSON-protocol API the stand-in serves itself, named by its {@code X-Amz-Target}. */
+/**
+ * An AWS JSON-protocol API the stand-in serves itself; {@link JsonApiTransformer} chooses it by the
+ * part of {@code X-Amz-Target} before the dot, such as {@code ToggleCustomerAPI}.
+ */
 interface JsonApi {
-
-  /** The part of {@code X-Amz-Target} before the dot, such as {@code ToggleCustomerAPI}. */
-  String targetPrefix();
 
   /**
    * Answers {@code operation} with the parsed {@code request} body, for a request signed for {@code

@@ -7,15 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * chosen by the {@code X-Amz-Target} prefix. The answer has the content type of the request, which
  * is the protocol version (JSON 1.0 or 1.1) the client speaks.
  */
-final class JsonApiTransformer implements ResponseDefinitionTransformerV2 {
+final class JsonApiTransformer extends StubTransformer {
 
   static final String NAME = "aws-json-apis";
 
@@ -33,10 +29,12 @@ final class JsonApiTransformer implements ResponseDefinitionTransformerV2 {
 
   private final Map<String, JsonApi> apis;
 
-  JsonApiTransformer(List<JsonApi> apis) {
-    this.apis =
-        requireNonNull(apis, "apis is null").stream()
-            .collect(Collectors.toUnmodifiableMap(JsonApi::targetPrefix, Function.identity()));
+  /**
+   * @param apis the served APIs by the part of {@code X-Amz-Target} before the dot
+   */
+  JsonApiTransformer(Map<String, JsonApi> apis) {
+    super(NAME);
+    this.apis = Map.copyOf(requireNonNull(apis, "apis is null"));
   }
 
   /** A regular expression that matches the {@code X-Amz-Target} of every served API. */
@@ -66,12 +64,11 @@ final class JsonApiTransformer implements ResponseDefinitionTransformerV2 {
     }
     String contentType = request.getHeader("Content-Type");
     ResponseDefinitionBuilder response =
-        ResponseDefinitionBuilder.responseDefinition()
-            .withStatus(reply.status())
-            .withHeader(
-                "Content-Type", contentType == null ? "application/x-amz-json-1.1" : contentType)
-            .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-            .withBody(reply.body().toString());
+        reply(
+                reply.status(),
+                contentType == null ? "application/x-amz-json-1.1" : contentType,
+                reply.body().toString())
+            .withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
     if (reply.isError()) {
       response.withHeader("x-amzn-ErrorType", reply.errorType());
     }
@@ -82,15 +79,5 @@ final class JsonApiTransformer implements ResponseDefinitionTransformerV2 {
     return body == null || body.isBlank()
         ? JsonNodeFactory.instance.objectNode()
         : JSON.readTree(body);
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 }

@@ -31,10 +31,11 @@ public final class StandInApi {
 
   /** Creates routing control {@code arn}, or sets its state, with no safety rule applied. */
   public void putRoutingControl(String arn, boolean on) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("RoutingControlArn", requireNonNull(arn, "arn is null"));
-    body.put("RoutingControlState", on ? "On" : "Off");
-    post(StandInApiTransformer.ROUTING_CONTROLS, body);
+    post(
+        StandInApiTransformer.ROUTING_CONTROLS,
+        body()
+            .put("RoutingControlArn", requireNonNull(arn, "arn is null"))
+            .put("RoutingControlState", on ? "On" : "Off"));
   }
 
   /**
@@ -42,11 +43,12 @@ public final class StandInApi {
    * dial}.
    */
   public void putEndpointGroup(String arn, String region, double dial) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("EndpointGroupArn", requireNonNull(arn, "arn is null"));
-    body.put("EndpointGroupRegion", requireNonNull(region, "region is null"));
-    body.put("TrafficDialPercentage", dial);
-    post(StandInApiTransformer.ENDPOINT_GROUPS, body);
+    post(
+        StandInApiTransformer.ENDPOINT_GROUPS,
+        body()
+            .put("EndpointGroupArn", requireNonNull(arn, "arn is null"))
+            .put("EndpointGroupRegion", requireNonNull(region, "region is null"))
+            .put("TrafficDialPercentage", dial));
   }
 
   /**
@@ -54,19 +56,25 @@ public final class StandInApi {
    * primary that has not rejoined after a failover), or as a member again.
    */
   public void setDetached(String globalCluster, String clusterArn, boolean detached) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("GlobalClusterIdentifier", requireNonNull(globalCluster, "globalCluster is null"));
-    body.put("DbClusterArn", requireNonNull(clusterArn, "clusterArn is null"));
-    body.put("Detached", detached);
-    post(StandInApiTransformer.DETACHED_MEMBERS, body);
+    post(
+        StandInApiTransformer.DETACHED_MEMBERS,
+        body()
+            .put("GlobalClusterIdentifier", requireNonNull(globalCluster, "globalCluster is null"))
+            .put("DbClusterArn", requireNonNull(clusterArn, "clusterArn is null"))
+            .put("Detached", detached));
   }
 
   /** Makes Route 53 health check {@code id} report {@code healthy} from every checker. */
   public void putHealthCheckStatus(String id, boolean healthy) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("HealthCheckId", requireNonNull(id, "id is null"));
-    body.put("Status", healthy ? "Healthy" : "Unhealthy");
-    post(StandInApiTransformer.HEALTH_CHECKS, body);
+    post(
+        StandInApiTransformer.HEALTH_CHECKS,
+        body()
+            .put("HealthCheckId", requireNonNull(id, "id is null"))
+            .put("Status", healthy ? "Healthy" : "Unhealthy"));
+  }
+
+  private static ObjectNode body() {
+    return JsonNodeFactory.instance.objectNode();
   }
 
   private void post(String path, ObjectNode body) {

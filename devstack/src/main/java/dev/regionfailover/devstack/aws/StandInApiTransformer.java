@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
@@ -18,7 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * process that holds no {@link AwsStandIn} but its endpoint, such as the estate provisioner. {@link
  * StandInApi} is its client.
  */
-final class StandInApiTransformer implements ResponseDefinitionTransformerV2 {
+final class StandInApiTransformer extends StubTransformer {
 
   static final String NAME = "stand-in-api";
   static final String PATH = "/stand-in-api/";
@@ -39,6 +37,7 @@ final class StandInApiTransformer implements ResponseDefinitionTransformerV2 {
       GlobalAcceleratorEndpointGroups globalAccelerator,
       AuroraGlobalClusters globalClusters,
       Route53HealthChecks healthChecks) {
+    super(NAME);
     this.arc = requireNonNull(arc, "arc is null");
     this.globalAccelerator = requireNonNull(globalAccelerator, "globalAccelerator is null");
     this.globalClusters = requireNonNull(globalClusters, "globalClusters is null");
@@ -102,20 +101,6 @@ final class StandInApiTransformer implements ResponseDefinitionTransformerV2 {
   private static ResponseDefinition answer(int status, String message) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("message", message);
-    return ResponseDefinitionBuilder.responseDefinition()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json")
-        .withBody(body.toString())
-        .build();
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
+    return reply(status, "application/json", body.toString()).build();
   }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -314,32 +313,22 @@ public class ExternalProcess implements AutoCloseable {
   }
 
   /** Builds an {@link ExternalProcess}. */
-  public static final class Builder {
+  public static final class Builder extends ProcessBuilderBase<Builder> {
     private final String name;
     private final List<String> command;
-    private final Map<String, String> environment = new LinkedHashMap<>();
-    private Path logFile;
 
     private Builder(String name, List<String> command) {
       this.name = requireNonNull(name, "name is null");
       this.command = List.copyOf(requireNonNull(command, "command is null"));
     }
 
-    /** Adds an environment variable on top of this JVM's environment. */
-    public Builder env(String key, String value) {
-      environment.put(requireNonNull(key, "key is null"), requireNonNull(value, "value is null"));
-      return this;
-    }
-
-    /** Where stdout and stderr go; the file is replaced. */
-    public Builder logFile(Path logFile) {
-      this.logFile = requireNonNull(logFile, "logFile is null");
+    @Override
+    Builder self() {
       return this;
     }
 
     public ExternalProcess build() {
-      return new ExternalProcess(
-          name, command, environment, logFile != null ? logFile : LogFiles.file(name));
+      return new ExternalProcess(name, command, environment(), logFileOf(name));
     }
   }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,13 +40,11 @@ public final class JavaProcess extends ExternalProcess {
   }
 
   /** Builds a {@link JavaProcess}. */
-  public static final class Builder {
+  public static final class Builder extends ProcessBuilderBase<Builder> {
     private final String mainClass;
     private String classpath = currentClasspath();
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
-    private final Map<String, String> environment = new LinkedHashMap<>();
-    private Path logFile;
 
     private Builder(String mainClass) {
       this.mainClass = requireNonNull(mainClass, "mainClass is null");
@@ -71,15 +68,8 @@ public final class JavaProcess extends ExternalProcess {
       return this;
     }
 
-    /** Adds an environment variable on top of this JVM's environment. */
-    public Builder env(String key, String value) {
-      environment.put(requireNonNull(key, "key is null"), requireNonNull(value, "value is null"));
-      return this;
-    }
-
-    /** Where stdout and stderr go; the file is replaced. */
-    public Builder logFile(Path logFile) {
-      this.logFile = requireNonNull(logFile, "logFile is null");
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -92,8 +82,7 @@ public final class JavaProcess extends ExternalProcess {
       command.add(mainClass);
       command.addAll(args);
       String name = mainClass.substring(mainClass.lastIndexOf('.') + 1);
-      return new JavaProcess(
-          name, command, environment, logFile != null ? logFile : LogFiles.file(name));
+      return new JavaProcess(name, command, environment(), logFileOf(name));
     }
   }
 }

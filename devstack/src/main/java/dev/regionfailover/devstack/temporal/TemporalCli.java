@@ -1,7 +1,6 @@
 package dev.regionfailover.devstack.temporal;
 
 import dev.regionfailover.devstack.process.Executables;
-import dev.regionfailover.devstack.process.MissingTool;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,24 +52,5 @@ public final class TemporalCli {
         .map(directory -> directory.resolve(EXECUTABLE))
         .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
         .findFirst();
-  }
-
-  /**
-   * The Temporal CLI for a test that needs the real server. Without one, the test fails where
-   * {@value MissingTool#REQUIRED_VARIABLE} is set (in CI), and is skipped with the install command
-   * elsewhere.
-   */
-  public static Path requireForTest() {
-    Optional<Path> cli = find();
-    if (cli.isPresent()) {
-      return cli.get();
-    }
-    String message =
-        "no '"
-            + EXECUTABLE
-            + "' CLI on PATH or in Go's bin directory; this test needs the real Temporal dev"
-            + " server. Install it with: "
-            + INSTALL_COMMAND;
-    return MissingTool.skipOrFail(message);
   }
 }

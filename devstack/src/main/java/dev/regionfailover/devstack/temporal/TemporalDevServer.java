@@ -58,11 +58,6 @@ public final class TemporalDevServer implements TemporalServer {
     this.target = "127.0.0.1:" + settings.port();
   }
 
-  /** Starts a headless, in-memory dev server on a free port: what most process tests need. */
-  public static TemporalDevServer startForTest() {
-    return start(TemporalCli.requireForTest(), DevServerSettings.headless(FreePorts.loopback()));
-  }
-
   /**
    * Starts {@code temporal server start-dev} as {@code settings} describe and waits until it serves
    * the default namespace.

@@ -1,7 +1,6 @@
 package dev.regionfailover.devstack.temporal;
 
-import dev.regionfailover.devstack.process.FreePorts;
-import dev.regionfailover.devstack.process.MissingTool;
+import dev.regionfailover.devstack.process.RequiredTools;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -15,20 +14,13 @@ public final class TemporalServers {
   private TemporalServers() {}
 
   /**
-   * A headless, in-memory Temporal server on a free port of 127.0.0.1, for process-level tests: the
-   * real dev server where a Temporal CLI is installed, else the Java test server. Where {@value
-   * MissingTool#REQUIRED_VARIABLE} is set (in CI) a missing CLI is a failure instead.
-   */
-  public static TemporalServer startForTest() {
-    return start(DevServerSettings.headless(FreePorts.loopback()));
-  }
-
-  /**
    * The Temporal dev server as {@code settings} describe when a Temporal CLI is installed (it has
    * Schedules, visibility and the UI), else the Java test server in its own JVM on the same port.
+   * Where {@value RequiredTools#REQUIRED_VARIABLE} is set (in CI) a missing CLI is a failure
+   * instead.
    */
   public static TemporalServer start(DevServerSettings settings) {
-    return start(settings, TemporalCli.find(), MissingTool.required());
+    return start(settings, TemporalCli.find(), RequiredTools.required());
   }
 
   static TemporalServer start(
@@ -45,7 +37,7 @@ public final class TemporalServers {
           "no '"
               + TemporalCli.EXECUTABLE
               + "' CLI on PATH or in Go's bin directory, and "
-              + MissingTool.REQUIRED_VARIABLE
+              + RequiredTools.REQUIRED_VARIABLE
               + " is set; install it with: "
               + TemporalCli.INSTALL_COMMAND);
     }

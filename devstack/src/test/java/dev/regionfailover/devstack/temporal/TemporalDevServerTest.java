@@ -85,7 +85,7 @@ class TemporalDevServerTest {
     int uiPort = FreePorts.loopback();
     try (TemporalDevServer server =
         TemporalDevServer.start(
-            TemporalCli.requireForTest(),
+            TemporalForTesting.cli(),
             new DevServerSettings(FreePorts.loopback(), OptionalInt.of(uiPort), null))) {
       assertThat(server.uiAddress()).contains("http://127.0.0.1:" + uiPort);
       startWorkflow(server.target());
@@ -103,7 +103,7 @@ class TemporalDevServerTest {
 
   @Test
   void registersTheProjectsSearchAttributes() {
-    try (TemporalDevServer server = TemporalDevServer.startForTest()) {
+    try (TemporalDevServer server = TemporalForTesting.devServer()) {
       assertThat(server.uiAddress()).isEmpty();
       assertThat(server.supportsSchedules()).isTrue();
       OperatorServiceStubs operator =
@@ -135,8 +135,7 @@ class TemporalDevServerTest {
     Path database = directory.resolve("dev").resolve("temporal.db");
     DevServerSettings settings =
         new DevServerSettings(FreePorts.loopback(), OptionalInt.empty(), database);
-    try (TemporalDevServer server =
-        TemporalDevServer.start(TemporalCli.requireForTest(), settings)) {
+    try (TemporalDevServer server = TemporalDevServer.start(TemporalForTesting.cli(), settings)) {
       String runId = startWorkflow(server.target());
       long pid = server.process().pid();
 
@@ -156,8 +155,7 @@ class TemporalDevServerTest {
 
     assertThat(database).doesNotExist();
     assertThat(directory.resolve("dev")).isEmptyDirectory();
-    try (TemporalDevServer server =
-        TemporalDevServer.start(TemporalCli.requireForTest(), settings)) {
+    try (TemporalDevServer server = TemporalDevServer.start(TemporalForTesting.cli(), settings)) {
       assertThatThrownBy(() -> describe(server.target()))
           .isInstanceOfSatisfying(
               StatusRuntimeException.class,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
-import dev.regionfailover.devstack.temporal.TemporalCli;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.devtools.DevToolsCli;
 import dev.regionfailover.starter.Run;
 import dev.regionfailover.starter.cli.GrpcTemporalConnector;
@@ -30,7 +30,7 @@ class DemoCommandTest {
 
   @BeforeEach
   void launcherProperties() {
-    TemporalCli.requireForTest();
+    TemporalForTesting.cli();
     System.setProperty(LocalStackOptions.HOME_PROPERTY, home.toString());
     System.setProperty(LocalStackOptions.WORKER_CLASSPATH_PROPERTY, JavaProcess.currentClasspath());
   }

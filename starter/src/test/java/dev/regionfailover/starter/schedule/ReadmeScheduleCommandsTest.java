@@ -2,8 +2,8 @@ package dev.regionfailover.starter.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regionfailover.devstack.temporal.TemporalCli;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.starter.Run;
 import dev.regionfailover.starter.cli.GrpcTemporalConnector;
 import dev.regionfailover.workflows.readiness.ReadinessRequest;
@@ -45,8 +45,8 @@ class ReadmeScheduleCommandsTest {
 
   @BeforeEach
   void startServer() {
-    temporal = TemporalCli.requireForTest();
-    server = TemporalDevServer.startForTest();
+    temporal = TemporalForTesting.cli();
+    server = TemporalForTesting.devServer();
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());

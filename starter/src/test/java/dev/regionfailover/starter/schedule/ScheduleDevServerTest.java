@@ -3,6 +3,7 @@ package dev.regionfailover.starter.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.starter.Run;
 import dev.regionfailover.starter.cli.GrpcTemporalConnector;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class ScheduleDevServerTest {
 
   @Test
   void scheduleLifecycleAgainstTheTemporalDevServer() {
-    try (TemporalDevServer server = TemporalDevServer.startForTest()) {
+    try (TemporalDevServer server = TemporalForTesting.devServer()) {
       String address = server.target();
 
       Run created =

@@ -3,6 +3,7 @@ package dev.regionfailover.worker.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.visibility.SearchAttributes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -37,7 +38,7 @@ class AwaitingApprovalTest {
 
   @BeforeEach
   void setUp() {
-    temporal = TemporalDevServer.startForTest();
+    temporal = TemporalForTesting.devServer();
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());

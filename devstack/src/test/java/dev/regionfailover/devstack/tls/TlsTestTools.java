@@ -3,12 +3,13 @@ package dev.regionfailover.devstack.tls;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.devstack.process.MissingTool;
+import dev.regionfailover.devstack.process.RequiredTools;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The programs a TLS test needs: {@code openssl} to make certificates and nginx to terminate TLS.
- * Without them a test fails where {@value MissingTool#REQUIRED_VARIABLE} is set (in CI), and is
+ * Without them a test fails where {@value RequiredTools#REQUIRED_VARIABLE} is set (in CI), and is
  * skipped with the install command elsewhere, like the tests that need the real Temporal server.
  *
  * @param openssl the openssl executable

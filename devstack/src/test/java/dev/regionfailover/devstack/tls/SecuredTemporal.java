@@ -3,6 +3,7 @@ package dev.regionfailover.devstack.tls;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
+import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -52,7 +53,7 @@ public final class SecuredTemporal implements AutoCloseable {
     // Whatever started is stopped again when a later part fails, so no process outlives the test.
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
-      TemporalDevServer server = TemporalDevServer.startForTest();
+      TemporalDevServer server = TemporalForTesting.devServer();
       started.push(server);
       TestCertificateAuthority ca =
           TestCertificateAuthority.create(tools.openssl(), directory, "region-failover test CA");
