@@ -129,8 +129,8 @@ public final class WorkflowSummaries {
   }
 
   /**
-   * The same for each rehearsal a schedule starts. The details are one line, so that the README's
-   * {@code temporal schedule create} command can give them as they are.
+   * The same for each rehearsal a schedule starts. The details are one line, so that the {@code
+   * temporal schedule create} command of docs/rehearsal.md can give them as they are.
    */
   public static StartSummary scheduledRehearsal(String scheduleId, RehearsalRequest request) {
     return new StartSummary(

@@ -7,8 +7,8 @@ import java.util.List;
  * The typed search attributes that the project's workflows upsert, so that operators can list
  * failovers by app, phase, mode and target in the Temporal UI and CLI, for example {@code
  * FailoverPhase="AWAIT_APPROVAL"}. A namespace must have them registered before a workflow upserts
- * them: the dev stack registers {@link #ALL}, and the README gives the commands for a production
- * namespace.
+ * them: the dev stack registers {@link #ALL}, and docs/runbook.md gives the commands for a
+ * production namespace.
  */
 public final class SearchAttributes {
 
@@ -28,7 +28,7 @@ public final class SearchAttributes {
   public static final SearchAttributeKey<String> FAILOVER_TARGET_REGION =
       SearchAttributeKey.forKeyword("FailoverTargetRegion");
 
-  /** Every key above, in the order the README lists them. */
+  /** Every key above, in the order docs/contract.md lists them. */
   public static final List<SearchAttributeKey<?>> ALL =
       List.of(FAILOVER_APP, FAILOVER_PHASE, FAILOVER_MODE, FAILOVER_TARGET_REGION);
 
