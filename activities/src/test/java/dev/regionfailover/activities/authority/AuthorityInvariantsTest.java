@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * jqwik.tries.default} ({@code src/test/resources/junit-platform.properties}; {@code
  * -Djqwik.tries.default=100000} runs the full count). See {@code docs/authority-invariants.md}.
  */
-class AuthorityInvariantsProperties {
+class AuthorityInvariantsTest {
 
   private static final String TABLE = "failover-authority";
   private static final List<String> REGIONS = List.of("us-east-1", "us-west-2");
@@ -70,7 +70,7 @@ class AuthorityInvariantsProperties {
                 1),
             List.of(interleaving));
     activities = new AuthorityActivitiesImpl(clients);
-    REGIONS.forEach(AuthorityInvariantsProperties::createTable);
+    REGIONS.forEach(AuthorityInvariantsTest::createTable);
   }
 
   @AfterContainer
