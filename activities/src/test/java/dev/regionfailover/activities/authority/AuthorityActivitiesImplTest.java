@@ -21,9 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 @ExtendWith(AwsStackExtension.class)
 class AuthorityActivitiesImplTest {
@@ -46,7 +43,7 @@ class AuthorityActivitiesImplTest {
     this.emulator = emulator;
     this.clients = EmulatedAws.clients(stack);
     this.activities = new AuthorityActivitiesImpl(clients);
-    REGIONS.forEach(this::createTable);
+    REGIONS.forEach(region -> LedgerTables.create(emulator.dynamo(region), TABLE));
   }
 
   @AfterEach
@@ -257,21 +254,6 @@ class AuthorityActivitiesImplTest {
   private AuthorityTransition activate(long expected, long next, String writer) {
     return new AuthorityTransition(
         APP, TABLE, REGIONS, expected, next, AuthorityState.ACTIVE, writer, WORKFLOW, "promoted");
-  }
-
-  private void createTable(String region) {
-    emulator
-        .dynamo(region)
-        .createTable(
-            b ->
-                b.tableName(TABLE)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .keySchema(
-                        k -> k.attributeName("pk").keyType(KeyType.HASH),
-                        k -> k.attributeName("sk").keyType(KeyType.RANGE))
-                    .attributeDefinitions(
-                        a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S)));
   }
 
   private void putLedger(String region, String epoch, String state, String writer) {

@@ -28,9 +28,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The authority invariants of {@link LedgerInvariants} under random schedules: two or three
@@ -70,7 +67,7 @@ class AuthorityInvariantsTest {
                 1),
             List.of(interleaving));
     activities = new AuthorityActivitiesImpl(clients);
-    REGIONS.forEach(AuthorityInvariantsTest::createTable);
+    REGIONS.forEach(region -> LedgerTables.create(moto.dynamo(region), TABLE));
   }
 
   @AfterContainer
@@ -175,19 +172,5 @@ class AuthorityInvariantsTest {
   private static Arbitrary<Schedule.Move> onRegion(
       Schedule.Action action, Arbitrary<String> region) {
     return region.map(r -> new Schedule.Move(action, 0, r));
-  }
-
-  private static void createTable(String region) {
-    moto.dynamo(region)
-        .createTable(
-            b ->
-                b.tableName(TABLE)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .keySchema(
-                        k -> k.attributeName("pk").keyType(KeyType.HASH),
-                        k -> k.attributeName("sk").keyType(KeyType.RANGE))
-                    .attributeDefinitions(
-                        a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S)));
   }
 }
