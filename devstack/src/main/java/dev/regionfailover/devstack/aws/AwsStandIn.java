@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * registers routing controls, endpoint groups and health-check statuses for processes that hold
  * only its endpoint. It also counts the requests of every operation per region, for tests that
  * check what an activity called, records what each request asks to do in IAM's terms ({@link
- * #recordedOperations()}), and injects the {@link Faults} a test asks for. Used by tests and dev
+ * #recordedOperations()}), notes when each request arrived and was answered while a benchmark asks
+ * ({@link #callTimeline()}), can hold Route 53 changes {@code PENDING} for a while ({@link
+ * #setRoute53ChangeDelay}), and injects the {@link Faults} a test asks for. Used by tests and dev
  * mode only.
  */
 public final class AwsStandIn implements AutoCloseable {
@@ -59,6 +61,8 @@ public final class AwsStandIn implements AutoCloseable {
   private final ArcRoutingControls arc;
   private final GlobalAcceleratorEndpointGroups globalAccelerator;
   private final Route53HealthChecks healthChecks;
+  private final Route53ChangeDelay route53Changes;
+  private final CallTimeline timeline;
 
   private AwsStandIn(
       WireMockServer server,
@@ -71,7 +75,9 @@ public final class AwsStandIn implements AutoCloseable {
       AuroraGlobalClusters globalClusters,
       ArcRoutingControls arc,
       GlobalAcceleratorEndpointGroups globalAccelerator,
-      Route53HealthChecks healthChecks) {
+      Route53HealthChecks healthChecks,
+      Route53ChangeDelay route53Changes,
+      CallTimeline timeline) {
     this.server = requireNonNull(server, "server is null");
     this.endpoint = URI.create("http://" + LOOPBACK + ":" + server.port());
     this.moto = requireNonNull(moto, "moto is null");
@@ -84,6 +90,8 @@ public final class AwsStandIn implements AutoCloseable {
     this.arc = requireNonNull(arc, "arc is null");
     this.globalAccelerator = requireNonNull(globalAccelerator, "globalAccelerator is null");
     this.healthChecks = requireNonNull(healthChecks, "healthChecks is null");
+    this.route53Changes = requireNonNull(route53Changes, "route53Changes is null");
+    this.timeline = requireNonNull(timeline, "timeline is null");
   }
 
   /** Starts the stand-in in front of {@code moto} on a free port of 127.0.0.1. */
@@ -116,6 +124,8 @@ public final class AwsStandIn implements AutoCloseable {
     ArcRoutingControls arc = new ArcRoutingControls();
     GlobalAcceleratorEndpointGroups globalAccelerator = new GlobalAcceleratorEndpointGroups();
     Route53HealthChecks healthChecks = new Route53HealthChecks();
+    Route53ChangeDelay route53Changes = new Route53ChangeDelay();
+    CallTimeline timeline = new CallTimeline();
     JsonApiTransformer jsonApis =
         new JsonApiTransformer(
             Map.of(
@@ -136,7 +146,9 @@ public final class AwsStandIn implements AutoCloseable {
                 .gzipDisabled(true)
                 .notifier(new Slf4jWireMockNotifier())
                 .extensions(
-                    new StandInRequestFilter(faults, served, rejected, recorder),
+                    new StandInRequestFilter(faults, served, rejected, recorder, timeline),
+                    timeline,
+                    route53Changes,
                     new GlobalClusterTransformer(globalClusters),
                     jsonApis,
                     new HealthCheckStatusTransformer(healthChecks, moto, http),
@@ -178,7 +190,9 @@ public final class AwsStandIn implements AutoCloseable {
             globalClusters,
             arc,
             globalAccelerator,
-            healthChecks);
+            healthChecks,
+            route53Changes,
+            timeline);
     log.info("AWS stand-in listening at {} in front of moto at {}", standIn.endpoint(), moto);
     return standIn;
   }
@@ -242,6 +256,22 @@ public final class AwsStandIn implements AutoCloseable {
   }
 
   /**
+   * How long a Route 53 change stays {@code PENDING} before it is {@code INSYNC}, in the answers to
+   * {@code ChangeResourceRecordSets} and {@code GetChange}; {@code reset()} restores the default of
+   * zero, moto's own: every change in sync at once.
+   */
+  public void setRoute53ChangeDelay(Duration delay) {
+    route53Changes.setDelay(requireNonNull(delay, "delay is null"));
+  }
+
+  /**
+   * When each served request arrived and was answered, once {@link CallTimeline#startRecording()}.
+   */
+  public CallTimeline callTimeline() {
+    return timeline;
+  }
+
+  /**
    * Hides {@code clusterArn} from the members of global cluster {@code globalCluster} in {@code
    * DescribeGlobalClusters}, as AWS shows an old primary that has not rejoined after a failover,
    * until {@link #rejoinGlobalCluster} or {@link #reset()}.
@@ -277,6 +307,8 @@ public final class AwsStandIn implements AutoCloseable {
     arc.reset();
     globalAccelerator.reset();
     healthChecks.reset();
+    route53Changes.reset();
+    timeline.reset();
     served.reset();
     rejected.reset();
     recorder.reset();

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Faults the stand-in injects into regional AWS requests before they reach moto, so a rejected
  * request has no side effect: a region whose endpoints refuse connections, throttling, 5xx answers
  * and added latency. Global services (Route 53, IAM) and moto's own API are never faulted, as a
- * regional outage of AWS leaves them up.
+ * regional outage of AWS leaves them up; only a {@link #globalLatency} of their own slows them.
  *
  * <p>Shares are deterministic, so that a test run is reproducible: with share {@code s}, the {@code
  * n}th request since the share was set is faulted when {@code ceil(n * s)} exceeds {@code ceil((n -
@@ -46,6 +46,7 @@ public final class Faults {
   private volatile Share throttling = Share.NONE;
   private volatile Share serverErrors = Share.NONE;
   private volatile Duration latency = Duration.ZERO;
+  private volatile Duration globalLatency = Duration.ZERO;
 
   Faults() {}
 
@@ -90,12 +91,27 @@ public final class Faults {
     log.info("The stand-in delays every regional request by {}", delay);
   }
 
+  /**
+   * Delays every request to a global service (Route 53, IAM) by {@code delay} (zero: none), for a
+   * benchmark that gives every AWS call the same latency. Latency slows a global service without
+   * taking it down, so this is the one fault that reaches them.
+   */
+  public void globalLatency(Duration delay) {
+    requireNonNull(delay, "delay is null");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + delay);
+    }
+    globalLatency = delay;
+    log.info("The stand-in delays every request to a global service by {}", delay);
+  }
+
   /** Removes every fault. */
   public void clear() {
     refused.clear();
     throttling = Share.NONE;
     serverErrors = Share.NONE;
     latency = Duration.ZERO;
+    globalLatency = Duration.ZERO;
   }
 
   /**
@@ -104,6 +120,7 @@ public final class Faults {
    */
   Optional<ResponseDefinition> rejection(CredentialScope scope, WireProtocol protocol) {
     if (!scope.regional()) {
+      sleep(globalLatency);
       return Optional.empty();
     }
     if (refused.contains(scope.region())) {

@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,7 +16,8 @@ import java.util.Optional;
  * {@link Faults} a test injected decide whether it goes on, and it is counted as served or
  * rejected, and what it asks to do is recorded in IAM's terms. Deciding here applies faults equally
  * to the operations the stand-in serves itself and to those it forwards to moto, and a rejected
- * request never reaches either.
+ * request never reaches either. A served request's arrival is noted in the {@link CallTimeline}
+ * before any injected latency, so that the latency counts as time spent in AWS.
  */
 final class StandInRequestFilter implements RequestFilterV2 {
 
@@ -24,24 +27,30 @@ final class StandInRequestFilter implements RequestFilterV2 {
   private final OperationCounter served;
   private final OperationCounter rejected;
   private final OperationRecorder recorder;
+  private final CallTimeline timeline;
 
   StandInRequestFilter(
       Faults faults,
       OperationCounter served,
       OperationCounter rejected,
-      OperationRecorder recorder) {
+      OperationRecorder recorder,
+      CallTimeline timeline) {
     this.faults = requireNonNull(faults, "faults is null");
     this.served = requireNonNull(served, "served is null");
     this.rejected = requireNonNull(rejected, "rejected is null");
     this.recorder = requireNonNull(recorder, "recorder is null");
+    this.timeline = requireNonNull(timeline, "timeline is null");
   }
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+    Instant arrived = Instant.now();
     Optional<CredentialScope> scope = CredentialScope.of(request.getHeader("Authorization"));
     AwsCall call = AwsCall.of(request, scope);
+    List<RecordedOperation> requested =
+        scope.map(s -> RequestedResources.of(request, s, call.operation())).orElse(List.of());
     // Recorded whether or not a fault rejects it: AWS authorizes a request before serving it.
-    scope.ifPresent(s -> recorder.record(RequestedResources.of(request, s, call.operation())));
+    recorder.record(requested);
     Optional<ResponseDefinition> rejection =
         scope.flatMap(s -> faults.rejection(s, WireProtocol.of(request, s.service())));
     if (rejection.isPresent()) {
@@ -49,6 +58,13 @@ final class StandInRequestFilter implements RequestFilterV2 {
       return RequestFilterAction.stopWith(rejection.get());
     }
     served.record(call);
+    timeline.arrived(
+        serveEvent.getId(),
+        scope.map(CredentialScope::service).orElse(AwsCall.NO_REGION),
+        call.operation(),
+        call.region(),
+        requested.stream().map(RecordedOperation::resource).distinct().toList(),
+        arrived);
     return RequestFilterAction.continueWith(request);
   }
 
