@@ -3,6 +3,7 @@ package dev.regionfailover.devtools.local;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.devstack.aws.AwsStack;
+import dev.regionfailover.devstack.aws.AwsStandIn;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
 import dev.regionfailover.devstack.process.FreePorts;
@@ -60,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
   private TemporalServer temporal;
   private String temporalAddress;
   private URI awsEndpoint;
+  private AwsStack aws;
   private List<Estate> estates;
   private volatile JavaProcess worker;
 
@@ -109,7 +111,7 @@ public final class LocalStack implements AutoCloseable {
     temporalAddress = temporal.target();
 
     if (config.externalAwsEndpoint() == null) {
-      AwsStack aws = track(AwsStack.start(config.awsPort()));
+      aws = track(AwsStack.start(config.awsPort()));
       awsEndpoint = aws.endpoint();
       EmulatorClients clients = track(new EmulatorClients(awsEndpoint));
       EstateProvisioner provisioner = new EstateProvisioner(clients);
@@ -210,6 +212,14 @@ public final class LocalStack implements AutoCloseable {
   /** Where AWS requests go: the stand-in, or the emulator named by AWS_ENDPOINT_URL. */
   public URI awsEndpoint() {
     return awsEndpoint;
+  }
+
+  /**
+   * The AWS stand-in the stack started, for those that inject latency or count calls; empty when
+   * the stack uses an emulator named by AWS_ENDPOINT_URL.
+   */
+  public Optional<AwsStandIn> standIn() {
+    return Optional.ofNullable(aws).map(AwsStack::standIn);
   }
 
   public List<Estate> estates() {
