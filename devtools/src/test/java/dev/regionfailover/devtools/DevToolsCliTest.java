@@ -32,6 +32,38 @@ class DevToolsCliTest {
   }
 
   @Test
+  void benchFailoverWithTooManyKills() {
+    Run run = run("bench", "failover", "--kills", "6");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--kills: 6 is not between 0 and 5");
+  }
+
+  @Test
+  void benchFailoverWithANegativeLatency() {
+    Run run = run("bench", "failover", "--latency", "-1");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--latency: -1 is not between 0 and 10000");
+  }
+
+  @Test
+  void benchFailoverWithAWordForANumber() {
+    Run run = run("bench", "failover", "--entities", "many");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--entities", "'many'");
+  }
+
+  @Test
+  void benchWithoutABenchmarkListsThem() {
+    Run run = run("bench");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("missing benchmark: choose one of failover, repin");
+  }
+
+  @Test
   void helpListsTheOperatorsCommandsThenTheTools() {
     Run run = run("--help");
 

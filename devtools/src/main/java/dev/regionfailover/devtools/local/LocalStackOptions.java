@@ -1,5 +1,6 @@
 package dev.regionfailover.devtools.local;
 
+import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.starter.cli.CliFailure;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +12,9 @@ import picocli.CommandLine.ParameterException;
 public final class LocalStackOptions {
 
   /** The repository the launcher runs from; it sets this property. */
-  static final String HOME_PROPERTY = "regionfailover.home";
+  public static final String HOME_PROPERTY = "regionfailover.home";
 
-  static final String WORKER_CLASSPATH_PROPERTY = "regionfailover.worker.classpath";
+  public static final String WORKER_CLASSPATH_PROPERTY = "regionfailover.worker.classpath";
 
   /** The dev server's history file, next to the worker's log under {@code target/dev}. */
   static final String HISTORY_FILE = "temporal.db";
@@ -63,7 +64,15 @@ public final class LocalStackOptions {
    * while it is still starting.
    */
   public LocalStack start(CommandSpec spec, TemporalHistory history) {
-    LocalStack stack = new LocalStack(config(spec, history));
+    return start(config(spec, history));
+  }
+
+  /**
+   * Starts the stack {@code config} describes; Ctrl-C or any other exit of the JVM stops it, also
+   * while it is still starting.
+   */
+  public static LocalStack start(LocalStackConfig config) {
+    LocalStack stack = new LocalStack(config);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
     try {
       return stack.start();
@@ -98,6 +107,31 @@ public final class LocalStackOptions {
           logDirectory,
           System.getProperty(WORKER_CLASSPATH_PROPERTY),
           System.getenv("AWS_ENDPOINT_URL"),
+          WORKER_START_TIMEOUT);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A stack of the repository's estates on free ports of 127.0.0.1, with its own moto and stand-in
+   * and Temporal's history in memory, for a benchmark that must not meet a dev session's stack.
+   *
+   * @param logDirectory the directory under {@code <repository>/target} for the worker's logs
+   */
+  public static LocalStackConfig onFreePorts(String logDirectory) {
+    Path home = home();
+    try {
+      return new LocalStackConfig(
+          FreePorts.loopback(),
+          FreePorts.loopback(),
+          FreePorts.loopback(),
+          null,
+          false,
+          home.resolve("deploy").resolve("estates"),
+          home.resolve("target").resolve(logDirectory),
+          System.getProperty(WORKER_CLASSPATH_PROPERTY),
+          null,
           WORKER_START_TIMEOUT);
     } catch (IllegalArgumentException e) {
       throw new CliFailure(e.getMessage(), e);
