@@ -83,11 +83,7 @@ public final class Faults {
 
   /** Delays every regional request that is not refused by {@code delay} (zero: none). */
   public void latency(Duration delay) {
-    requireNonNull(delay, "delay is null");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("latency must not be negative: " + delay);
-    }
-    latency = delay;
+    latency = nonNegative(delay);
     log.info("The stand-in delays every regional request by {}", delay);
   }
 
@@ -97,11 +93,7 @@ public final class Faults {
    * taking it down, so this is the one fault that reaches them.
    */
   public void globalLatency(Duration delay) {
-    requireNonNull(delay, "delay is null");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("latency must not be negative: " + delay);
-    }
-    globalLatency = delay;
+    globalLatency = nonNegative(delay);
     log.info("The stand-in delays every request to a global service by {}", delay);
   }
 
@@ -145,6 +137,14 @@ public final class Faults {
     }
     log.info("The stand-in answers {} of regional requests with {}", share, fault);
     return share == 0 ? Share.NONE : new Share(share, new AtomicLong());
+  }
+
+  private static Duration nonNegative(Duration delay) {
+    requireNonNull(delay, "delay is null");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + delay);
+    }
+    return delay;
   }
 
   private static void sleep(Duration delay) {
