@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./failover bench failover} in a small, fast form on the real dev server, moto with the
- * stand-in and the real worker JVM: short AWS delays, Route 53 changes in sync at once (the stand-in's
- * delay has a test of its own), one kill, a small re-pin. It proves that the
- * command runs every measurement and prints every row of its table with a number in it; the figures
+ * stand-in and the real worker JVM: short AWS delays, Route 53 changes in sync at once (the
+ * stand-in's delay has a test of its own), one kill, a small re-pin. It proves that the command
+ * runs every measurement and prints every row of its table with a number in it; the figures
  * themselves come from the full run documented in docs/performance.md.
  */
 class FailoverBenchCommandTest {
