@@ -104,7 +104,7 @@ class TemporalServerCrashTest {
     // Longer than the promote activity's heartbeat timeout, so the server's restart comes while
     // the switchover still runs and the promote step must go on waiting for it, not request it
     // again.
-    standIn.setPromotionDuration(Duration.ofSeconds(30));
+    standIn.setPromotionDuration(Duration.ofSeconds(20));
     CallCounts calls = new CallCounts(standIn, estate.regions());
     startWorker();
     WorkflowClient client = WorkflowClient.newInstance(service);
