@@ -9,10 +9,13 @@ import dev.regionfailover.workflows.authority.AuthorityState;
 import dev.regionfailover.workflows.authority.AuthorityTransition;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
@@ -34,9 +37,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * failovers and recoveries of one app race through the real {@link AuthorityActivitiesImpl} against
  * moto behind the stand-in, with retries of the same request (after a success too), aborts and
  * regions that refuse connections for a while. Every schedule gets a fresh app, seeded ACTIVE in
- * us-east-1 at epoch 1 in every copy. The number of schedules is jqwik's {@code
- * jqwik.tries.default} ({@code src/test/resources/junit-platform.properties}; {@code
- * -Djqwik.tries.default=100000} runs the full count). See {@code docs/authority-invariants.md}.
+ * us-east-1 at epoch 1 in every copy straight into moto, and its items are deleted when it ends.
+ * The number of schedules is jqwik's {@code jqwik.tries.default} ({@code
+ * src/test/resources/junit-platform.properties}; {@code -Djqwik.tries.default=100000} runs the full
+ * count). See {@code docs/authority-invariants.md}.
  */
 class AuthorityInvariantsTest {
 
@@ -83,11 +87,15 @@ class AuthorityInvariantsTest {
     String app = "app-" + APPS.incrementAndGet();
     Map<String, DynamoDbClient> copies = new LinkedHashMap<>();
     REGIONS.forEach(region -> copies.put(region, moto.dynamo(region)));
-    LedgerInvariants invariants = new LedgerInvariants(copies, app, TABLE);
+    Set<String> refused = new HashSet<>();
+    Map<String, Integer> divergedAt = new HashMap<>();
+    Map<String, Integer> plannedAt = new HashMap<>();
+    LedgerInvariants invariants =
+        new LedgerInvariants(copies, app, TABLE, refused, divergedAt.keySet());
     AuthorityTransition seed =
         new AuthorityTransition(
             app, TABLE, REGIONS, 0, 1, AuthorityState.ACTIVE, REGIONS.get(0), "seed", "seed");
-    activities.transition(seed);
+    REGIONS.forEach(region -> LedgerTables.seed(moto.dynamo(region), seed));
     invariants.check(List.of(new ScheduleActor.Call("seed", seed, true, null)));
 
     List<ScheduleActor> actors =
@@ -102,7 +110,8 @@ class AuthorityInvariantsTest {
     try {
       for (int i = 0; i < schedule.moves().size(); i++) {
         Schedule.Move move = schedule.resolve(schedule.moves().get(i));
-        List<ScheduleActor.Call> calls = play(move, actors);
+        List<ScheduleActor.Call> calls = play(move, actors, refused);
+        track(i, divergedAt, plannedAt, actors, calls);
         transitions += (int) calls.stream().filter(ScheduleActor.Call::succeeded).count();
         interleaved += calls.size() > 1 ? 1 : 0;
         try {
@@ -112,19 +121,67 @@ class AuthorityInvariantsTest {
               "after move " + i + " (" + move + ", " + calls + "): " + broken.getMessage(), broken);
         }
       }
+      // Every region answers again in the end, and every copy is read afresh.
+      stack.standIn().faults().clear();
+      refused.clear();
+      try {
+        invariants.checkEveryCopy();
+      } catch (AssertionError broken) {
+        throw new AssertionError(
+            "after the last move, with every region answering again: " + broken.getMessage(),
+            broken);
+      }
     } finally {
       interleaving.disarm();
       stack.standIn().faults().clear();
+      REGIONS.forEach(
+          region -> LedgerTables.delete(moto.dynamo(region), TABLE, invariants.itemsRead(region)));
     }
     // Shows that schedules do race: most make changes, and some let an actor finish.
     Statistics.label("transitions that succeeded").collect(Math.min(transitions, 8));
     Statistics.label("moves with a rival's transition inside").collect(Math.min(interleaved, 4));
     Statistics.label("actors that finished")
         .collect(actors.stream().filter(ScheduleActor::finished).count());
+    Statistics.label("a recovery left a copy as it was")
+        .collect(actors.stream().anyMatch(actor -> !actor.coversEveryCopy()));
+  }
+
+  /**
+   * Keeps {@code divergedAt} (the move at which each diverged copy diverged) up to date after move
+   * {@code move}: a copy diverges when a recovery leaves it as it was, and rejoins when a
+   * transition writes it that was planned from every copy's epoch after the copy diverged. {@code
+   * plannedAt} records the move at which each actor planned.
+   */
+  private static void track(
+      int move,
+      Map<String, Integer> divergedAt,
+      Map<String, Integer> plannedAt,
+      List<ScheduleActor> actors,
+      List<ScheduleActor.Call> calls) {
+    for (ScheduleActor actor : actors) {
+      if (actor.planned()) {
+        plannedAt.putIfAbsent(actor.id(), move);
+      }
+      actor.takeNewlyLeft().forEach(region -> divergedAt.put(region, move));
+    }
+    for (ScheduleActor.Call call : calls) {
+      boolean fromEveryCopy =
+          actors.stream()
+              .filter(actor -> actor.id().equals(call.actor()))
+              .allMatch(ScheduleActor::coversEveryCopy);
+      if (call.succeeded() && fromEveryCopy) {
+        int planned = plannedAt.get(call.actor());
+        call.request()
+            .regions()
+            .forEach(
+                region -> divergedAt.computeIfPresent(region, (r, at) -> planned > at ? null : at));
+      }
+    }
   }
 
   /** Plays a move; returns the transition calls it made, in the order they were sent. */
-  private static List<ScheduleActor.Call> play(Schedule.Move move, List<ScheduleActor> actors) {
+  private static List<ScheduleActor.Call> play(
+      Schedule.Move move, List<ScheduleActor> actors, Set<String> refused) {
     ScheduleActor actor = actors.get(move.actor());
     List<ScheduleActor.Call> calls = new ArrayList<>();
     switch (move.action()) {
@@ -137,8 +194,14 @@ class AuthorityInvariantsTest {
         calls.add(first);
       }
       case ABORT -> actor.abort();
-      case REFUSE -> stack.standIn().faults().refuseRegion(move.region());
-      case RESTORE -> stack.standIn().faults().restoreRegion(move.region());
+      case REFUSE -> {
+        stack.standIn().faults().refuseRegion(move.region());
+        refused.add(move.region());
+      }
+      case RESTORE -> {
+        stack.standIn().faults().restoreRegion(move.region());
+        refused.remove(move.region());
+      }
     }
     return calls.stream().filter(call -> call.request() != null).toList();
   }

@@ -17,7 +17,8 @@ record Schedule(List<Actor> actors, List<Move> moves) {
     FAILOVER,
     /**
      * Reads each copy's epoch; with n the newest, fences each copy from its own epoch to n+1, then
-     * activates every copy at n+2, as {@code RecoveryExecution} does.
+     * activates every copy it fenced at n+2, as {@code RecoveryExecution} does. A copy outside the
+     * writer's region that does not answer, when read or when written, is left as it was.
      */
     RECOVERY
   }
