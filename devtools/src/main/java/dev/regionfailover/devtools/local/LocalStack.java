@@ -46,6 +46,14 @@ public final class LocalStack implements AutoCloseable {
 
   private static final String WORKER_MAIN = "dev.regionfailover.worker.WorkerMain";
 
+  /**
+   * The worker's JVM sized as it runs when deployed: the image's {@code -XX:MaxRAMPercentage=75}
+   * under the Helm chart's 1 GiB memory limit. Without a container limit the JVM would size its
+   * heap and the collector's own structures from the whole machine's memory, and the footprint that
+   * the benchmark and {@code ./failover dev} show would be a machine's, not the worker's.
+   */
+  private static final String[] WORKER_JVM_ARGS = {"-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75"};
+
   private final LocalStackConfig config;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -148,6 +156,7 @@ public final class LocalStack implements AutoCloseable {
     JavaProcess next =
         JavaProcess.builder(WORKER_MAIN)
             .classpath(config.workerClasspath())
+            .jvmArgs(WORKER_JVM_ARGS)
             .env("TEMPORAL_ADDRESS", temporalAddress)
             .env("TEMPORAL_NAMESPACE", "default")
             // The local server is plaintext and open: no profile, TLS setting or API key of the
