@@ -2,8 +2,11 @@ package dev.regionfailover.devstack.aws;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterV2;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestWrapper;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -14,7 +17,9 @@ import java.util.Optional;
  * {@link Faults} a test injected decide whether it goes on, and it is counted as served or
  * rejected, and what it asks to do is recorded in IAM's terms. Deciding here applies faults equally
  * to the operations the stand-in serves itself and to those it forwards to moto, and a rejected
- * request never reaches either.
+ * request never reaches either. A request that a test's {@link CallHold} claims waits here when it
+ * is held before AWS, and is then dropped; one held after AWS is marked for {@link
+ * HeldAnswerTransformer}.
  */
 final class StandInRequestFilter implements RequestFilterV2 {
 
@@ -24,13 +29,16 @@ final class StandInRequestFilter implements RequestFilterV2 {
   private final OperationCounter served;
   private final OperationCounter rejected;
   private final OperationRecorder recorder;
+  private final CallHolds holds;
 
   StandInRequestFilter(
       Faults faults,
       OperationCounter served,
       OperationCounter rejected,
-      OperationRecorder recorder) {
+      OperationRecorder recorder,
+      CallHolds holds) {
     this.faults = requireNonNull(faults, "faults is null");
+    this.holds = requireNonNull(holds, "holds is null");
     this.served = requireNonNull(served, "served is null");
     this.rejected = requireNonNull(rejected, "rejected is null");
     this.recorder = requireNonNull(recorder, "recorder is null");
@@ -48,7 +56,21 @@ final class StandInRequestFilter implements RequestFilterV2 {
       rejected.record(call);
       return RequestFilterAction.stopWith(rejection.get());
     }
+    Optional<CallHold> hold = holds.served(call);
+    if (hold.isPresent() && hold.get().moment() == CallHold.Moment.BEFORE_AWS) {
+      hold.get().hold();
+      // Never forwarded: the caller was killed while it was held, and AWS must not see it.
+      rejected.record(call);
+      return RequestFilterAction.stopWith(
+          ResponseDefinitionBuilder.responseDefinition()
+              .withFault(Fault.CONNECTION_RESET_BY_PEER)
+              .build());
+    }
     served.record(call);
+    if (hold.isPresent()) {
+      return RequestFilterAction.continueWith(
+          RequestWrapper.create().addHeader(CallHolds.HOLD_HEADER, hold.get().id()).wrap(request));
+    }
     return RequestFilterAction.continueWith(request);
   }
 
