@@ -32,7 +32,8 @@ public final class CallHolds {
   /**
    * Holds the {@code occurrence}th request (1: the next one) of {@code operation} signed for {@code
    * region} that the stand-in serves from now on, at {@code moment}. Requests a fault rejects are
-   * not counted. When several armed holds match a request, the one armed first claims it.
+   * not counted. When several armed holds match a request, the one armed first claims it; the count
+   * of a hold armed later goes on only with the requests it sees.
    */
   public synchronized CallHold arm(
       String region, String operation, int occurrence, CallHold.Moment moment) {
@@ -43,25 +44,30 @@ public final class CallHolds {
   }
 
   /**
-   * Calls {@code observer} on the request thread with every request that passes the faults, before
-   * it is held or forwarded (so also one that a hold then drops), until {@link AwsStandIn#reset()}.
+   * Calls {@code observer} on the request thread with every request the stand-in serves (passed by
+   * the faults and not dropped by a hold before AWS), before it is forwarded, until {@link
+   * AwsStandIn#reset()}.
    */
   public void observe(Consumer<ServedCall> observer) {
     observers.add(requireNonNull(observer, "observer is null"));
   }
 
-  /** Tells the observers of a served call, and returns the armed hold that claims it, if any. */
+  /**
+   * Returns the armed hold that claims {@code call}, if any, and tells the observers of it unless
+   * the hold drops it before AWS.
+   */
   synchronized Optional<CallHold> served(AwsCall call) {
-    ServedCall served = new ServedCall(call.region(), call.operation());
-    observers.forEach(observer -> observer.accept(served));
-    for (CallHold hold : armed) {
-      if (hold.claims(call)) {
-        armed.remove(hold);
-        claimed.add(hold);
-        return Optional.of(hold);
-      }
+    Optional<CallHold> claiming = armed.stream().filter(hold -> hold.claims(call)).findFirst();
+    claiming.ifPresent(
+        hold -> {
+          armed.remove(hold);
+          claimed.add(hold);
+        });
+    if (claiming.isEmpty() || claiming.get().moment() == CallHold.Moment.AFTER_AWS) {
+      ServedCall served = new ServedCall(call.region(), call.operation());
+      observers.forEach(observer -> observer.accept(served));
     }
-    return Optional.empty();
+    return claiming;
   }
 
   /** The claimed hold with this {@link #HOLD_HEADER} value. */

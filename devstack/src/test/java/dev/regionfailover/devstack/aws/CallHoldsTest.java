@@ -92,10 +92,10 @@ class CallHoldsTest {
     assertThat(parameterInMoto("/first")).isEqualTo("v1");
     assertThat(parameterInMoto("/second")).isNull();
     assertThat(seen)
+        .as("the dropped request was not served")
         .containsExactly(
             new CallHolds.ServedCall(REGION, "PutParameter"),
-            new CallHolds.ServedCall("us-east-1", "PutParameter"),
-            new CallHolds.ServedCall(REGION, "PutParameter"));
+            new CallHolds.ServedCall("us-east-1", "PutParameter"));
   }
 
   @Test
