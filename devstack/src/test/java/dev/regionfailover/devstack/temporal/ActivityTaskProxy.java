@@ -25,6 +25,7 @@ import io.temporal.api.workflowservice.v1.PollActivityTaskQueueResponse;
 import io.temporal.api.workflowservice.v1.RespondActivityTaskCanceledRequest;
 import io.temporal.api.workflowservice.v1.RespondActivityTaskCompletedRequest;
 import io.temporal.api.workflowservice.v1.RespondActivityTaskFailedRequest;
+import io.temporal.api.workflowservice.v1.RespondWorkflowTaskCompletedResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +60,7 @@ public final class ActivityTaskProxy implements AutoCloseable {
       int attempt) {}
 
   private static final String POLL = "PollActivityTaskQueue";
+  private static final String WORKFLOW_TASK_COMPLETED = "RespondWorkflowTaskCompleted";
   private static final List<String> COMPLETIONS =
       List.of(
           "RespondActivityTaskCompleted",
@@ -71,6 +73,7 @@ public final class ActivityTaskProxy implements AutoCloseable {
   private final ManagedChannel upstream;
   private final Server server;
   private final List<Consumer<ActivityTask>> observers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<ByteString>> completionObservers = new CopyOnWriteArrayList<>();
   private final List<CompletionHold> armed = new ArrayList<>();
 
   private ActivityTaskProxy(String upstreamTarget) throws IOException {
@@ -103,10 +106,21 @@ public final class ActivityTaskProxy implements AutoCloseable {
 
   /**
    * Shows {@code observer} every activity task the server hands a worker through this proxy, on the
-   * proxy's thread and before the worker receives it, so that what it arms is armed in time.
+   * proxy's thread and before the worker receives it, so that what it arms is armed in time: the
+   * tasks of activity polls, and those the server hands out eagerly in its answer to a completed
+   * workflow task.
    */
   public void onActivityTask(Consumer<ActivityTask> observer) {
     observers.add(requireNonNull(observer, "observer is null"));
+  }
+
+  /**
+   * Shows {@code observer} the task token of every activity completion (completed, failed or
+   * canceled) that the proxy forwards to the server, before it forwards it; a held one is not
+   * shown.
+   */
+  public void onActivityCompletion(Consumer<ByteString> observer) {
+    completionObservers.add(requireNonNull(observer, "observer is null"));
   }
 
   /** Holds the first completion of the task with {@code taskToken} (see the class comment). */
@@ -175,11 +189,13 @@ public final class ActivityTaskProxy implements AutoCloseable {
         public void onHalfClose() {
           String name = call.getMethodDescriptor().getBareMethodName();
           if (COMPLETIONS.contains(name)) {
-            Optional<CompletionHold> hold = claim(taskToken(name, request));
+            ByteString token = taskToken(name, request);
+            Optional<CompletionHold> hold = claim(token);
             if (hold.isPresent()) {
               hold.get().hold(call);
               return;
             }
+            completionObservers.forEach(observer -> observer.accept(token));
           }
           forwarded = forward(call, headers, deadline, request);
         }
@@ -220,9 +236,7 @@ public final class ActivityTaskProxy implements AutoCloseable {
           @Override
           public void onClose(Status status, Metadata trailers) {
             if (response != null) {
-              if (POLL.equals(call.getMethodDescriptor().getBareMethodName())) {
-                observe(response);
-              }
+              observe(call.getMethodDescriptor().getBareMethodName(), response);
               call.sendHeaders(responseHeaders);
               call.sendMessage(response);
             }
@@ -236,13 +250,22 @@ public final class ActivityTaskProxy implements AutoCloseable {
     return forwarded;
   }
 
-  private void observe(byte[] response) {
-    PollActivityTaskQueueResponse task;
+  /** Shows the observers the activity tasks an answer of the server hands out. */
+  private void observe(String method, byte[] response) {
     try {
-      task = PollActivityTaskQueueResponse.parseFrom(response);
+      if (POLL.equals(method)) {
+        observe(PollActivityTaskQueueResponse.parseFrom(response));
+      } else if (WORKFLOW_TASK_COMPLETED.equals(method)) {
+        RespondWorkflowTaskCompletedResponse.parseFrom(response)
+            .getActivityTasksList()
+            .forEach(this::observe);
+      }
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("the server sent an unreadable activity task", e);
+      throw new IllegalStateException("the server sent an unreadable answer to " + method, e);
     }
+  }
+
+  private void observe(PollActivityTaskQueueResponse task) {
     if (task.getTaskToken().isEmpty()) {
       return;
     }

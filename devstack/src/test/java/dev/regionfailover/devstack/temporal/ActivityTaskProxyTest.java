@@ -2,6 +2,7 @@ package dev.regionfailover.devstack.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
@@ -100,9 +101,13 @@ class ActivityTaskProxyTest {
   void aDroppedCompletionIsRetriedOnTheNextWorker() throws Exception {
     List<Seen> seen = new CopyOnWriteArrayList<>();
     AtomicReference<CompletionHold> hold = new AtomicReference<>();
+    List<ByteString> tokens = new CopyOnWriteArrayList<>();
+    List<ByteString> completions = new CopyOnWriteArrayList<>();
+    proxy.onActivityCompletion(completions::add);
     proxy.onActivityTask(
         task -> {
           seen.add(new Seen(task.activityType(), task.attempt()));
+          tokens.add(task.taskToken());
           if (task.attempt() == 1) {
             hold.set(proxy.holdCompletion(task.taskToken()));
           }
@@ -128,6 +133,9 @@ class ActivityTaskProxyTest {
       assertThat(result).isEqualTo("done x");
       assertThat(EXECUTIONS.get()).isEqualTo(2);
       assertThat(seen).containsExactly(new Seen("Step", 1), new Seen("Step", 2));
+      assertThat(completions)
+          .as("only the retry's completion was forwarded")
+          .containsExactly(tokens.get(1));
     } finally {
       second.stop();
     }
