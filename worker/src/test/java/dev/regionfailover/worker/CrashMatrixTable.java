@@ -37,9 +37,9 @@ final class CrashMatrixTable {
   synchronized void kill(CrashScenario scenario, CrashRun.KillOutcome outcome) {
     CrashTarget target = outcome.kill().target();
     String result =
-        outcome.failure() != null
-            ? "FAILED: " + outcome.failure()
-            : "resumed in " + seconds(outcome.resumed());
+        outcome.resumed() != null
+            ? "resumed in " + seconds(outcome.resumed())
+            : (outcome.failed() ? "FAILED: " : "") + outcome.note();
     kills.add(
         row(
             scenario.name(),

@@ -145,8 +145,9 @@ class CrashMatrixTest {
                             check(
                                 scenario,
                                 name + " " + outcome.kill().target().activity() + ": " + outcome,
-                                outcome.failure() == null
-                                    && outcome.resumed().compareTo(Kills.LONGEST_HOLD) <= 0,
+                                !outcome.failed()
+                                    && (outcome.resumed() == null
+                                        || outcome.resumed().compareTo(Kills.LONGEST_HOLD) <= 0),
                                 failures);
                           }
                         },

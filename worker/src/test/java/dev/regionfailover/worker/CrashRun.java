@@ -33,14 +33,21 @@ import java.util.function.BooleanSupplier;
  */
 final class CrashRun {
 
+  /** Why a kill of a parallel execution did not happen: it ended with its killed sibling. */
+  private static final String PARALLEL_END =
+      "not killed: it ended before its turn, in parallel with the step killed before";
+
   /** How long a kill waits for its moment, from the previous kill's resumption on. */
   private static final Duration REACH = Duration.ofSeconds(90);
 
   /** A planned kill: where and when. */
   record PlannedKill(CrashTarget target, CrashMoment moment) {}
 
-  /** What one planned kill did: resumed after the kill, or why it did not happen. */
-  record KillOutcome(PlannedKill kill, Duration resumed, String failure) {}
+  /**
+   * What one planned kill did: resumed after the kill, or why it did not happen, which fails the
+   * matrix unless the execution ran in parallel with the one killed before and ended with it.
+   */
+  record KillOutcome(PlannedKill kill, Duration resumed, String note, boolean failed) {}
 
   /** What a run did. */
   record Result(
@@ -68,7 +75,7 @@ final class CrashRun {
       Kills kills = new Kills(client, stub.getExecution().getWorkflowId());
       AtomicBoolean ended = new AtomicBoolean();
       Thread operator = operator(scenario, failover, ended, name);
-      List<String> failures = new ArrayList<>();
+      List<String> missedKills = new ArrayList<>();
       try {
         for (PlannedKill kill : planned) {
           AtomicReference<Hold> hold = new AtomicReference<>();
@@ -83,25 +90,20 @@ final class CrashRun {
                   + " ("
                   + kill.target().describeCall()
                   + ")");
-          if (!reached(hold)) {
-            note(
-                logs,
-                name,
-                "not reached; executions so far "
-                    + trace.executions().stream()
-                        .map(e -> e.type() + "#" + e.occurrence())
-                        .toList());
+          String missed = reached(hold, trace, kill.target());
+          if (missed != null) {
+            note(logs, name, missed);
             trace.disarm(kill.target().type(), kill.target().occurrence());
             if (hold.get() != null) {
               hold.get().release().run();
             }
-            failures.add("its moment was not reached within " + REACH.toSeconds() + " s");
+            missedKills.add(missed);
             continue;
           }
           note(logs, name, "held; killing the worker");
           kills.kill(worker, name + ": " + kill.target().activity());
           hold.get().release().run();
-          failures.add(null);
+          missedKills.add(null);
           worker = stack.startWorker();
         }
         FailoverResult result = stub.getResult(10, TimeUnit.MINUTES, FailoverResult.class);
@@ -110,9 +112,12 @@ final class CrashRun {
         List<KillOutcome> outcomes = new ArrayList<>();
         int next = 0;
         for (int i = 0; i < planned.size(); i++) {
-          String failure = failures.get(i);
-          Duration resumed = failure == null ? resumptions.get(next++).held() : null;
-          outcomes.add(new KillOutcome(planned.get(i), resumed, failure));
+          String missed = missedKills.get(i);
+          PlannedKill kill = planned.get(i);
+          outcomes.add(
+              missed == null
+                  ? new KillOutcome(kill, resumptions.get(next++).held(), null, false)
+                  : new KillOutcome(kill, null, missed, !missed.equals(PARALLEL_END)));
         }
         stack.aws().standIn().faults().clear();
         RunEnd end = RunEnd.of(result, trace, stack.state(), stack.estate().regions());
@@ -172,16 +177,25 @@ final class CrashRun {
         });
   }
 
-  private static boolean reached(AtomicReference<Hold> hold) {
+  /**
+   * Waits until the kill's moment is reached; returns null then, else why it was not: the execution
+   * ended first (a parallel one may end with the sibling killed before it), or the moment did not
+   * come within {@link #REACH}.
+   */
+  private static String reached(
+      AtomicReference<Hold> hold, ExecutionTrace trace, CrashTarget target) {
     long deadline = System.nanoTime() + REACH.toNanos();
     while (System.nanoTime() < deadline) {
       Hold armed = hold.get();
       if (armed != null && armed.held().getAsBoolean()) {
-        return true;
+        return null;
+      }
+      if (armed == null && trace.ended(target.type(), target.occurrence())) {
+        return target.parallel() ? PARALLEL_END : "it ended before its kill was armed";
       }
       FailoverEndToEndTest.sleep(Duration.ofMillis(20));
     }
-    return false;
+    return "its moment did not come within " + REACH.toSeconds() + " s";
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.regionfailover.worker;
 
 import com.google.protobuf.ByteString;
+import dev.regionfailover.devstack.aws.CallHold;
 import dev.regionfailover.devstack.aws.CallHolds.ServedCall;
 import dev.regionfailover.devstack.temporal.ActivityTaskProxy.ActivityTask;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * Most steps run one activity at a time, so the calls made while an execution ran are its own; the
  * re-pin's segments run side by side, and each is marked as running in parallel, since the calls
  * made while it ran are its siblings' too. Actions armed for an execution run when the server hands
- * out its first attempt, before the worker gets it.
+ * out its next attempt, before the worker gets it.
  */
 final class ExecutionTrace {
 
@@ -67,15 +68,28 @@ final class ExecutionTrace {
   ExecutionTrace(CrashStack stack, String ignoredWorkflowId) {
     this.ignoredWorkflowId = ignoredWorkflowId;
     stack.proxy().onActivityTask(this::handedOut);
-    stack.proxy().onActivityCompletion(this::completed);
+    stack.proxy().onActivityCompleted(this::completed);
     stack.aws().standIn().holds().observe(this::served);
+  }
+
+  /**
+   * The call as runs can compare it: ARC's data plane is reached through cluster endpoints in
+   * several regions, tried in random order (DESIGN.md section 6), so its region is any.
+   */
+  static ServedCall comparable(ServedCall call) {
+    return call.operation().endsWith("RoutingControlState")
+        ? new ServedCall(CallHold.ANY_REGION, call.operation())
+        : call;
   }
 
   static boolean mutating(ServedCall call) {
     return !READS.matcher(call.operation()).matches();
   }
 
-  /** Runs {@code action} when the first attempt of that execution is handed out. */
+  /**
+   * Runs {@code action} when an attempt of that execution is next handed out: its first, or, when
+   * the first was handed out already (a parallel execution killed with a sibling), its retry.
+   */
   synchronized void arm(String type, int occurrence, Consumer<ActivityTask> action) {
     armed.put(type + "#" + occurrence, action);
   }
@@ -83,6 +97,20 @@ final class ExecutionTrace {
   /** Forgets an armed action whose execution was not handed out. */
   synchronized void disarm(String type, int occurrence) {
     armed.remove(type + "#" + occurrence);
+  }
+
+  /**
+   * Whether that execution completed, or the failover's activities all ended: a kill armed for it
+   * would wait in vain.
+   */
+  synchronized boolean ended(String type, int occurrence) {
+    return failoverDone
+        || executions.stream()
+            .anyMatch(
+                e ->
+                    e.type().equals(type)
+                        && e.occurrence() == occurrence
+                        && !running.containsValue(e));
   }
 
   List<Execution> executions() {
@@ -113,10 +141,10 @@ final class ExecutionTrace {
               new AtomicBoolean());
       executions.add(execution);
       byAttemptKey.put(key, execution);
-      Consumer<ActivityTask> action = armed.remove(task.activityType() + "#" + occurrence);
-      if (action != null) {
-        action.accept(task);
-      }
+    }
+    Consumer<ActivityTask> action = armed.remove(execution.type() + "#" + execution.occurrence());
+    if (action != null) {
+      action.accept(task);
     }
     // An attempt a killed worker never finished is replaced by its retry's.
     running.values().remove(execution);
@@ -130,7 +158,8 @@ final class ExecutionTrace {
     running.remove(taskToken);
   }
 
-  private synchronized void served(ServedCall call) {
+  private synchronized void served(ServedCall served) {
+    ServedCall call = comparable(served);
     if (failoverDone) {
       return;
     }

@@ -24,6 +24,9 @@ public final class CallHold {
     AFTER_AWS
   }
 
+  /** The region of a hold that claims a matching request of any region. */
+  public static final String ANY_REGION = "*";
+
   /**
    * How long a held request waits at most for its release, so that a test that forgets one does not
    * keep a server thread forever.
@@ -74,7 +77,8 @@ public final class CallHold {
    * request thread at a time, under the lock of {@link CallHolds}.
    */
   boolean claims(AwsCall call) {
-    if (!region.equals(call.region()) || !operation.equals(call.operation())) {
+    if (!(region.equals(ANY_REGION) || region.equals(call.region()))
+        || !operation.equals(call.operation())) {
       return false;
     }
     if (toSkip > 0) {

@@ -31,9 +31,10 @@ public final class CallHolds {
 
   /**
    * Holds the {@code occurrence}th request (1: the next one) of {@code operation} signed for {@code
-   * region} that the stand-in serves from now on, at {@code moment}. Requests a fault rejects are
-   * not counted. When several armed holds match a request, the one armed first claims it; the count
-   * of a hold armed later goes on only with the requests it sees.
+   * region} ({@link CallHold#ANY_REGION}: any) that the stand-in serves from now on, at {@code
+   * moment}. Requests a fault rejects are not counted. When several armed holds match a request,
+   * the one armed first claims it; the count of a hold armed later goes on only with the requests
+   * it sees.
    */
   public synchronized CallHold arm(
       String region, String operation, int occurrence, CallHold.Moment moment) {

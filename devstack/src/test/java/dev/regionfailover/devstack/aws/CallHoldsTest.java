@@ -99,6 +99,18 @@ class CallHoldsTest {
   }
 
   @Test
+  void aHoldOfAnyRegionClaimsTheOperationInEveryRegion() throws Exception {
+    CallHold hold =
+        standIn.holds().arm(CallHold.ANY_REGION, "PutParameter", 1, CallHold.Moment.AFTER_AWS);
+
+    CompletableFuture<HttpResponse<String>> call = putParameter("us-east-1", "/anywhere", "v1");
+    assertThat(hold.awaitHeld(WAIT)).isTrue();
+    hold.release();
+
+    assertThat(call.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aResetReleasesAHeldRequest() throws Exception {
     CallHold hold = standIn.holds().arm(REGION, "PutParameter", 1, CallHold.Moment.AFTER_AWS);
     CompletableFuture<HttpResponse<String>> call = putParameter("/reset", "v1");
