@@ -68,7 +68,7 @@ final class ExecutionTrace {
   ExecutionTrace(CrashStack stack, String ignoredWorkflowId) {
     this.ignoredWorkflowId = ignoredWorkflowId;
     stack.proxy().onActivityTask(this::handedOut);
-    stack.proxy().onActivityCompleted(this::completed);
+    stack.proxy().onActivityCompletion(this::completed);
     stack.aws().standIn().holds().observe(this::served);
   }
 
@@ -100,8 +100,8 @@ final class ExecutionTrace {
   }
 
   /**
-   * Whether that execution completed, or the failover's activities all ended: a kill armed for it
-   * would wait in vain.
+   * Whether no attempt of that execution runs now, though it was handed out (it completed, or its
+   * attempt failed), or the failover's activities all ended: a kill armed for it may wait in vain.
    */
   synchronized boolean ended(String type, int occurrence) {
     return failoverDone

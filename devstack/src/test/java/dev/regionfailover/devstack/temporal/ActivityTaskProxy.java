@@ -115,11 +115,11 @@ public final class ActivityTaskProxy implements AutoCloseable {
   }
 
   /**
-   * Shows {@code observer} the task token of every successful activity completion that the proxy
-   * forwards to the server, before it forwards it; a held one is not shown, nor a failed attempt,
-   * which the server may retry.
+   * Shows {@code observer} the task token of every activity completion (completed, failed or
+   * canceled) that the proxy forwards to the server, before it forwards it; a held one is not
+   * shown.
    */
-  public void onActivityCompleted(Consumer<ByteString> observer) {
+  public void onActivityCompletion(Consumer<ByteString> observer) {
     completionObservers.add(requireNonNull(observer, "observer is null"));
   }
 
@@ -195,9 +195,7 @@ public final class ActivityTaskProxy implements AutoCloseable {
               hold.get().hold(call);
               return;
             }
-            if (name.equals(COMPLETIONS.get(0))) {
-              completionObservers.forEach(observer -> observer.accept(token));
-            }
+            completionObservers.forEach(observer -> observer.accept(token));
           }
           forwarded = forward(call, headers, deadline, request);
         }

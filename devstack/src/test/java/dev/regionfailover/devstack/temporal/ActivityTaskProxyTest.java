@@ -103,7 +103,7 @@ class ActivityTaskProxyTest {
     AtomicReference<CompletionHold> hold = new AtomicReference<>();
     List<ByteString> tokens = new CopyOnWriteArrayList<>();
     List<ByteString> completions = new CopyOnWriteArrayList<>();
-    proxy.onActivityCompleted(completions::add);
+    proxy.onActivityCompletion(completions::add);
     proxy.onActivityTask(
         task -> {
           seen.add(new Seen(task.activityType(), task.attempt()));
