@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,9 @@ class CrashMatrixTest {
                                           scenario, baseline, full, seed, table, failures, pool)))
                   .toArray(CompletableFuture[]::new))
           .join();
+    } catch (CompletionException e) {
+      // Every run that ended still has its rows in the table; the failed run is named below.
+      failures.add("a run failed: " + e.getCause().getMessage());
     } finally {
       pool.shutdownNow();
     }

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 final class CrashStack implements AutoCloseable {
 
   private static final Pattern STARTED = Pattern.compile("Worker started");
+  private static final int START_ATTEMPTS = 3;
 
   private final String name;
   private final Path logs;
@@ -92,8 +93,24 @@ final class CrashStack implements AutoCloseable {
     return WorkflowClient.newInstance(service);
   }
 
-  /** Starts a worker JVM that reaches Temporal through the proxy, and waits until it runs. */
+  /**
+   * Starts a worker JVM that reaches Temporal through the proxy, and waits until it runs. A worker
+   * gives up at start when it cannot reach Temporal within its connect timeout, which a loaded
+   * machine can make it miss; like a supervisor, this starts another one, up to three times.
+   */
   JavaProcess startWorker() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOneWorker();
+      } catch (IllegalStateException e) {
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private JavaProcess startOneWorker() {
     JavaProcess worker =
         JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
             .classpath(JavaProcess.currentClasspath())
