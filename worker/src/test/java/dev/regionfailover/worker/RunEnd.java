@@ -31,6 +31,12 @@ record RunEnd(
           "epoch " + state.epoch(region) + ", " + state.auditRecords(region) + " audit records");
     }
     Map<String, String> resources = new TreeMap<>(state.resources());
+    // moto names cluster endpoints with a random id, different on every stack: compare the region.
+    for (String region : regions) {
+      if (state.clusterEndpoint(region).equals(resources.get("writer record"))) {
+        resources.put("writer record", "the cluster endpoint in " + region);
+      }
+    }
     resources.put("entities homed in " + SOURCE, Integer.toString(state.homedIn(TARGET, SOURCE)));
     return new RunEnd(
         result.outcome(),
