@@ -4,9 +4,7 @@ import dev.regionfailover.devstack.aws.CallHolds.ServedCall;
 import dev.regionfailover.workflows.failover.StepStatus;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One place where the crash matrix kills the worker, derived from an uninterrupted run rather than
@@ -74,13 +72,23 @@ record CrashTarget(
     return call == null ? "no AWS call" : call.operation() + " " + call.region();
   }
 
-  /** The step that started last before {@code at}: steps run one after another. */
+  /**
+   * The step that started last before {@code at}: steps run one after another. Of steps that
+   * started at the same instant (a skipped approval and the promotion after it), the later one.
+   */
   private static String stepOf(Instant at, List<StepStatus> steps) {
-    return steps.stream()
-        .filter(s -> s.startedAt() != null && !Instant.parse(s.startedAt()).isAfter(at))
-        .max(Comparator.comparing(s -> Instant.parse(s.startedAt())))
-        .map(StepStatus::name)
-        .or(() -> Optional.of("(before the first step)"))
-        .get();
+    String chosen = "(before the first step)";
+    Instant chosenStart = Instant.MIN;
+    for (StepStatus step : steps) {
+      if (step.startedAt() == null) {
+        continue;
+      }
+      Instant started = Instant.parse(step.startedAt());
+      if (!started.isAfter(at) && !started.isBefore(chosenStart)) {
+        chosen = step.name();
+        chosenStart = started;
+      }
+    }
+    return chosen;
   }
 }
