@@ -47,7 +47,7 @@ final class Kills {
   record Kill(String point, Instant at) {}
 
   /** One row of the table: the kill and the first activity attempt that started after it. */
-  private record Resumption(Kill kill, String step, Duration held) {}
+  record Resumption(Kill kill, String step, Duration held) {}
 
   /** Kills the worker with SIGKILL, remembering the instant and what the work was doing. */
   void kill(JavaProcess worker, String point) {
@@ -61,17 +61,7 @@ final class Kills {
    * #LONGEST_HOLD}.
    */
   void report(String test) {
-    List<Started> starts = startedActivities();
-    starts.addAll(pendingAtKills);
-    List<Resumption> resumptions = new ArrayList<>();
-    for (Kill kill : kills) {
-      Started next =
-          starts.stream()
-              .filter(started -> started.at().isAfter(kill.at()))
-              .min(Comparator.comparing(Started::at))
-              .orElseThrow(() -> new AssertionError("no step started after the kill " + kill));
-      resumptions.add(new Resumption(kill, next.step(), Duration.between(kill.at(), next.at())));
-    }
+    List<Resumption> resumptions = resumptions();
     StringBuilder table = new StringBuilder();
     table.append(String.format("%n%s: from each SIGKILL to the next step's start%n", test));
     table.append(String.format("%-40s %-44s %8s%n", "Killed", "Next step started", "Held"));
@@ -87,6 +77,25 @@ final class Kills {
           .as("time from the kill %s to the next step", resumption.kill().point())
           .isLessThanOrEqualTo(LONGEST_HOLD);
     }
+  }
+
+  /**
+   * For each kill, in order, the first activity attempt that started after it, read from the
+   * histories once the workflow ended.
+   */
+  List<Resumption> resumptions() {
+    List<Started> starts = startedActivities();
+    starts.addAll(pendingAtKills);
+    List<Resumption> resumptions = new ArrayList<>();
+    for (Kill kill : kills) {
+      Started next =
+          starts.stream()
+              .filter(started -> started.at().isAfter(kill.at()))
+              .min(Comparator.comparing(Started::at))
+              .orElseThrow(() -> new AssertionError("no step started after the kill " + kill));
+      resumptions.add(new Resumption(kill, next.step(), Duration.between(kill.at(), next.at())));
+    }
+    return resumptions;
   }
 
   private record Started(String step, Instant at) {}

@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * check what an activity called, records what each request asks to do in IAM's terms ({@link
  * #recordedOperations()}), notes when each request arrived and was answered while a benchmark asks
  * ({@link #callTimeline()}), can hold Route 53 changes {@code PENDING} for a while ({@link
- * #setRoute53ChangeDelay}), and injects the {@link Faults} a test asks for. Used by tests and dev
- * mode only.
+ * #setRoute53ChangeDelay}), injects the {@link Faults} a test asks for, and holds the calls a crash
+ * test asks it to ({@link #holds()}). Used by tests and dev mode only.
  */
 public final class AwsStandIn implements AutoCloseable {
 
@@ -54,6 +54,7 @@ public final class AwsStandIn implements AutoCloseable {
   private final URI moto;
   private final HttpClient http;
   private final Faults faults;
+  private final CallHolds holds;
   private final OperationCounter served;
   private final OperationCounter rejected;
   private final OperationRecorder recorder;
@@ -69,6 +70,7 @@ public final class AwsStandIn implements AutoCloseable {
       URI moto,
       HttpClient http,
       Faults faults,
+      CallHolds holds,
       OperationCounter served,
       OperationCounter rejected,
       OperationRecorder recorder,
@@ -83,6 +85,7 @@ public final class AwsStandIn implements AutoCloseable {
     this.moto = requireNonNull(moto, "moto is null");
     this.http = requireNonNull(http, "http is null");
     this.faults = requireNonNull(faults, "faults is null");
+    this.holds = requireNonNull(holds, "holds is null");
     this.served = requireNonNull(served, "served is null");
     this.rejected = requireNonNull(rejected, "rejected is null");
     this.recorder = requireNonNull(recorder, "recorder is null");
@@ -117,6 +120,7 @@ public final class AwsStandIn implements AutoCloseable {
     requireNonNull(moto, "moto is null");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Faults faults = new Faults();
+    CallHolds holds = new CallHolds();
     OperationCounter served = new OperationCounter();
     OperationCounter rejected = new OperationCounter();
     OperationRecorder recorder = new OperationRecorder();
@@ -146,7 +150,8 @@ public final class AwsStandIn implements AutoCloseable {
                 .gzipDisabled(true)
                 .notifier(new Slf4jWireMockNotifier())
                 .extensions(
-                    new StandInRequestFilter(faults, served, rejected, recorder, timeline),
+                    new StandInRequestFilter(faults, served, rejected, recorder, timeline, holds),
+                    new HeldAnswerTransformer(holds),
                     timeline,
                     route53Changes,
                     new GlobalClusterTransformer(globalClusters),
@@ -184,6 +189,7 @@ public final class AwsStandIn implements AutoCloseable {
             moto,
             http,
             faults,
+            holds,
             served,
             rejected,
             recorder,
@@ -205,6 +211,14 @@ public final class AwsStandIn implements AutoCloseable {
   /** The faults the stand-in injects into regional requests; {@link #reset()} clears them. */
   public Faults faults() {
     return faults;
+  }
+
+  /**
+   * The requests a crash test asked the stand-in to hold, and the observers of served requests;
+   * {@link #reset()} releases and clears them.
+   */
+  public CallHolds holds() {
+    return holds;
   }
 
   /**
@@ -303,6 +317,7 @@ public final class AwsStandIn implements AutoCloseable {
   /** Clears the stand-in's faults, own state and counters, then all of moto's state. */
   public void reset() {
     faults.clear();
+    holds.clear();
     globalClusters.reset();
     arc.reset();
     globalAccelerator.reset();
@@ -317,6 +332,7 @@ public final class AwsStandIn implements AutoCloseable {
 
   @Override
   public void close() {
+    holds.clear();
     server.stop();
     log.info("AWS stand-in at {} stopped", endpoint);
   }

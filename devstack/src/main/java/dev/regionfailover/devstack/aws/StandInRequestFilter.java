@@ -2,8 +2,11 @@ package dev.regionfailover.devstack.aws;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterV2;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestWrapper;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -17,7 +20,9 @@ import java.util.Optional;
  * rejected, and what it asks to do is recorded in IAM's terms. Deciding here applies faults equally
  * to the operations the stand-in serves itself and to those it forwards to moto, and a rejected
  * request never reaches either. A served request's arrival is noted in the {@link CallTimeline}
- * before any injected latency, so that the latency counts as time spent in AWS.
+ * before any injected latency, so that the latency counts as time spent in AWS. A request that a
+ * test's {@link CallHold} claims waits here when it is held before AWS, and is then dropped; one
+ * held after AWS is marked for {@link HeldAnswerTransformer}.
  */
 final class StandInRequestFilter implements RequestFilterV2 {
 
@@ -28,14 +33,17 @@ final class StandInRequestFilter implements RequestFilterV2 {
   private final OperationCounter rejected;
   private final OperationRecorder recorder;
   private final CallTimeline timeline;
+  private final CallHolds holds;
 
   StandInRequestFilter(
       Faults faults,
       OperationCounter served,
       OperationCounter rejected,
       OperationRecorder recorder,
-      CallTimeline timeline) {
+      CallTimeline timeline,
+      CallHolds holds) {
     this.faults = requireNonNull(faults, "faults is null");
+    this.holds = requireNonNull(holds, "holds is null");
     this.served = requireNonNull(served, "served is null");
     this.rejected = requireNonNull(rejected, "rejected is null");
     this.recorder = requireNonNull(recorder, "recorder is null");
@@ -57,6 +65,16 @@ final class StandInRequestFilter implements RequestFilterV2 {
       rejected.record(call);
       return RequestFilterAction.stopWith(rejection.get());
     }
+    Optional<CallHold> hold = holds.served(call);
+    if (hold.isPresent() && hold.get().moment() == CallHold.Moment.BEFORE_AWS) {
+      hold.get().hold();
+      // Never forwarded: the caller was killed while it was held, and AWS must not see it.
+      rejected.record(call);
+      return RequestFilterAction.stopWith(
+          ResponseDefinitionBuilder.responseDefinition()
+              .withFault(Fault.CONNECTION_RESET_BY_PEER)
+              .build());
+    }
     served.record(call);
     timeline.arrived(
         serveEvent.getId(),
@@ -65,6 +83,10 @@ final class StandInRequestFilter implements RequestFilterV2 {
         call.region(),
         requested.stream().map(RecordedOperation::resource).distinct().toList(),
         arrived);
+    if (hold.isPresent()) {
+      return RequestFilterAction.continueWith(
+          RequestWrapper.create().addHeader(CallHolds.HOLD_HEADER, hold.get().id()).wrap(request));
+    }
     return RequestFilterAction.continueWith(request);
   }
 
