@@ -34,6 +34,19 @@ final class CrashMatrixTable {
             "no AWS call"));
   }
 
+  /** A parallel target that the kill aimed at the first of its siblings ended with them. */
+  synchronized void killedWithSibling(
+      CrashScenario scenario, CrashTarget target, CrashMoment moment) {
+    kills.add(
+        row(
+            scenario.name(),
+            target.step(),
+            target.activity(),
+            target.describeCall(),
+            moment.label(),
+            "killed with its first sibling: one SIGKILL ends every parallel segment"));
+  }
+
   synchronized void kill(CrashScenario scenario, CrashRun.KillOutcome outcome) {
     CrashTarget target = outcome.kill().target();
     String result =
