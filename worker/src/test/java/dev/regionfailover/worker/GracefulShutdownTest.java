@@ -1,7 +1,6 @@
 package dev.regionfailover.worker;
 
 import static dev.regionfailover.worker.FailoverEndToEndTest.ESTATES;
-import static dev.regionfailover.worker.FailoverEndToEndTest.SOURCE;
 import static dev.regionfailover.worker.FailoverEndToEndTest.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -174,18 +173,14 @@ class GracefulShutdownTest {
 
   private JavaProcess startWorker(int number, int httpPort) {
     JavaProcess worker =
-        JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
-            .classpath(JavaProcess.currentClasspath())
+        WorkerProcesses.builder(
+                temporal.target(),
+                temporal.stickyScheduleToStartTimeout(),
+                stack.endpoint(),
+                "testing",
+                LOGS.resolve("worker-" + number + ".log"))
             .env("FAILOVER_HTTP_PORT", Integer.toString(httpPort))
             .env("FAILOVER_SHUTDOWN_GRACE", GRACE.toString())
-            .env("TEMPORAL_ADDRESS", temporal.target())
-            .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
-            .env("FAILOVER_ESTATES_DIR", ESTATES.toString())
-            .env("AWS_ENDPOINT_URL", stack.endpoint().toString())
-            .env("AWS_ACCESS_KEY_ID", "testing")
-            .env("AWS_SECRET_ACCESS_KEY", "testing")
-            .env("AWS_REGION", SOURCE)
-            .logFile(LOGS.resolve("worker-" + number + ".log"))
             .build();
     workers.add(worker);
     worker.start();

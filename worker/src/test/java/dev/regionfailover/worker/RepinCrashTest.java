@@ -1,6 +1,5 @@
 package dev.regionfailover.worker;
 
-import static dev.regionfailover.worker.FailoverEndToEndTest.ESTATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.devstack.aws.AwsStack;
@@ -8,7 +7,6 @@ import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.aws.RecordedOperations;
 import dev.regionfailover.devstack.estate.PinnedEntities;
-import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.devstack.temporal.TemporalServer;
@@ -144,17 +142,12 @@ class RepinCrashTest {
 
   private JavaProcess startWorker(int number) {
     JavaProcess worker =
-        JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
-            .classpath(JavaProcess.currentClasspath())
-            .env("FAILOVER_HTTP_PORT", Integer.toString(FreePorts.loopback()))
-            .env("TEMPORAL_ADDRESS", temporal.target())
-            .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
-            .env("FAILOVER_ESTATES_DIR", ESTATES.toString())
-            .env("AWS_ENDPOINT_URL", stack.endpoint().toString())
-            .env("AWS_ACCESS_KEY_ID", RecordedOperations.WORKER_ACCESS_KEY)
-            .env("AWS_SECRET_ACCESS_KEY", RecordedOperations.WORKER_ACCESS_KEY)
-            .env("AWS_REGION", EAST)
-            .logFile(LOGS.resolve("repin-worker-" + number + ".log"))
+        WorkerProcesses.builder(
+                temporal.target(),
+                temporal.stickyScheduleToStartTimeout(),
+                stack.endpoint(),
+                RecordedOperations.WORKER_ACCESS_KEY,
+                LOGS.resolve("repin-worker-" + number + ".log"))
             .build();
     workers.add(worker);
     worker.start();

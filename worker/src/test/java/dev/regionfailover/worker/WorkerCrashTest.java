@@ -10,7 +10,6 @@ import dev.regionfailover.devstack.aws.AwsStackExtension;
 import dev.regionfailover.devstack.aws.AwsStandIn;
 import dev.regionfailover.devstack.aws.EmulatorClients;
 import dev.regionfailover.devstack.estate.EstateProvisioner;
-import dev.regionfailover.devstack.process.FreePorts;
 import dev.regionfailover.devstack.process.JavaProcess;
 import dev.regionfailover.devstack.temporal.TemporalForTesting;
 import dev.regionfailover.devstack.temporal.TemporalServer;
@@ -114,25 +113,7 @@ class WorkerCrashTest {
 
     assertThat(result.outcome()).isEqualTo(Phase.COMPLETED);
     kills.report(logPrefix);
-    assertThat(result.steps()).extracting(StepStatus::name).doesNotHaveDuplicates();
-    assertThat(state.auroraWriter()).isEqualTo(estate.aurora().cluster(TARGET));
-    for (String region : estate.regions()) {
-      assertThat(state.epoch(region)).as("epoch in %s", region).isEqualTo(3);
-      assertThat(state.auditRecords(region)).as("audit records in %s", region).isEqualTo(2);
-      assertThat(calls.since(region, "TransactWriteItems"))
-          .as("ledger writes in %s", region)
-          .isEqualTo(2);
-    }
-    assertThat(calls.since("SwitchoverGlobalCluster")).isEqualTo(1);
-    assertThat(calls.since("ChangeResourceRecordSets"))
-        .as("traffic shift and writer record")
-        .isEqualTo(2);
-    assertThat(calls.since("UpdateService")).as("fence and activate").isEqualTo(2);
-    assertThat(calls.since("UpdateAutoScalingGroup")).as("fence and activate").isEqualTo(2);
-    assertThat(calls.since("PutParameter")).as("source off, target on").isEqualTo(2);
-    assertThat(state.homedIn(TARGET, SOURCE)).isZero();
-    assertThat(state.ecsDesired(TARGET)).isEqualTo(2);
-    assertThat(state.writesEnabled(TARGET)).isEqualTo("true");
+    ExactlyOnce.assertPlannedFailover(result, estate, state, calls);
   }
 
   @Test
@@ -199,17 +180,12 @@ class WorkerCrashTest {
 
   private JavaProcess startWorker(int number) {
     JavaProcess worker =
-        JavaProcess.builder("dev.regionfailover.worker.WorkerMain")
-            .classpath(JavaProcess.currentClasspath())
-            .env("FAILOVER_HTTP_PORT", Integer.toString(FreePorts.loopback()))
-            .env("TEMPORAL_ADDRESS", temporal.target())
-            .env("TEMPORAL_STICKY_TIMEOUT", temporal.stickyScheduleToStartTimeout().toString())
-            .env("FAILOVER_ESTATES_DIR", ESTATES.toString())
-            .env("AWS_ENDPOINT_URL", stack.endpoint().toString())
-            .env("AWS_ACCESS_KEY_ID", "testing")
-            .env("AWS_SECRET_ACCESS_KEY", "testing")
-            .env("AWS_REGION", SOURCE)
-            .logFile(LOGS.resolve(logPrefix + "-worker-" + number + ".log"))
+        WorkerProcesses.builder(
+                temporal.target(),
+                temporal.stickyScheduleToStartTimeout(),
+                stack.endpoint(),
+                "testing",
+                LOGS.resolve(logPrefix + "-worker-" + number + ".log"))
             .build();
     workers.add(worker);
     worker.start();
