@@ -43,6 +43,7 @@ final class EstateRules {
     rules.clusterRegions(root.path("aurora").path("clusters"));
     new FleetRules(rules.regions, rules.errors).check(root.path("fleets"));
     rules.queues(root.path("queues"));
+    rules.evacuation(root);
     rules.approvals(root.path("approvals"));
     rules.detection(root.path("detection"));
     rules.positive(root.path("reconcile"), "reconcile", "recoveryTimeout");
@@ -158,6 +159,31 @@ final class EstateRules {
                 }
               }
             });
+  }
+
+  /**
+   * A preferred target must be a region of the estate, and an app cannot wait for itself; which
+   * other apps exist, and whether their dependencies form a cycle, only an evacuation can check.
+   */
+  private void evacuation(JsonNode estate) {
+    JsonNode targets = estate.path("preferredTargets");
+    for (int i = 0; i < targets.size(); i++) {
+      JsonNode target = targets.get(i);
+      if (target.isTextual()
+          && AwsRegions.isKnown(target.asText())
+          && !regions.contains(target.asText())) {
+        errors.add(
+            "preferredTargets[%d]: %s is not one of the estate's regions %s"
+                .formatted(i, target.asText(), regions));
+      }
+    }
+    JsonNode dependsOn = estate.path("dependsOn");
+    for (int i = 0; i < dependsOn.size(); i++) {
+      if (dependsOn.get(i).isTextual()
+          && dependsOn.get(i).asText().equals(text(estate.path("app")))) {
+        errors.add("dependsOn[%d]: an app cannot depend on itself".formatted(i));
+      }
+    }
   }
 
   private void approvals(JsonNode approvals) {

@@ -88,16 +88,21 @@ record RecoveryPlan(
       if (copy.state() != newestCopy.state()
           || !Objects.equals(copy.writerRegion(), newestCopy.writerRegion())) {
         return refused(
-            ("ledger copies at epoch %s disagree (%s against %s): the same epoch was written"
-                    + " twice, which no workflow does. Check the audit items of %s in %s in each"
-                    + " region and which region's database took writes since, and restore the copy"
-                    + " that is wrong from its region's point-in-time backup%s")
+            ("ledger copies at epoch %s disagree (%s against %s): two recoveries that could"
+                    + " not reach each other's copy both wrote that epoch, or a copy was set by"
+                    + " hand. Aurora's writer is now %s in %s. Check the audit items of %s in %s"
+                    + " in each region for the workflows that wrote them, and which region's"
+                    + " database took writes since; then set every copy by hand to one writer"
+                    + " above epoch %s (the runbook's \"Setting authority by hand\")%s")
                 .formatted(
                     newest,
                     StatusText.authority(newestCopy),
                     StatusText.authority(copy),
+                    writerMember.clusterArn(),
+                    writer,
                     app,
                     estate.authority().table(),
+                    newest,
                     again));
       }
     }

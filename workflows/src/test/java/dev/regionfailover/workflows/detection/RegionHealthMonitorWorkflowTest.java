@@ -331,6 +331,10 @@ class RegionHealthMonitorWorkflowTest {
         e.queues(),
         e.reconcile(),
         detection,
-        false);
+        false,
+        e.preferredTargets(),
+        e.dependsOn(),
+        e.tier(),
+        e.aws());
   }
 }

@@ -275,4 +275,65 @@ class EstateParserTest {
             "flags: missing",
             "approvals: missing");
   }
+
+  @Test
+  void evacuationKeysDefaultToTheEstatesRegionsTierFiveAndTheWorkersAccount() throws Exception {
+    Estate estate = EstateParser.parse(Files.readString(EXAMPLE), EXAMPLE.toString());
+
+    assertThat(estate.preferredTargets()).containsExactly("us-east-1", "us-west-2");
+    assertThat(estate.dependsOn()).isEmpty();
+    assertThat(estate.tier()).isEqualTo(Estate.DEFAULT_TIER);
+    assertThat(estate.aws()).isEqualTo(AwsAccount.WORKER);
+    assertThat(estate.aws().accountId()).isEqualTo(AwsAccount.WORKER_ACCOUNT);
+    assertThat(estate.evacuationTarget("us-east-1")).isEqualTo("us-west-2");
+    assertThat(estate.evacuationTarget("us-west-2")).isEqualTo("us-east-1");
+  }
+
+  @Test
+  void evacuationKeysBindAndTheFirstPreferredTargetOtherThanTheEvacuatedRegionWins()
+      throws Exception {
+    String yaml =
+        Files.readString(EXAMPLE)
+            .replace(
+                "regions: [us-east-1, us-west-2]",
+                "regions: [us-east-1, us-west-2]\npreferredTargets: [us-west-2, us-east-1]\n"
+                    + "dependsOn: [payments, identity]\ntier: 2\n"
+                    + "aws: {roleArn: 'arn:aws:iam::210987654321:role/region-failover',"
+                    + " externalId: orders-ext}");
+
+    Estate estate = EstateParser.parse(yaml, "orders.yaml");
+
+    assertThat(estate.dependsOn()).containsExactly("payments", "identity");
+    assertThat(estate.tier()).isEqualTo(2);
+    assertThat(estate.aws().roleArn()).isEqualTo("arn:aws:iam::210987654321:role/region-failover");
+    assertThat(estate.aws().externalId()).isEqualTo("orders-ext");
+    assertThat(estate.aws().accountId()).isEqualTo("210987654321");
+    assertThat(estate.evacuationTarget("us-east-1")).isEqualTo("us-west-2");
+    assertThat(estate.evacuationTarget("us-west-2")).isEqualTo("us-east-1");
+  }
+
+  @Test
+  void evacuationKeysAreCheckedWithTheirPaths() throws Exception {
+    String yaml =
+        Files.readString(EXAMPLE)
+            .replace(
+                "regions: [us-east-1, us-west-2]",
+                "regions: [us-east-1, us-west-2]\npreferredTargets: [eu-west-1, us-west-2]\n"
+                    + "dependsOn: [orders, Payments]\ntier: 10\n"
+                    + "aws: {roleArn: 'arn:aws:iam::2109:user/bob', externalId: x}");
+
+    EstateValidationException e =
+        catchThrowableOfType(
+            EstateValidationException.class, () -> EstateParser.parse(yaml, "orders.yaml"));
+
+    assertThat(e.errors())
+        .contains(
+            "preferredTargets[0]: eu-west-1 is not one of the estate's regions [us-east-1, us-west-2]",
+            "dependsOn[0]: an app cannot depend on itself",
+            "dependsOn[1]: Payments must be an app name: lower-case letters, digits and dashes",
+            "tier: 10 must be a whole number from 1 (first) to 9 (last)",
+            "aws.roleArn: arn:aws:iam::2109:user/bob is not an IAM role ARN such as"
+                + " arn:aws:iam::123456789012:role/region-failover",
+            "aws.externalId: x must be 2 to 1224 letters, digits or +=,.@:/_-");
+  }
 }

@@ -130,7 +130,13 @@ class RecoveryPlanTest {
 
     RecoveryPlan plan = RecoveryPlan.decide(estate, facts(USE1, ledgers, null));
 
-    assertThat(plan.refusal()).startsWith("ledger copies at epoch 3 disagree");
+    assertThat(plan.refusal())
+        .startsWith("ledger copies at epoch 3 disagree")
+        .contains("two recoveries that could not reach each other's copy both wrote that epoch")
+        .contains("Aurora's writer is now")
+        .contains("in " + USE1 + ".")
+        .contains("set every copy by hand to one writer above epoch 3")
+        .doesNotContain("no workflow");
   }
 
   @Test

@@ -680,7 +680,11 @@ class RegionFailoverWorkflowTest {
         orders.queues(),
         orders.reconcile(),
         new Detection(null, null, null, null, 0, true),
-        true);
+        true,
+        orders.preferredTargets(),
+        orders.dependsOn(),
+        orders.tier(),
+        orders.aws());
   }
 
   private RegionFailoverWorkflow start(String workflowId, FailoverRequest request) {

@@ -325,7 +325,11 @@ class ReconcileRegionWorkflowTest {
         estate.queues(),
         new Reconcile(estate.reconcile().tables(), timeout),
         estate.detection(),
-        estate.rehearsal());
+        estate.rehearsal(),
+        estate.preferredTargets(),
+        estate.dependsOn(),
+        estate.tier(),
+        estate.aws());
   }
 
   private ReconcileRegionWorkflow start() {
