@@ -59,8 +59,9 @@ final class PinsProvisioner {
     for (int i = 1; i <= entities; i++) {
       Map<String, AttributeValue> item = new HashMap<>();
       item.put("id", AttributeValue.fromS(entityId(i)));
-      // Odd entities live in the first region, even ones in the second.
-      item.put(pins.homeRegionAttribute(), AttributeValue.fromS(regions.get((i - 1) % 2)));
+      // Entities are homed in the regions in turn: odd and even ones alternate in two regions.
+      item.put(
+          pins.homeRegionAttribute(), AttributeValue.fromS(regions.get((i - 1) % regions.size())));
       if (pins.versionAttribute() != null) {
         item.put(pins.versionAttribute(), AttributeValue.fromN("1"));
       }
