@@ -4,8 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.uber.m3.tally.Scope;
+import dev.regionfailover.activities.aws.AccountActivityInterceptor;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
+import dev.regionfailover.workflows.account.AccountWorkflowInterceptor;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
@@ -79,6 +81,10 @@ final class TemporalModule extends AbstractModule {
       WorkflowClient client, RegisteredActivities activities, KeepAliveHeartbeats heartbeats) {
     List<WorkerInterceptor> all = new ArrayList<>();
     all.add(heartbeats);
+    // Every call of an app's workflow is made in the app's AWS account, which these carry from the
+    // workflow to the activities' AWS clients.
+    all.add(new AccountWorkflowInterceptor());
+    all.add(new AccountActivityInterceptor());
     all.addAll(interceptors);
     WorkerFactory factory =
         WorkerFactory.newInstance(

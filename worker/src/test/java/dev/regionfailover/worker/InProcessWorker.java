@@ -2,6 +2,7 @@ package dev.regionfailover.worker;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.regionfailover.activities.aws.AccountActivityInterceptor;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.activities.estate.EstateCatalog;
@@ -14,6 +15,7 @@ import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
 import dev.regionfailover.worker.metrics.AwsCallMetrics;
 import dev.regionfailover.worker.metrics.StepRetries;
 import dev.regionfailover.worker.metrics.WorkerMetrics;
+import dev.regionfailover.workflows.account.AccountWorkflowInterceptor;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflowImpl;
@@ -105,7 +107,7 @@ final class InProcessWorker implements AutoCloseable {
             .setUseTimeskipping(false)
             .setWorkerFactoryOptions(
                 WorkerFactoryOptions.newBuilder()
-                    .setWorkerInterceptors(withHeartbeats(interceptors))
+                    .setWorkerInterceptors(withWorkerInterceptors(interceptors))
                     .build());
     metrics.ifPresent(m -> options.setMetricsScope(m.temporalScope()));
     env = TestWorkflowEnvironment.newInstance(options.build());
@@ -130,10 +132,12 @@ final class InProcessWorker implements AutoCloseable {
     env.start();
   }
 
-  private WorkerInterceptor[] withHeartbeats(WorkerInterceptor... interceptors) {
-    WorkerInterceptor[] all = new WorkerInterceptor[interceptors.length + 1];
+  private WorkerInterceptor[] withWorkerInterceptors(WorkerInterceptor... interceptors) {
+    WorkerInterceptor[] all = new WorkerInterceptor[interceptors.length + 3];
     all[0] = heartbeats;
-    System.arraycopy(interceptors, 0, all, 1, interceptors.length);
+    all[1] = new AccountWorkflowInterceptor();
+    all[2] = new AccountActivityInterceptor();
+    System.arraycopy(interceptors, 0, all, 3, interceptors.length);
     return all;
   }
 
