@@ -41,7 +41,6 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.endpoints.StsEndpointProvider;
 
 /**
@@ -98,7 +97,7 @@ public final class AwsClients implements AutoCloseable {
   private final List<MetricPublisher> metricPublishers;
   private final SdkHttpClient http;
   private final Map<String, SdkClient> clients;
-  private final Map<String, StsAssumeRoleCredentialsProvider> roles;
+  private final Map<String, AssumedRole> roles;
   private final AtomicBoolean closed;
   private final AwsAccount account;
 
@@ -273,9 +272,9 @@ public final class AwsClients implements AutoCloseable {
     closed.set(true);
     List<SdkClient> open = new ArrayList<>(clients.values());
     clients.clear();
-    List<StsAssumeRoleCredentialsProvider> assumed = new ArrayList<>(roles.values());
+    List<AssumedRole> assumed = new ArrayList<>(roles.values());
     roles.clear();
-    for (StsAssumeRoleCredentialsProvider role : assumed) {
+    for (AssumedRole role : assumed) {
       try {
         role.close();
       } catch (RuntimeException e) {
@@ -338,18 +337,7 @@ public final class AwsClients implements AutoCloseable {
     StsClient sts = forAccount(AwsAccount.WORKER).sts(region);
     return roles.computeIfAbsent(
         key(account) + "@" + region,
-        key ->
-            StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts)
-                .refreshRequest(
-                    request ->
-                        request
-                            .roleArn(account.roleArn())
-                            .externalId(account.externalId())
-                            .roleSessionName(ROLE_SESSION_NAME))
-                .prefetchTime(PREFETCH)
-                .staleTime(STALE)
-                .build());
+        key -> new AssumedRole(sts, account, region, ROLE_SESSION_NAME, PREFETCH, STALE));
   }
 
   private static String key(AwsAccount account) {
