@@ -1,5 +1,6 @@
 package dev.regionfailover.starter.iam;
 
+import static dev.regionfailover.starter.iam.IamPolicyCommandTest.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +9,6 @@ import dev.regionfailover.starter.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,20 +162,5 @@ class AppAccountIamPolicyTest {
     assertThat(mismatch.err())
         .contains("name accounts [123456789012], but its role " + ORDERS_ROLE)
         .contains("is in account 111111111111");
-  }
-
-  private static List<String> resources(JsonNode policy, String sid) {
-    for (JsonNode statement : policy.get("Statement")) {
-      if (statement.get("Sid").asText().equals(sid)) {
-        return resources(statement);
-      }
-    }
-    throw new AssertionError("no statement " + sid + " in " + policy);
-  }
-
-  private static List<String> resources(JsonNode statement) {
-    List<String> resources = new ArrayList<>();
-    statement.get("Resource").forEach(resource -> resources.add(resource.asText()));
-    return resources;
   }
 }
