@@ -75,22 +75,29 @@ final class TemporalModule extends AbstractModule {
     return new KeepAliveHeartbeats();
   }
 
+  /**
+   * The interceptors of the worker: the keep-alive heartbeats, the two that carry each app's AWS
+   * account from its workflows to the AWS clients of their activities, then {@code others}.
+   */
+  static WorkerInterceptor[] interceptors(
+      KeepAliveHeartbeats heartbeats, List<WorkerInterceptor> others) {
+    List<WorkerInterceptor> all = new ArrayList<>();
+    all.add(heartbeats);
+    all.add(new AccountWorkflowInterceptor());
+    all.add(new AccountActivityInterceptor());
+    all.addAll(others);
+    return all.toArray(WorkerInterceptor[]::new);
+  }
+
   @Provides
   @Singleton
   WorkerFactory workerFactory(
       WorkflowClient client, RegisteredActivities activities, KeepAliveHeartbeats heartbeats) {
-    List<WorkerInterceptor> all = new ArrayList<>();
-    all.add(heartbeats);
-    // Every call of an app's workflow is made in the app's AWS account, which these carry from the
-    // workflow to the activities' AWS clients.
-    all.add(new AccountWorkflowInterceptor());
-    all.add(new AccountActivityInterceptor());
-    all.addAll(interceptors);
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(all.toArray(WorkerInterceptor[]::new))
+                .setWorkerInterceptors(interceptors(heartbeats, interceptors))
                 .build());
     Worker worker =
         factory.newWorker(

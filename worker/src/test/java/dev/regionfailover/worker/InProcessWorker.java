@@ -2,7 +2,6 @@ package dev.regionfailover.worker;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.regionfailover.activities.aws.AccountActivityInterceptor;
 import dev.regionfailover.activities.aws.AwsClients;
 import dev.regionfailover.activities.aws.AwsSettings;
 import dev.regionfailover.activities.estate.EstateCatalog;
@@ -15,7 +14,6 @@ import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
 import dev.regionfailover.worker.metrics.AwsCallMetrics;
 import dev.regionfailover.worker.metrics.StepRetries;
 import dev.regionfailover.worker.metrics.WorkerMetrics;
-import dev.regionfailover.workflows.account.AccountWorkflowInterceptor;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflowImpl;
@@ -107,7 +105,8 @@ final class InProcessWorker implements AutoCloseable {
             .setUseTimeskipping(false)
             .setWorkerFactoryOptions(
                 WorkerFactoryOptions.newBuilder()
-                    .setWorkerInterceptors(withWorkerInterceptors(interceptors))
+                    .setWorkerInterceptors(
+                        TemporalModule.interceptors(heartbeats, List.of(interceptors)))
                     .build());
     metrics.ifPresent(m -> options.setMetricsScope(m.temporalScope()));
     env = TestWorkflowEnvironment.newInstance(options.build());
@@ -130,15 +129,6 @@ final class InProcessWorker implements AutoCloseable {
     worker.registerActivitiesImplementations(
         new FailoverHistoryActivitiesImpl(env.getWorkflowClient()));
     env.start();
-  }
-
-  private WorkerInterceptor[] withWorkerInterceptors(WorkerInterceptor... interceptors) {
-    WorkerInterceptor[] all = new WorkerInterceptor[interceptors.length + 3];
-    all[0] = heartbeats;
-    all[1] = new AccountWorkflowInterceptor();
-    all[2] = new AccountActivityInterceptor();
-    System.arraycopy(interceptors, 0, all, 3, interceptors.length);
-    return all;
   }
 
   /** The checks of /readyz, as WorkerMain adds them once its worker polls. */
