@@ -68,10 +68,10 @@ public final class AwsClients implements AutoCloseable {
   public static final String GLOBAL_ACCELERATOR_REGION = "us-west-2";
 
   /** Route 53's control plane is in us-east-1: its calls' credentials are assumed there. */
-  public static final String ROUTE53_CREDENTIALS_REGION = "us-east-1";
+  static final String ROUTE53_CREDENTIALS_REGION = "us-east-1";
 
   /** The session name of every assumed role, which the app account's CloudTrail shows. */
-  public static final String ROLE_SESSION_NAME = "region-failover";
+  private static final String ROLE_SESSION_NAME = "region-failover";
 
   /** How long before assumed credentials expire they are renewed. */
   static final Duration PREFETCH = Duration.ofMinutes(5);
