@@ -4,8 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.uber.m3.tally.Scope;
+import dev.regionfailover.activities.aws.AccountActivityInterceptor;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
+import dev.regionfailover.workflows.account.AccountWorkflowInterceptor;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
@@ -73,18 +75,29 @@ final class TemporalModule extends AbstractModule {
     return new KeepAliveHeartbeats();
   }
 
+  /**
+   * The interceptors of the worker: the keep-alive heartbeats, the two that carry each app's AWS
+   * account from its workflows to the AWS clients of their activities, then {@code others}.
+   */
+  static WorkerInterceptor[] interceptors(
+      KeepAliveHeartbeats heartbeats, List<WorkerInterceptor> others) {
+    List<WorkerInterceptor> all = new ArrayList<>();
+    all.add(heartbeats);
+    all.add(new AccountWorkflowInterceptor());
+    all.add(new AccountActivityInterceptor());
+    all.addAll(others);
+    return all.toArray(WorkerInterceptor[]::new);
+  }
+
   @Provides
   @Singleton
   WorkerFactory workerFactory(
       WorkflowClient client, RegisteredActivities activities, KeepAliveHeartbeats heartbeats) {
-    List<WorkerInterceptor> all = new ArrayList<>();
-    all.add(heartbeats);
-    all.addAll(interceptors);
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(all.toArray(WorkerInterceptor[]::new))
+                .setWorkerInterceptors(interceptors(heartbeats, interceptors))
                 .build());
     Worker worker =
         factory.newWorker(

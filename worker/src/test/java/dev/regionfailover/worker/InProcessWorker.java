@@ -105,7 +105,8 @@ final class InProcessWorker implements AutoCloseable {
             .setUseTimeskipping(false)
             .setWorkerFactoryOptions(
                 WorkerFactoryOptions.newBuilder()
-                    .setWorkerInterceptors(withHeartbeats(interceptors))
+                    .setWorkerInterceptors(
+                        TemporalModule.interceptors(heartbeats, List.of(interceptors)))
                     .build());
     metrics.ifPresent(m -> options.setMetricsScope(m.temporalScope()));
     env = TestWorkflowEnvironment.newInstance(options.build());
@@ -128,13 +129,6 @@ final class InProcessWorker implements AutoCloseable {
     worker.registerActivitiesImplementations(
         new FailoverHistoryActivitiesImpl(env.getWorkflowClient()));
     env.start();
-  }
-
-  private WorkerInterceptor[] withHeartbeats(WorkerInterceptor... interceptors) {
-    WorkerInterceptor[] all = new WorkerInterceptor[interceptors.length + 1];
-    all[0] = heartbeats;
-    System.arraycopy(interceptors, 0, all, 1, interceptors.length);
-    return all;
   }
 
   /** The checks of /readyz, as WorkerMain adds them once its worker polls. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -47,20 +48,30 @@ public final class EmulatorClients implements AutoCloseable {
 
   private final URI endpoint;
   private final SdkHttpClient http;
-  private final StaticCredentialsProvider credentials;
+  private final AwsCredentialsProvider credentials;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
   private final StandInApi standInApi;
 
   public EmulatorClients(URI endpoint) {
+    this(
+        endpoint,
+        StaticCredentialsProvider.create(AwsBasicCredentials.create(CREDENTIAL, CREDENTIAL)));
+  }
+
+  /**
+   * Clients that sign with {@code credentials}, such as those of a role assumed in another account,
+   * to set up and read back what an app in that account has: moto keeps each account's resources
+   * apart by the access key of the request.
+   */
+  public EmulatorClients(URI endpoint, AwsCredentialsProvider credentials) {
     this.endpoint = requireNonNull(endpoint, "endpoint is null");
+    this.credentials = requireNonNull(credentials, "credentials is null");
     this.http =
         ApacheHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(5))
             .socketTimeout(Duration.ofSeconds(60))
             .maxConnections(64)
             .build();
-    this.credentials =
-        StaticCredentialsProvider.create(AwsBasicCredentials.create(CREDENTIAL, CREDENTIAL));
     this.standInApi = new StandInApi(endpoint);
   }
 

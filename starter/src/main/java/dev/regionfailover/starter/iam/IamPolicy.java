@@ -22,10 +22,10 @@ public record IamPolicy(List<PolicyStatement> statements) {
    */
   public static final int MAX_INLINE_ROLE_POLICY_SIZE = 10_240;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   /** Two-space indents, every list item on its own line, and "key": value as IAM shows them. */
-  private static final DefaultPrettyPrinter PRETTY =
+  static final DefaultPrettyPrinter PRETTY =
       new DefaultPrettyPrinter()
           .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE)
           .withSeparators(

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -22,7 +23,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code iam-policy ESTATE}: prints the least-privilege IAM policy of the worker for an estate. */
+/**
+ * {@code iam-policy ESTATE}: prints the least-privilege IAM policy for an estate: the worker's own,
+ * or, for an app in an AWS account of its own ({@code aws.roleArn}), the permissions of that role,
+ * its trust policy ({@code --trust-policy}), and what the worker needs to assume it ({@code
+ * --assume-policy}).
+ */
 @Command(
     name = "iam-policy",
     mixinStandardHelpOptions = true,
@@ -31,11 +37,19 @@ import picocli.CommandLine.Spec;
           + " activities call, scoped to the estate's own resources. Statements whose Sid says"
           + " NoResourceLevelPermissions or IdsAssignedByAws allow every resource of their"
           + " actions, because AWS cannot scope them or the estate does not name the ids.",
+      "For an app in an AWS account of its own (aws.roleArn in its estate), that is the"
+          + " permissions policy of the app's role, in the role's account; --trust-policy prints"
+          + " the role's trust policy, and --assume-policy the policy the worker's own role needs"
+          + " to assume the roles of one estate, or of every estate of a directory.",
       "Touches neither Temporal nor AWS."
     })
 public final class IamPolicyCommand implements Callable<Integer> {
 
   private static final Pattern ACCOUNT = Pattern.compile("\\d{12}|\\*");
+
+  /** What a trust policy can name as its principal: an IAM role or user, or an account's root. */
+  private static final Pattern PRINCIPAL =
+      Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(root|role/.+|user/.+)");
 
   @Spec private CommandSpec spec;
 
@@ -59,8 +73,47 @@ public final class IamPolicyCommand implements Callable<Integer> {
               + " account the estate's ARNs name.")
   private String account;
 
+  @Option(
+      names = "--trust-policy",
+      description =
+          "Print the trust policy of the role the estate names (aws.roleArn) instead: it lets"
+              + " the worker's principal assume the role, with the estate's aws.externalId as the"
+              + " sts:ExternalId condition when it has one. Needs --worker-principal.")
+  private boolean trustPolicy;
+
+  @Option(
+      names = "--worker-principal",
+      paramLabel = "ARN",
+      description =
+          "With --trust-policy: the ARN of the worker's own IAM role, such as"
+              + " arn:aws:iam::111122223333:role/region-failover-worker.")
+  private String workerPrincipal;
+
+  @Option(
+      names = "--assume-policy",
+      description =
+          "Print the policy the worker's own role needs to assume the roles that the estate"
+              + " names (every estate of ESTATE when it is a directory and --app is not given).")
+  private boolean assumePolicy;
+
   @Override
   public Integer call() {
+    if (trustPolicy && assumePolicy) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--trust-policy and --assume-policy print different documents: give one of them");
+    }
+    if (workerPrincipal != null && !trustPolicy) {
+      throw new ParameterException(
+          spec.commandLine(), "--worker-principal is for --trust-policy; add --trust-policy");
+    }
+    if (assumePolicy) {
+      return print(assumePolicy(assumingEstates()).toJson());
+    }
+    if (trustPolicy) {
+      return print(trustPolicy(estate()).toJson());
+    }
+
     if (account != null && !ACCOUNT.matcher(account).matches()) {
       throw new ParameterException(
           spec.commandLine(),
@@ -84,6 +137,73 @@ public final class IamPolicyCommand implements Callable<Integer> {
       err.flush();
     }
     return ExitCode.OK;
+  }
+
+  private Integer print(String document) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(document);
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private TrustPolicy trustPolicy(Estate estate) {
+    if (workerPrincipal == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--trust-policy needs --worker-principal ARN: the worker's own IAM role, such as"
+              + " arn:aws:iam::111122223333:role/region-failover-worker (aws sts"
+              + " get-caller-identity on the worker shows its role)");
+    }
+    if (!PRINCIPAL.matcher(workerPrincipal).matches()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--worker-principal: "
+              + workerPrincipal
+              + " is not an IAM role, user or account root ARN; for an assumed-role session"
+              + " (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION) give the role,"
+              + " arn:aws:iam::ACCOUNT:role/ROLE");
+    }
+    if (!estate.aws().assumesRole()) {
+      throw new CliFailure(
+          "the estate of "
+              + estate.app()
+              + " names no role (aws.roleArn): the worker calls its AWS account with its own"
+              + " credentials, and no role needs a trust policy");
+    }
+    return new TrustPolicy(workerPrincipal, estate.aws().externalId());
+  }
+
+  /** The estates whose roles the worker assumes: one, or every one of a directory. */
+  private List<Estate> assumingEstates() {
+    if (Files.isDirectory(path) && app == null) {
+      try {
+        return EstateFiles.loadDirectory(path);
+      } catch (IllegalArgumentException e) {
+        throw new CliFailure(e.getMessage(), e);
+      }
+    }
+    return List.of(estate());
+  }
+
+  private IamPolicy assumePolicy(List<Estate> estates) {
+    List<String> roles =
+        estates.stream()
+            .filter(estate -> estate.aws().assumesRole())
+            .map(estate -> estate.aws().roleArn())
+            .distinct()
+            .sorted()
+            .toList();
+    if (roles.isEmpty()) {
+      throw new CliFailure(
+          "no estate in "
+              + path
+              + " names a role (aws.roleArn): the worker calls every app with its own credentials"
+              + " and needs no sts:AssumeRole");
+    }
+    return new IamPolicy(
+        List.of(
+            new PolicyStatement(
+                "AssumeAppAccountRoles", List.of("sts:AssumeRole"), roles, Map.of())));
   }
 
   private Estate estate() {
@@ -130,6 +250,23 @@ public final class IamPolicyCommand implements Callable<Integer> {
 
   private String account(Estate estate) {
     Set<String> accounts = IamPolicyGenerator.accounts(estate);
+    if (estate.aws().assumesRole()) {
+      String role = estate.aws().accountId();
+      if (!Set.of(role).containsAll(accounts)) {
+        throw new CliFailure(
+            "the ARNs of estate "
+                + estate.app()
+                + " name accounts "
+                + accounts
+                + ", but its role "
+                + estate.aws().roleArn()
+                + " is in account "
+                + role
+                + ", where the worker makes the app's calls: put the app's resources in the"
+                + " role's account, or choose with --account-id");
+      }
+      return role;
+    }
     if (accounts.size() > 1) {
       throw new CliFailure(
           "the ARNs of estate "

@@ -149,7 +149,8 @@ class IamPolicyCommandTest {
     return sids;
   }
 
-  private static List<String> resources(JsonNode policy, String sid) {
+  /** The resources of the statement {@code sid} of {@code policy}. */
+  static List<String> resources(JsonNode policy, String sid) {
     for (JsonNode statement : policy.get("Statement")) {
       if (statement.get("Sid").asText().equals(sid)) {
         return resources(statement);
@@ -158,7 +159,8 @@ class IamPolicyCommandTest {
     throw new AssertionError("no statement " + sid + " in " + policy);
   }
 
-  private static List<String> resources(JsonNode statement) {
+  /** The resources of one statement. */
+  static List<String> resources(JsonNode statement) {
     List<String> resources = new ArrayList<>();
     statement.get("Resource").forEach(resource -> resources.add(resource.asText()));
     return resources;

@@ -1,5 +1,6 @@
 package dev.regionfailover.workflows.detection;
 
+import dev.regionfailover.workflows.account.AppAccount;
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.authority.AuthorityActivities;
 import dev.regionfailover.workflows.aws.AwsActivityOptions;
@@ -66,6 +67,7 @@ public class RegionHealthMonitorWorkflowImpl implements RegionHealthMonitorWorkf
       run.restore(request.carried());
     }
     run.estate = estates.load(new LoadEstateRequest(app));
+    AppAccount.use(run.estate.aws());
     run.detection = run.estate.detection();
     if (run.detection == null) {
       throw ApplicationFailure.newNonRetryableFailure(

@@ -2,6 +2,7 @@ package dev.regionfailover.workflows.failover;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.regionfailover.workflows.account.AppAccount;
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
@@ -69,6 +70,7 @@ final class Assessment {
             () -> estates.load(new LoadEstateRequest(request.app())),
             e -> e.regions().toString());
     Estate estate = state.estate;
+    AppAccount.use(estate.aws());
     if (!estate.regions().contains(request.targetRegion())) {
       throw state.assessmentFailure(
           "target region "

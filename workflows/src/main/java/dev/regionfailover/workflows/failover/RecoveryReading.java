@@ -2,6 +2,7 @@ package dev.regionfailover.workflows.failover;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.regionfailover.workflows.account.AppAccount;
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
@@ -106,6 +107,7 @@ final class RecoveryReading {
             () -> estates.load(new LoadEstateRequest(app)),
             e -> e.regions().toString());
     Estate estate = state.estate;
+    AppAccount.use(estate.aws());
     InterruptedFailover interrupted = interrupted(request);
     Map<String, AuthorityRecord> copies = ledgerCopies();
     AuroraTopology topology = settledTopology();

@@ -1,5 +1,6 @@
 package dev.regionfailover.workflows.readiness;
 
+import dev.regionfailover.workflows.account.AppAccount;
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.aurora.AuroraTopology;
 import dev.regionfailover.workflows.aurora.ClusterMember;
@@ -101,7 +102,9 @@ public class ReadinessCheckWorkflowImpl implements ReadinessCheckWorkflow {
 
   private Estate load(String app) {
     try {
-      return estates.load(new LoadEstateRequest(app));
+      Estate estate = estates.load(new LoadEstateRequest(app));
+      AppAccount.use(estate.aws());
+      return estate;
     } catch (ActivityFailure e) {
       throw invalid("cannot check " + app + ": " + RootCause.message(e));
     }

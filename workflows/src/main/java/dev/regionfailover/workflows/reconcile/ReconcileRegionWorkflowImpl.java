@@ -1,5 +1,6 @@
 package dev.regionfailover.workflows.reconcile;
 
+import dev.regionfailover.workflows.account.AppAccount;
 import dev.regionfailover.workflows.aurora.AuroraActivities;
 import dev.regionfailover.workflows.authority.AuthorityActivities;
 import dev.regionfailover.workflows.authority.AuthorityRecord;
@@ -80,6 +81,7 @@ public class ReconcileRegionWorkflowImpl implements ReconcileRegionWorkflow {
     state.writer = state.request.writerRegion();
     state.publish();
     state.estate = estates.load(new LoadEstateRequest(state.request.app()));
+    AppAccount.use(state.estate.aws());
     List<String> regions = state.estate.regions();
     if (!regions.contains(state.oldRegion())) {
       throw invalid(

@@ -39,6 +39,11 @@ final class FakeEstate {
                 + "\n"));
   }
 
+  /** The example estate, living in the AWS account of {@code roleArn}. */
+  static Estate inAccount(String roleArn, String externalId) {
+    return parse(text() + "\naws:\n  roleArn: " + roleArn + "\n  externalId: " + externalId + "\n");
+  }
+
   private static String text() {
     try {
       return Files.readString(EXAMPLE);
