@@ -15,8 +15,13 @@ import dev.regionfailover.workflows.evacuation.EvacuationReport;
 import dev.regionfailover.workflows.evacuation.EvacuationRequest;
 import dev.regionfailover.workflows.evacuation.EvacuationState;
 import dev.regionfailover.workflows.evacuation.RegionEvacuationWorkflow;
+import dev.regionfailover.workflows.failover.ApprovalSignal;
+import dev.regionfailover.workflows.failover.FailoverMode;
+import dev.regionfailover.workflows.failover.FailoverRequest;
+import dev.regionfailover.workflows.failover.Phase;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.visibility.SearchAttributes;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -24,6 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,21 +79,8 @@ class EvacuationEndToEndTest {
   }
 
   @Test
-  void movesBothAppsInDependencyOrderWithTheirOwnFailovers() {
-    RegionEvacuationWorkflow evacuation =
-        worker
-            .client()
-            .newWorkflowStub(
-                RegionEvacuationWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
-                    .setWorkflowId(EvacuationRequest.workflowId(SOURCE))
-                    .build());
-    EvacuationRequest request =
-        new EvacuationRequest(SOURCE, "DRILL", "end-to-end test", "carol", null, null, null, 5);
-    WorkflowClient.start(evacuation::run, request);
-
-    EvacuationReport report = WorkflowStub.fromTyped(evacuation).getResult(EvacuationReport.class);
+  void movesBothAppsInDependencyOrderWithTheirOwnFailovers() throws Exception {
+    EvacuationReport report = evacuate();
 
     assertThat(report.outcome()).as(report.markdown()).isEqualTo(EvacuationState.COMPLETED);
     assertThat(report.apps())
@@ -112,5 +107,95 @@ class EvacuationEndToEndTest {
     assertThat(report.markdown())
         .contains("| orders | 5 | us-west-2 | COMPLETED | COMPLETED |")
         .contains("| billing | 5 | us-west-2 | COMPLETED | COMPLETED |");
+  }
+
+  @Test
+  void adoptsAFailoverStartedByHandAndWatchesItToItsEnd() throws Exception {
+    RegionFailoverWorkflow byHand =
+        worker
+            .client()
+            .newWorkflowStub(
+                RegionFailoverWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
+                    .setWorkflowId(FailoverRequest.workflowId("orders"))
+                    .build());
+    // PLANNED, so that it waits for an approval until the evacuation has adopted it.
+    WorkflowExecution started =
+        WorkflowClient.start(
+            byHand::run,
+            new FailoverRequest("orders", TARGET, FailoverMode.PLANNED, "by hand", "dave"));
+    RegionEvacuationWorkflow evacuation = start();
+    await(
+        () ->
+            evacuation.status().apps().stream()
+                .anyMatch(l -> l.app().equals("orders") && l.adopted()));
+    await(() -> byHand.status().phase() == Phase.AWAIT_APPROVAL);
+
+    byHand.approvePromotion(new ApprovalSignal("alice", "go"));
+    EvacuationReport report = result(evacuation);
+
+    assertThat(report.outcome()).as(report.markdown()).isEqualTo(EvacuationState.COMPLETED);
+    assertThat(report.apps())
+        .extracting(AppLine::app, AppLine::adopted, AppLine::state)
+        .containsExactly(
+            tuple("orders", true, AppState.COMPLETED), tuple("billing", false, AppState.COMPLETED));
+    // The failover started by hand is the only run of failover-orders: it was not started twice.
+    assertThat(
+            worker
+                .client()
+                .newUntypedWorkflowStub(FailoverRequest.workflowId("orders"))
+                .describe()
+                .getExecution()
+                .getRunId())
+        .isEqualTo(started.getRunId());
+    assertThat(new EstateState(aws, orders).ledger(TARGET).get("writerRegion").s())
+        .isEqualTo(TARGET);
+  }
+
+  private EvacuationReport evacuate() throws Exception {
+    return result(start());
+  }
+
+  /**
+   * The report, within a bound, so that a stuck evacuation fails the test instead of hanging it.
+   */
+  private static EvacuationReport result(RegionEvacuationWorkflow evacuation) throws Exception {
+    return WorkflowStub.fromTyped(evacuation)
+        .getResult(5, TimeUnit.MINUTES, EvacuationReport.class);
+  }
+
+  private static void await(BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 60 s");
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private RegionEvacuationWorkflow start() {
+    RegionEvacuationWorkflow evacuation =
+        worker
+            .client()
+            .newWorkflowStub(
+                RegionEvacuationWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(RegionFailoverWorkflow.TASK_QUEUE)
+                    .setWorkflowId(EvacuationRequest.workflowId(SOURCE))
+                    .build());
+    EvacuationRequest request =
+        new EvacuationRequest(
+            SOURCE,
+            "DRILL",
+            "end-to-end test",
+            "carol",
+            List.of("orders", "billing"),
+            null,
+            null,
+            5);
+    WorkflowClient.start(evacuation::run, request);
+    return evacuation;
   }
 }
