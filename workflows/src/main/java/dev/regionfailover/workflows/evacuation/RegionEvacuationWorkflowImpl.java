@@ -127,7 +127,8 @@ public class RegionEvacuationWorkflowImpl implements RegionEvacuationWorkflow {
     candidates.invalidFiles().forEach(f -> notes.add("estate file not read: " + f));
     notes.addAll(plan.notes());
     plan.apps().forEach(app -> runs.put(app.app(), new AppRun(app)));
-    state = EvacuationState.RUNNING;
+    // A hold that came while the evacuation planned still counts.
+    state = hold == null ? EvacuationState.RUNNING : EvacuationState.HELD;
     log.info("evacuation {} of {}: {} app(s) to move", evacuationId, input.region(), runs.size());
     execute();
     return complete();

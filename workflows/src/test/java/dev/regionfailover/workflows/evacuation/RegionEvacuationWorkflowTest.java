@@ -181,6 +181,27 @@ class RegionEvacuationWorkflowTest {
   }
 
   @Test
+  void aHoldSentWithTheStartHoldsTheEvacuationFromItsFirstApp() {
+    start(Map.of(), app("a", EAST, 5), app("b", EAST, 5));
+    EvacuationRequest request = request(null, null, null);
+    RegionEvacuationWorkflow evacuation = run(request);
+    WorkflowStub.fromTyped(evacuation)
+        .signalWithStart(
+            "hold", new Object[] {new HoldSignal("carol", "not yet")}, new Object[] {request});
+
+    env.sleep(Duration.ofMinutes(1));
+
+    EvacuationStatus held = evacuation.status();
+    assertThat(held.state()).isEqualTo(EvacuationState.HELD);
+    assertThat(held.counts()).containsExactly(org.assertj.core.api.Assertions.entry("READY", 2));
+    assertThat(events).isEmpty();
+
+    evacuation.resume(new ResumeSignal("carol"));
+    EvacuationReport report = WorkflowStub.fromTyped(evacuation).getResult(EvacuationReport.class);
+    assertThat(report.outcome()).isEqualTo(EvacuationState.COMPLETED);
+  }
+
+  @Test
   void adoptsAFailoverThatIsAlreadyRunningInsteadOfStartingAnother() {
     start(
         Map.of("orders", Script.lasting(4)), app("orders", EAST, 5), app("web", EAST, 5, "orders"));
