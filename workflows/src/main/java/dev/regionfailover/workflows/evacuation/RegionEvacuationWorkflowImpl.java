@@ -323,7 +323,11 @@ public class RegionEvacuationWorkflowImpl implements RegionEvacuationWorkflow {
       return;
     }
     for (ChildPhase child : read.children()) {
-      AppRun run = runs.get(child.workflowId().substring("failover-".length()));
+      AppRun run =
+          active.stream()
+              .filter(r -> r.workflowId().equals(child.workflowId()))
+              .findFirst()
+              .orElse(null);
       if (run == null || !run.state.isActive() || child.phase() == null) {
         continue;
       }

@@ -2,18 +2,14 @@ package dev.regionfailover.workflows.evacuation;
 
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
-import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
-import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
-import dev.regionfailover.workflows.failover.OperatorVerdict;
 import dev.regionfailover.workflows.failover.Phase;
-import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failover.QuietFailover;
 import dev.regionfailover.workflows.failover.RpoEstimate;
 import dev.regionfailover.workflows.failover.WaitingFor;
-import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -28,7 +24,7 @@ import java.util.Map;
  * script's RPO; or it fails in ASSESS. An abort before PROMOTE ends it ABORTED. Starts and ends are
  * logged in {@code events} with the workflow time in seconds since {@code origin}.
  */
-final class FakeFailover implements RegionFailoverWorkflow {
+final class FakeFailover extends QuietFailover {
 
   /** What one app's failover does. */
   record Script(int seconds, String failure, int approvals, long rpoSeconds) {
@@ -153,45 +149,4 @@ final class FakeFailover implements RegionFailoverWorkflow {
         null,
         null);
   }
-
-  @Override
-  public void denyPromotion(DenialSignal signal) {}
-
-  @Override
-  public void confirmFenced(ConfirmFencedSignal signal) {}
-
-  @Override
-  public OperatorVerdict approvePromotionUpdate(ApprovalSignal signal) {
-    return null;
-  }
-
-  @Override
-  public void validateApprovePromotionUpdate(ApprovalSignal signal) {}
-
-  @Override
-  public OperatorVerdict denyPromotionUpdate(DenialSignal signal) {
-    return null;
-  }
-
-  @Override
-  public void validateDenyPromotionUpdate(DenialSignal signal) {}
-
-  @Override
-  public OperatorVerdict abortUpdate(AbortSignal signal) {
-    return null;
-  }
-
-  @Override
-  public void validateAbortUpdate(AbortSignal signal) {}
-
-  @Override
-  public OperatorVerdict confirmFencedUpdate(ConfirmFencedSignal signal) {
-    return null;
-  }
-
-  @Override
-  public void validateConfirmFencedUpdate(ConfirmFencedSignal signal) {}
-
-  @Override
-  public void repinProgress(RepinProgress progress) {}
 }
