@@ -27,6 +27,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ class RegionEvacuationWorkflowTest {
   private final EvacuationActivities candidates = mock(EvacuationActivities.class);
   private TestWorkflowEnvironment env;
   private ClientWatch watch;
+  private long origin;
 
   @AfterEach
   void tearDown() {
@@ -98,6 +100,26 @@ class RegionEvacuationWorkflowTest {
             "end billing @60",
             "start search -> us-west-2 @60",
             "end search @80");
+  }
+
+  @Test
+  void neverRunsMoreThanTheBoundAtOnce() {
+    start(
+        Map.of(),
+        app("a", EAST, 5),
+        app("b", EAST, 5),
+        app("c", EAST, 5),
+        app("d", EAST, 5),
+        app("e", EAST, 5));
+
+    EvacuationReport report = run(request(null, null, 2)).run(request(null, null, 2));
+
+    // Two slots, 20 s each: starts at 0, 0, 20, 20 and 40 s.
+    assertThat(report.apps())
+        .extracting(
+            l -> l.app(), l -> (Instant.parse(l.startedAt()).toEpochMilli() - origin) / 1000)
+        .containsExactly(
+            tuple("a", 0L), tuple("b", 0L), tuple("c", 20L), tuple("d", 20L), tuple("e", 40L));
   }
 
   @Test
@@ -358,7 +380,7 @@ class RegionEvacuationWorkflowTest {
   private void start(Map<String, Script> scripts, Candidate... apps) {
     env = TestWorkflowEnvironment.newInstance();
     TestSearchAttributes.registerIn(env);
-    long origin = env.currentTimeMillis();
+    origin = env.currentTimeMillis();
     Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         WorkflowRegistration.OPTIONS, RegionEvacuationWorkflowImpl.class);
