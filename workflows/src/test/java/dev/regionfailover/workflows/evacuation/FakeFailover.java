@@ -16,13 +16,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A RegionFailover registered under the real type that follows a script per app: ASSESS for half
  * its time, AWAIT_APPROVAL when the script asks for approvals (until enough distinct approvers
  * other than the requester have approved), PROMOTE for the other half, then COMPLETED with the
  * script's RPO; or it fails in ASSESS. An abort before PROMOTE ends it ABORTED. Starts and ends are
- * logged in {@code events} with the workflow time in seconds since {@code origin}.
+ * logged in {@code events} with the workflow time in seconds since {@code origin}, which the first
+ * event sets, so that the real time a test takes to start does not shift the figures.
  */
 final class FakeFailover extends QuietFailover {
 
@@ -44,13 +46,13 @@ final class FakeFailover extends QuietFailover {
 
   private final Map<String, Script> scripts;
   private final List<String> events;
-  private final long origin;
+  private final AtomicLong origin;
   private final List<String> approvers = new ArrayList<>();
   private FailoverRequest request;
   private Phase phase = Phase.ASSESS;
   private AbortSignal abort;
 
-  FakeFailover(Map<String, Script> scripts, List<String> events, long origin) {
+  FakeFailover(Map<String, Script> scripts, List<String> events, AtomicLong origin) {
     this.scripts = scripts;
     this.events = events;
     this.origin = origin;
@@ -103,7 +105,9 @@ final class FakeFailover extends QuietFailover {
     if (Workflow.isReplaying()) {
       return;
     }
-    long seconds = (Workflow.currentTimeMillis() - origin) / 1000;
+    long now = Workflow.currentTimeMillis();
+    origin.compareAndSet(0, now);
+    long seconds = (now - origin.get()) / 1000;
     synchronized (events) {
       events.add(event + " @" + seconds);
     }

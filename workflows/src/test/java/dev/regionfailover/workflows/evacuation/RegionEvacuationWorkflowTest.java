@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,6 @@ class RegionEvacuationWorkflowTest {
   private final EvacuationActivities candidates = mock(EvacuationActivities.class);
   private TestWorkflowEnvironment env;
   private ClientWatch watch;
-  private long origin;
 
   @AfterEach
   void tearDown() {
@@ -114,10 +114,10 @@ class RegionEvacuationWorkflowTest {
 
     EvacuationReport report = run(request(null, null, 2)).run(request(null, null, 2));
 
-    // Two slots, 20 s each: starts at 0, 0, 20, 20 and 40 s.
+    // Two slots, 20 s each: starts at 0, 0, 20, 20 and 40 s after the first.
+    long first = Instant.parse(report.apps().get(0).startedAt()).toEpochMilli();
     assertThat(report.apps())
-        .extracting(
-            l -> l.app(), l -> (Instant.parse(l.startedAt()).toEpochMilli() - origin) / 1000)
+        .extracting(AppLine::app, l -> (Instant.parse(l.startedAt()).toEpochMilli() - first) / 1000)
         .containsExactly(
             tuple("a", 0L), tuple("b", 0L), tuple("c", 20L), tuple("d", 20L), tuple("e", 40L));
   }
@@ -380,7 +380,7 @@ class RegionEvacuationWorkflowTest {
   private void start(Map<String, Script> scripts, Candidate... apps) {
     env = TestWorkflowEnvironment.newInstance();
     TestSearchAttributes.registerIn(env);
-    origin = env.currentTimeMillis();
+    AtomicLong origin = new AtomicLong();
     Worker worker = env.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         WorkflowRegistration.OPTIONS, RegionEvacuationWorkflowImpl.class);
