@@ -7,6 +7,7 @@ import dev.regionfailover.starter.cli.GrpcTemporalConnector;
 import dev.regionfailover.starter.cli.TemporalConnector;
 import dev.regionfailover.starter.cli.UsageErrorHandler;
 import dev.regionfailover.starter.estate.ValidateCommand;
+import dev.regionfailover.starter.evacuation.EvacuateCommand;
 import dev.regionfailover.starter.failover.AbortCommand;
 import dev.regionfailover.starter.failover.ApproveCommand;
 import dev.regionfailover.starter.failover.ConfirmFencedCommand;
@@ -52,7 +53,8 @@ import picocli.CommandLine.Command;
       IamPolicyCommand.class,
       RehearseCommand.class,
       ScheduleCommand.class,
-      MonitorCommand.class
+      MonitorCommand.class,
+      EvacuateCommand.class
     })
 public final class FailoverCli extends CommandGroup {
 

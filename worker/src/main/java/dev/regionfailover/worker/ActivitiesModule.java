@@ -9,6 +9,7 @@ import dev.regionfailover.activities.detection.DetectionActivitiesImpl;
 import dev.regionfailover.activities.dns.DnsActivitiesImpl;
 import dev.regionfailover.activities.estate.EstateActivitiesImpl;
 import dev.regionfailover.activities.estate.EstateCatalog;
+import dev.regionfailover.activities.evacuation.EvacuationActivitiesImpl;
 import dev.regionfailover.activities.flags.FlagActivitiesImpl;
 import dev.regionfailover.activities.fleet.FleetActivitiesImpl;
 import dev.regionfailover.activities.identity.IdentityActivitiesImpl;
@@ -49,10 +50,23 @@ final class ActivitiesModule extends AbstractModule {
       ReadinessActivitiesImpl readiness,
       ReconcileActivitiesImpl reconcile,
       DetectionActivitiesImpl detection,
-      IdentityActivitiesImpl identity) {
+      IdentityActivitiesImpl identity,
+      EstateCatalog catalog) {
     return new RegisteredActivities(
         List.of(
-            estates, authority, aurora, dns, fleets, flags, pins, guards, traffic, readiness,
-            reconcile, detection, identity));
+            estates,
+            authority,
+            aurora,
+            dns,
+            fleets,
+            flags,
+            pins,
+            guards,
+            traffic,
+            readiness,
+            reconcile,
+            detection,
+            identity,
+            new EvacuationActivitiesImpl(catalog, authority)));
   }
 }

@@ -6,9 +6,11 @@ import com.google.inject.Singleton;
 import com.uber.m3.tally.Scope;
 import dev.regionfailover.activities.aws.AccountActivityInterceptor;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
+import dev.regionfailover.worker.evacuation.FailoverWatchActivitiesImpl;
 import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
 import dev.regionfailover.workflows.account.AccountWorkflowInterceptor;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
+import dev.regionfailover.workflows.evacuation.RegionEvacuationWorkflowImpl;
 import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflowImpl;
@@ -113,10 +115,13 @@ final class TemporalModule extends AbstractModule {
         SwitchoverRehearsalWorkflowImpl.class,
         ReconcileRegionWorkflowImpl.class,
         RegionHealthMonitorWorkflowImpl.class,
-        RepinEntitiesWorkflowImpl.class);
+        RepinEntitiesWorkflowImpl.class,
+        RegionEvacuationWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.implementations().toArray());
-    // Reading a closed failover's history needs this worker's own client, not an AWS one.
-    worker.registerActivitiesImplementations(new FailoverHistoryActivitiesImpl(client));
+    // Reading a closed failover's history, or watching an evacuation's failovers, needs this
+    // worker's own client, not an AWS one.
+    worker.registerActivitiesImplementations(
+        new FailoverHistoryActivitiesImpl(client), new FailoverWatchActivitiesImpl(client));
     return factory;
   }
 }

@@ -8,6 +8,7 @@ import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.devstack.aws.AwsStack;
 import dev.regionfailover.devstack.aws.RecordedOperations;
+import dev.regionfailover.worker.evacuation.FailoverWatchActivitiesImpl;
 import dev.regionfailover.worker.health.ReadinessCheck;
 import dev.regionfailover.worker.health.WorkerChecks;
 import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
@@ -15,6 +16,7 @@ import dev.regionfailover.worker.metrics.AwsCallMetrics;
 import dev.regionfailover.worker.metrics.StepRetries;
 import dev.regionfailover.worker.metrics.WorkerMetrics;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
+import dev.regionfailover.workflows.evacuation.RegionEvacuationWorkflowImpl;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
@@ -123,11 +125,13 @@ final class InProcessWorker implements AutoCloseable {
         SwitchoverRehearsalWorkflowImpl.class,
         ReconcileRegionWorkflowImpl.class,
         RegionHealthMonitorWorkflowImpl.class,
-        RepinEntitiesWorkflowImpl.class);
+        RepinEntitiesWorkflowImpl.class,
+        RegionEvacuationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         injector.getInstance(RegisteredActivities.class).implementations().toArray());
     worker.registerActivitiesImplementations(
-        new FailoverHistoryActivitiesImpl(env.getWorkflowClient()));
+        new FailoverHistoryActivitiesImpl(env.getWorkflowClient()),
+        new FailoverWatchActivitiesImpl(env.getWorkflowClient()));
     env.start();
   }
 

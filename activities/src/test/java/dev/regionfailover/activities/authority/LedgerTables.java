@@ -13,11 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Creates a copy of the authority ledger table in the emulator, keyed as the ledger is. */
-final class LedgerTables {
+public final class LedgerTables {
 
   private LedgerTables() {}
 
-  static void create(DynamoDbClient dynamo, String table) {
+  public static void create(DynamoDbClient dynamo, String table) {
     dynamo.createTable(
         b ->
             b.tableName(table)

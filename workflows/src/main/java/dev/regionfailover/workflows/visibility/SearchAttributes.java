@@ -28,9 +28,18 @@ public final class SearchAttributes {
   public static final SearchAttributeKey<String> FAILOVER_TARGET_REGION =
       SearchAttributeKey.forKeyword("FailoverTargetRegion");
 
+  /**
+   * The workflow id of the evacuation a failover belongs to ({@code evacuate-<region>}), set on the
+   * evacuation itself and on each failover it starts, so that {@code
+   * FailoverEvacuation="evacuate-us-east-1"} lists them all.
+   */
+  public static final SearchAttributeKey<String> FAILOVER_EVACUATION =
+      SearchAttributeKey.forKeyword("FailoverEvacuation");
+
   /** Every key above, in the order docs/contract.md lists them. */
   public static final List<SearchAttributeKey<?>> ALL =
-      List.of(FAILOVER_APP, FAILOVER_PHASE, FAILOVER_MODE, FAILOVER_TARGET_REGION);
+      List.of(
+          FAILOVER_APP, FAILOVER_PHASE, FAILOVER_MODE, FAILOVER_TARGET_REGION, FAILOVER_EVACUATION);
 
   private SearchAttributes() {}
 }

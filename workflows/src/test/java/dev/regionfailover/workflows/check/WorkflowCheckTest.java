@@ -32,7 +32,8 @@ class WorkflowCheckTest {
             "RegionHealthMonitorWorkflowImpl",
             "ReadinessCheckWorkflowImpl",
             "RepinEntitiesWorkflowImpl",
-            "SwitchoverRehearsalWorkflowImpl");
+            "SwitchoverRehearsalWorkflowImpl",
+            "RegionEvacuationWorkflowImpl");
     assertThat(WorkflowCheck.checkAll(classes)).isEmpty();
   }
 

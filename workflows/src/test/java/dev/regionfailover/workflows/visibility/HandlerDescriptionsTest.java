@@ -3,6 +3,7 @@ package dev.regionfailover.workflows.visibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflow;
+import dev.regionfailover.workflows.evacuation.RegionEvacuationWorkflow;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflow;
 import dev.regionfailover.workflows.readiness.ReadinessCheckWorkflow;
@@ -29,7 +30,8 @@ class HandlerDescriptionsTest {
           RegionHealthMonitorWorkflow.class,
           SwitchoverRehearsalWorkflow.class,
           ReconcileRegionWorkflow.class,
-          RepinEntitiesWorkflow.class);
+          RepinEntitiesWorkflow.class,
+          RegionEvacuationWorkflow.class);
 
   @Test
   void everyHandlerHasADescriptionAndEverySignalShowsItsPayload() {
@@ -59,7 +61,8 @@ class HandlerDescriptionsTest {
             "RegionFailoverWorkflow.approvePromotion",
             "RegionHealthMonitorWorkflow.pause",
             "ReconcileRegionWorkflow.regionRecovered",
-            "RepinEntitiesWorkflow.progress");
+            "RepinEntitiesWorkflow.progress",
+            "RegionEvacuationWorkflow.hold");
     assertThat(missing).isEmpty();
   }
 
