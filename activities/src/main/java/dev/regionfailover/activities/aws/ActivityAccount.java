@@ -20,8 +20,11 @@ public final class ActivityAccount {
     return account == null ? AwsAccount.WORKER : account;
   }
 
-  /** Runs {@code activity} in {@code account}, restoring what was current before. */
-  static <T> T in(AwsAccount account, Supplier<T> activity) {
+  /**
+   * Runs {@code activity} in {@code account}, restoring what was current before. An activity that
+   * acts for several apps, such as listing an evacuation's candidates, runs each app's calls so.
+   */
+  public static <T> T in(AwsAccount account, Supplier<T> activity) {
     AwsAccount before = CURRENT.get();
     CURRENT.set(account);
     try {

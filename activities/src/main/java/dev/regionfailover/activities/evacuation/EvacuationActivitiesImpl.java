@@ -3,6 +3,7 @@ package dev.regionfailover.activities.evacuation;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.activities.authority.AuthorityActivitiesImpl;
+import dev.regionfailover.activities.aws.ActivityAccount;
 import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.estate.EstateScan;
 import dev.regionfailover.activities.estate.InvalidEstateFile;
@@ -52,7 +53,8 @@ public final class EvacuationActivitiesImpl implements EvacuationActivities {
     }
     List<Candidate> candidates = new ArrayList<>();
     for (Estate estate : scan.estates()) {
-      candidates.add(candidate(estate, request.region()));
+      // Each app's ledger lives in the app's own account.
+      candidates.add(ActivityAccount.in(estate.aws(), () -> candidate(estate, request.region())));
     }
     List<String> invalid = scan.invalid().stream().map(InvalidEstateFile::describe).toList();
     log.info(
