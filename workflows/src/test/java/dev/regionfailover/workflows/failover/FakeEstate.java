@@ -39,6 +39,11 @@ final class FakeEstate {
                 + "\n"));
   }
 
+  /** The example estate in another AWS account, reached through {@code roleArn}. */
+  static Estate inAccount(String roleArn) {
+    return parse(text() + "aws:\n  roleArn: " + roleArn + "\n");
+  }
+
   private static String text() {
     try {
       return Files.readString(EXAMPLE);
