@@ -4,8 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.uber.m3.tally.Scope;
+import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
+import dev.regionfailover.worker.quota.QuotaWorkers;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.failover.RecoverAuthorityWorkflowImpl;
 import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
@@ -29,7 +31,8 @@ import java.util.List;
 
 /**
  * The connection to Temporal, as the resolved profile describes it (address, namespace, TLS, API
- * key), and the worker on the region-failover task queue.
+ * key), the worker on the region-failover task queue, and the rate-limited activity workers of the
+ * quota queues of every account of the estates loaded at start.
  */
 final class TemporalModule extends AbstractModule {
 
@@ -76,7 +79,10 @@ final class TemporalModule extends AbstractModule {
   @Provides
   @Singleton
   WorkerFactory workerFactory(
-      WorkflowClient client, RegisteredActivities activities, KeepAliveHeartbeats heartbeats) {
+      WorkflowClient client,
+      RegisteredActivities activities,
+      KeepAliveHeartbeats heartbeats,
+      EstateCatalog catalog) {
     List<WorkerInterceptor> all = new ArrayList<>();
     all.add(heartbeats);
     all.addAll(interceptors);
@@ -104,6 +110,11 @@ final class TemporalModule extends AbstractModule {
     worker.registerActivitiesImplementations(activities.implementations().toArray());
     // Reading a closed failover's history needs this worker's own client, not an AWS one.
     worker.registerActivitiesImplementations(new FailoverHistoryActivitiesImpl(client));
+    QuotaWorkers.register(
+        factory::newWorker,
+        config.quotaRates(),
+        QuotaWorkers.accounts(catalog.scan().estates()),
+        activities.implementations().toArray());
     return factory;
   }
 }

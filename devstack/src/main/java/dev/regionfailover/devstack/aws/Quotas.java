@@ -94,10 +94,10 @@ public final class Quotas {
     log.info("The stand-in allows {} {} changes per second per account", perSecond, api.key());
   }
 
-  /** Enforces every API's default rate, AWS's published quota where there is one. */
-  public void awsDefaults() {
+  /** Enforces every API's quota, AWS's published quota where there is one. */
+  public void awsQuotas() {
     for (QuotaApi api : QuotaApi.values()) {
-      limit(api, api.defaultPerSecond());
+      limit(api, api.quotaPerSecond());
     }
   }
 
