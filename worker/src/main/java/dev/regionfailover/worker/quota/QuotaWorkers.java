@@ -48,10 +48,8 @@ public final class QuotaWorkers {
   /**
    * Creates, through {@code newWorker} (a worker factory's or a test environment's), one worker per
    * API and account, and registers {@code activities} on each.
-   *
-   * @return the names of the queues now polled
    */
-  public static List<String> register(
+  public static void register(
       BiFunction<String, WorkerOptions, Worker> newWorker,
       QuotaRates rates,
       Collection<String> accounts,
@@ -73,6 +71,5 @@ public final class QuotaWorkers {
       }
     }
     log.info("Polling the quota queues {} at {} calls per second", queues, rates.perSecond());
-    return queues;
   }
 }
