@@ -12,6 +12,7 @@ import dev.regionfailover.devstack.aws.RecordedOperations;
 import dev.regionfailover.devstack.aws.TimedCall;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
 import dev.regionfailover.devstack.temporal.TemporalForTesting;
+import dev.regionfailover.workflows.dns.RecordRequest;
 import dev.regionfailover.workflows.estate.AwsAccount;
 import dev.regionfailover.workflows.estate.HostedZone;
 import dev.regionfailover.workflows.quota.QuotaApi;
@@ -84,6 +85,11 @@ class QuotaQueuesDevServerTest {
     List<String> names =
         IntStream.range(0, CHANGES).mapToObj(i -> "app" + i + ".burst.example.com").toList();
 
+    // A serving worker's AWS clients have their connections open; opening them during the burst
+    // would hold its first changes back and let them arrive together.
+    for (CountedDnsActivities dns : List.of(first, second)) {
+      dns.readRecord(new RecordRequest(new HostedZone(zoneId, null), "warm.burst.example.com"));
+    }
     stack.standIn().callTimeline().startRecording();
     int pointed =
         client
