@@ -3,6 +3,7 @@ package dev.regionfailover.worker.quota;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionfailover.workflows.quota.QuotaApi;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -24,7 +25,8 @@ public record QuotaRates(Map<QuotaApi, Double> perSecond) {
       }
       complete.put(api, rate);
     }
-    perSecond = Map.copyOf(complete);
+    // In the order of QuotaApi, so that the worker logs its rates the same way every start.
+    perSecond = Collections.unmodifiableMap(complete);
   }
 
   /** AWS's published quotas, or the conservative values {@link QuotaApi} states. */
