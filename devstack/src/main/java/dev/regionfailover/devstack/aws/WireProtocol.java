@@ -28,13 +28,9 @@ enum WireProtocol {
   REST_XML(400, "Throttling") {
     @Override
     ResponseDefinition error(int status, String code, String message) {
-      String type = status >= 500 ? "Receiver" : "Sender";
-      return xml(
+      return errorResponse(
+          "<ErrorResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">",
           status,
-          "<ErrorResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><Error><Type>"
-              + type
-              + "</Type><Code>%s</Code><Message>%s</Message></Error>"
-              + "<RequestId>%s</RequestId></ErrorResponse>",
           code,
           message);
     }
@@ -43,16 +39,7 @@ enum WireProtocol {
   QUERY(400, "Throttling") {
     @Override
     ResponseDefinition error(int status, String code, String message) {
-      // The query protocol says whose fault an error is: the caller's, or the service's for a 5xx.
-      String type = status >= 500 ? "Receiver" : "Sender";
-      return xml(
-          status,
-          "<ErrorResponse><Error><Type>"
-              + type
-              + "</Type><Code>%s</Code><Message>%s</Message></Error>"
-              + "<RequestId>%s</RequestId></ErrorResponse>",
-          code,
-          message);
+      return errorResponse("<ErrorResponse>", status, code, message);
     }
   },
   /** EC2's variant of the query protocol, whose errors have their own envelope. */
@@ -107,6 +94,24 @@ enum WireProtocol {
       return service.equals("ec2") ? EC2_QUERY : QUERY;
     }
     return service.equals("route53") ? REST_XML : REST_JSON;
+  }
+
+  /**
+   * The error envelope of the query and REST-XML protocols, which also say whose fault an error is:
+   * the caller's, or the service's for a 5xx.
+   */
+  private static ResponseDefinition errorResponse(
+      String opening, int status, String code, String message) {
+    String type = status >= 500 ? "Receiver" : "Sender";
+    return xml(
+        status,
+        opening
+            + "<Error><Type>"
+            + type
+            + "</Type><Code>%s</Code><Message>%s</Message></Error>"
+            + "<RequestId>%s</RequestId></ErrorResponse>",
+        code,
+        message);
   }
 
   private static ResponseDefinition json(
