@@ -104,6 +104,17 @@ class HelmChartTest {
   }
 
   @Test
+  void passesTheQuotaRatesToTheWorker() throws IOException {
+    RenderedChart defaults = RenderedChart.render();
+    RenderedChart lowered = RenderedChart.render("--set-json=quotas.route53PerSecond=2.5");
+
+    assertThat(defaults.envValue("FAILOVER_QUOTA_ROUTE53")).isEqualTo("4");
+    assertThat(defaults.envValue("FAILOVER_QUOTA_RDS")).isEqualTo("0.8");
+    assertThat(defaults.envValue("FAILOVER_QUOTA_GLOBALACCELERATOR")).isEqualTo("0.8");
+    assertThat(lowered.envValue("FAILOVER_QUOTA_ROUTE53")).isEqualTo("2.5");
+  }
+
+  @Test
   void runsTheWorkerWithARestrictiveSecurityContext() throws IOException {
     RenderedChart chart = RenderedChart.render();
     JsonNode pod = chart.one("Deployment").path("spec").path("template").path("spec");
@@ -264,6 +275,7 @@ class HelmChartTest {
         "image.digest=latest | digest",
         "aws.roleArn=my-role | roleArn",
         "shutdown.graceSeconds=-1 | graceSeconds",
+        "quotas.route53PerSecond=0 | route53PerSecond",
         "topologySpread.zone.whenUnsatisfiable=Sometimes | whenUnsatisfiable",
         "logFormat=xml | logFormat",
         "replicas=3 | replicas"

@@ -5,9 +5,11 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.uber.m3.tally.Scope;
 import dev.regionfailover.activities.aws.AccountActivityInterceptor;
+import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.worker.evacuation.FailoverWatchActivitiesImpl;
 import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
+import dev.regionfailover.worker.quota.QuotaWorkers;
 import dev.regionfailover.workflows.account.AccountWorkflowInterceptor;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.evacuation.RegionEvacuationWorkflowImpl;
@@ -33,7 +35,8 @@ import java.util.List;
 
 /**
  * The connection to Temporal, as the resolved profile describes it (address, namespace, TLS, API
- * key), and the worker on the region-failover task queue.
+ * key), the worker on the region-failover task queue, and the rate-limited activity workers of the
+ * quota queues of every account of the estates loaded at start.
  */
 final class TemporalModule extends AbstractModule {
 
@@ -94,7 +97,10 @@ final class TemporalModule extends AbstractModule {
   @Provides
   @Singleton
   WorkerFactory workerFactory(
-      WorkflowClient client, RegisteredActivities activities, KeepAliveHeartbeats heartbeats) {
+      WorkflowClient client,
+      RegisteredActivities activities,
+      KeepAliveHeartbeats heartbeats,
+      EstateCatalog catalog) {
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client,
@@ -122,6 +128,11 @@ final class TemporalModule extends AbstractModule {
     // worker's own client, not an AWS one.
     worker.registerActivitiesImplementations(
         new FailoverHistoryActivitiesImpl(client), new FailoverWatchActivitiesImpl(client));
+    QuotaWorkers.register(
+        factory::newWorker,
+        config.quotaRates(),
+        QuotaWorkers.accounts(catalog.scan().estates()),
+        activities.implementations().toArray());
     return factory;
   }
 }

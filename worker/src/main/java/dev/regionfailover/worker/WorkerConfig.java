@@ -1,11 +1,14 @@
 package dev.regionfailover.worker;
 
 import dev.regionfailover.connection.TemporalProfile;
+import dev.regionfailover.worker.quota.QuotaRates;
+import dev.regionfailover.workflows.quota.QuotaApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +28,15 @@ import picocli.CommandLine.ParseResult;
  *     would otherwise strand workflows of a worker that died
  * @param httpPort the port of the health and metrics endpoints
  * @param shutdownGrace how long, on SIGTERM, the activities in flight may take to finish
+ * @param quotaRates the calls per second per account of each quota-bound API's task queues
  */
 public record WorkerConfig(
     TemporalProfile temporal,
     Path estatesDirectory,
     Duration stickyScheduleToStartTimeout,
     int httpPort,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    QuotaRates quotaRates) {
 
   /** Reads the configuration, or fails listing every problem and the usage. */
   public static WorkerConfig from(String[] args, Map<String, String> environment) {
@@ -73,11 +78,32 @@ public record WorkerConfig(
               + flags.shutdownGrace
               + " is not an ISO-8601 duration such as PT60S or PT2M");
     }
+    Map<QuotaApi, Double> rates = new EnumMap<>(QuotaApi.class);
+    rates.put(QuotaApi.ROUTE53, rate("--quota-route53", flags.quotaRoute53, problems));
+    rates.put(QuotaApi.RDS, rate("--quota-rds", flags.quotaRds, problems));
+    rates.put(
+        QuotaApi.GLOBAL_ACCELERATOR,
+        rate("--quota-globalaccelerator", flags.quotaGlobalAccelerator, problems));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
           String.join("\n", problems) + "\n" + commandLine.getUsageMessage(Ansi.OFF));
     }
-    return new WorkerConfig(temporal.orElseThrow(), estates, sticky, httpPort, grace);
+    return new WorkerConfig(
+        temporal.orElseThrow(), estates, sticky, httpPort, grace, new QuotaRates(rates));
+  }
+
+  private static double rate(String flag, String text, List<String> problems) {
+    try {
+      double rate = Double.parseDouble(text.trim());
+      if (rate > 0 && !Double.isInfinite(rate)) {
+        return rate;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with what is accepted.
+    }
+    problems.add(
+        flag + " " + text + " is not a positive number of calls per second, such as 5 or 0.5");
+    return 1;
   }
 
   private static int port(String text, List<String> problems) {

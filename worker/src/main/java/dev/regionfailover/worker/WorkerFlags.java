@@ -58,6 +58,36 @@ final class WorkerFlags {
               + " ISO-8601 (env FAILOVER_SHUTDOWN_GRACE, default ${DEFAULT-VALUE}).")
   String shutdownGrace;
 
+  @Option(
+      names = "--quota-route53",
+      paramLabel = "PER_SECOND",
+      defaultValue = "4",
+      description =
+          "Route 53 changes per second per AWS account, for all workers together: the rate of the"
+              + " region-failover-quota-route53-<account> task queues (env"
+              + " FAILOVER_QUOTA_ROUTE53, default ${DEFAULT-VALUE}: 80% of AWS's published 5).")
+  String quotaRoute53;
+
+  @Option(
+      names = "--quota-rds",
+      paramLabel = "PER_SECOND",
+      defaultValue = "0.8",
+      description =
+          "RDS global-cluster switchovers and failovers per second per AWS account, for all"
+              + " workers together (env FAILOVER_QUOTA_RDS, default ${DEFAULT-VALUE}: 80% of a"
+              + " conservative 1, as AWS publishes none).")
+  String quotaRds;
+
+  @Option(
+      names = "--quota-globalaccelerator",
+      paramLabel = "PER_SECOND",
+      defaultValue = "0.8",
+      description =
+          "Global Accelerator endpoint-group updates per second per AWS account, for all workers"
+              + " together (env FAILOVER_QUOTA_GLOBALACCELERATOR, default ${DEFAULT-VALUE}: 80% of"
+              + " a conservative 1, as AWS publishes none).")
+  String quotaGlobalAccelerator;
+
   /**
    * The worker's own environment variables, read from the given environment instead of the JVM's.
    */
@@ -68,7 +98,10 @@ final class WorkerFlags {
             "--estates", "FAILOVER_ESTATES_DIR",
             "--sticky-timeout", "TEMPORAL_STICKY_TIMEOUT",
             "--http-port", "FAILOVER_HTTP_PORT",
-            "--shutdown-grace", "FAILOVER_SHUTDOWN_GRACE");
+            "--shutdown-grace", "FAILOVER_SHUTDOWN_GRACE",
+            "--quota-route53", "FAILOVER_QUOTA_ROUTE53",
+            "--quota-rds", "FAILOVER_QUOTA_RDS",
+            "--quota-globalaccelerator", "FAILOVER_QUOTA_GLOBALACCELERATOR");
 
     @Override
     public String defaultValue(ArgSpec argument) {

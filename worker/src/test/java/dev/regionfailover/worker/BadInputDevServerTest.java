@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import com.uber.m3.tally.NoopScope;
+import dev.regionfailover.activities.estate.EstateCatalog;
 import dev.regionfailover.activities.heartbeat.KeepAliveHeartbeats;
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
 import dev.regionfailover.devstack.temporal.TemporalForTesting;
@@ -59,7 +60,11 @@ class BadInputDevServerTest {
         WorkerConfig.from(new String[] {"--estates", ESTATES.toString()}, Map.of());
     factory =
         new TemporalModule(config, new NoopScope())
-            .workerFactory(client, new RegisteredActivities(List.of()), heartbeats);
+            .workerFactory(
+                client,
+                new RegisteredActivities(List.of()),
+                heartbeats,
+                new EstateCatalog(config.estatesDirectory()));
     factory.start();
   }
 

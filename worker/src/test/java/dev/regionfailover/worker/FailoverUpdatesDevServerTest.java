@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
 import dev.regionfailover.devstack.temporal.TemporalForTesting;
+import dev.regionfailover.worker.quota.QuotaRates;
+import dev.regionfailover.worker.quota.QuotaWorkers;
+import dev.regionfailover.workflows.estate.AwsAccount;
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
 import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
@@ -35,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +73,11 @@ class FailoverUpdatesDevServerTest {
     Worker worker = factory.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.all());
+    QuotaWorkers.register(
+        factory::newWorker,
+        QuotaRates.defaults(),
+        Set.of(AwsAccount.WORKER_ACCOUNT),
+        activities.all());
     factory.start();
   }
 

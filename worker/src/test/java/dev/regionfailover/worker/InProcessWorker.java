@@ -15,6 +15,8 @@ import dev.regionfailover.worker.history.FailoverHistoryActivitiesImpl;
 import dev.regionfailover.worker.metrics.AwsCallMetrics;
 import dev.regionfailover.worker.metrics.StepRetries;
 import dev.regionfailover.worker.metrics.WorkerMetrics;
+import dev.regionfailover.worker.quota.QuotaRates;
+import dev.regionfailover.worker.quota.QuotaWorkers;
 import dev.regionfailover.workflows.detection.RegionHealthMonitorWorkflowImpl;
 import dev.regionfailover.workflows.evacuation.RegionEvacuationWorkflowImpl;
 import dev.regionfailover.workflows.failover.FailoverRequest;
@@ -132,6 +134,11 @@ final class InProcessWorker implements AutoCloseable {
     worker.registerActivitiesImplementations(
         new FailoverHistoryActivitiesImpl(env.getWorkflowClient()),
         new FailoverWatchActivitiesImpl(env.getWorkflowClient()));
+    QuotaWorkers.register(
+        env::newWorker,
+        QuotaRates.defaults(),
+        QuotaWorkers.accounts(injector.getInstance(EstateCatalog.class).scan().estates()),
+        injector.getInstance(RegisteredActivities.class).implementations().toArray());
     env.start();
   }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.devstack.temporal.TemporalDevServer;
 import dev.regionfailover.devstack.temporal.TemporalForTesting;
+import dev.regionfailover.worker.quota.QuotaRates;
+import dev.regionfailover.worker.quota.QuotaWorkers;
+import dev.regionfailover.workflows.estate.AwsAccount;
 import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
@@ -54,6 +57,11 @@ class WaitingFailoversVisibilityTest {
     Worker worker = factory.newWorker(RegionFailoverWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RegionFailoverWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.all());
+    QuotaWorkers.register(
+        factory::newWorker,
+        QuotaRates.defaults(),
+        Set.of(AwsAccount.WORKER_ACCOUNT),
+        activities.all());
     factory.start();
   }
 

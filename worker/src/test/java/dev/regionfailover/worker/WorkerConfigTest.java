@@ -3,6 +3,7 @@ package dev.regionfailover.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regionfailover.workflows.quota.QuotaApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,5 +206,33 @@ class WorkerConfigTest {
         .hasMessageContaining("--estates /no/such/dir is not a directory")
         .hasMessageContaining("--sticky-timeout 5s is not an ISO-8601 duration")
         .hasMessageContaining("Usage: WorkerMain");
+  }
+
+  @Test
+  void quotaRatesDefaultToAwsPublishedOrConservativeValuesAndComeFromEnvironmentOrFlags() {
+    WorkerConfig defaults = WorkerConfig.from(new String[] {"--estates", ESTATES}, Map.of());
+    WorkerConfig configured =
+        WorkerConfig.from(
+            new String[] {"--estates", ESTATES, "--quota-rds", "0.5"},
+            Map.of("FAILOVER_QUOTA_ROUTE53", "3", "FAILOVER_QUOTA_RDS", "2"));
+
+    for (QuotaApi api : QuotaApi.values()) {
+      assertThat(defaults.quotaRates().of(api)).isEqualTo(api.defaultPerSecond());
+    }
+    assertThat(defaults.quotaRates().of(QuotaApi.ROUTE53)).isEqualTo(4);
+    assertThat(configured.quotaRates().of(QuotaApi.ROUTE53)).isEqualTo(3);
+    assertThat(configured.quotaRates().of(QuotaApi.RDS)).isEqualTo(0.5);
+  }
+
+  @Test
+  void aQuotaRateThatIsNotAPositiveNumberIsNamed() {
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.from(
+                    new String[] {"--estates", ESTATES, "--quota-route53", "0"},
+                    Map.of("FAILOVER_QUOTA_GLOBALACCELERATOR", "fast")))
+        .hasMessageContaining(
+            "--quota-route53 0 is not a positive number of calls per second, such as 5 or 0.5")
+        .hasMessageContaining("--quota-globalaccelerator fast is not a positive number");
   }
 }

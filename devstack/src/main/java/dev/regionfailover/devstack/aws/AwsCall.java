@@ -14,6 +14,9 @@ record AwsCall(String region, String operation) {
   /** The region of a request that carries no SigV4 credential scope, such as moto's own API. */
   static final String NO_REGION = "none";
 
+  /** The access key of a request that carries no SigV4 signature. */
+  static final String NO_ACCESS_KEY = "none";
+
   /** The operation of a request whose protocol the stand-in does not recognise. */
   static final String UNKNOWN_OPERATION = "Unknown";
 

@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * check what an activity called, records what each request asks to do in IAM's terms ({@link
  * #recordedOperations()}), notes when each request arrived and was answered while a benchmark asks
  * ({@link #callTimeline()}), can hold Route 53 changes {@code PENDING} for a while ({@link
- * #setRoute53ChangeDelay}), injects the {@link Faults} a test asks for, and holds the calls a crash
- * test asks it to ({@link #holds()}). Used by tests and dev mode only.
+ * #setRoute53ChangeDelay}), injects the {@link Faults} a test asks for, enforces AWS's account-wide
+ * {@link Quotas} when a test turns them on, and holds the calls a crash test asks it to ({@link
+ * #holds()}). Used by tests and dev mode only.
  */
 public final class AwsStandIn implements AutoCloseable {
 
@@ -54,6 +55,7 @@ public final class AwsStandIn implements AutoCloseable {
   private final URI moto;
   private final HttpClient http;
   private final Faults faults;
+  private final Quotas quotas;
   private final CallHolds holds;
   private final OperationCounter served;
   private final OperationCounter rejected;
@@ -70,6 +72,7 @@ public final class AwsStandIn implements AutoCloseable {
       URI moto,
       HttpClient http,
       Faults faults,
+      Quotas quotas,
       CallHolds holds,
       OperationCounter served,
       OperationCounter rejected,
@@ -85,6 +88,7 @@ public final class AwsStandIn implements AutoCloseable {
     this.moto = requireNonNull(moto, "moto is null");
     this.http = requireNonNull(http, "http is null");
     this.faults = requireNonNull(faults, "faults is null");
+    this.quotas = requireNonNull(quotas, "quotas is null");
     this.holds = requireNonNull(holds, "holds is null");
     this.served = requireNonNull(served, "served is null");
     this.rejected = requireNonNull(rejected, "rejected is null");
@@ -120,6 +124,7 @@ public final class AwsStandIn implements AutoCloseable {
     requireNonNull(moto, "moto is null");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Faults faults = new Faults();
+    Quotas quotas = new Quotas(System::nanoTime);
     CallHolds holds = new CallHolds();
     OperationCounter served = new OperationCounter();
     OperationCounter rejected = new OperationCounter();
@@ -150,7 +155,9 @@ public final class AwsStandIn implements AutoCloseable {
                 .gzipDisabled(true)
                 .notifier(new Slf4jWireMockNotifier())
                 .extensions(
-                    new StandInRequestFilter(faults, served, rejected, recorder, timeline, holds),
+                    new StandInRequestFilter(
+                        faults, quotas, served, rejected, recorder, timeline, holds),
+                    new AssumedRoleAccounts(quotas),
                     new HeldAnswerTransformer(holds),
                     timeline,
                     route53Changes,
@@ -189,6 +196,7 @@ public final class AwsStandIn implements AutoCloseable {
             moto,
             http,
             faults,
+            quotas,
             holds,
             served,
             rejected,
@@ -211,6 +219,14 @@ public final class AwsStandIn implements AutoCloseable {
   /** The faults the stand-in injects into regional requests; {@link #reset()} clears them. */
   public Faults faults() {
     return faults;
+  }
+
+  /**
+   * AWS's account-wide quotas on mutating calls, off until a test or benchmark sets them; {@link
+   * #reset()} turns them off. Throttled calls count in {@link #rejected(String)} too.
+   */
+  public Quotas quotas() {
+    return quotas;
   }
 
   /**
@@ -317,6 +333,7 @@ public final class AwsStandIn implements AutoCloseable {
   /** Clears the stand-in's faults, own state and counters, then all of moto's state. */
   public void reset() {
     faults.clear();
+    quotas.clear();
     holds.clear();
     globalClusters.reset();
     arc.reset();

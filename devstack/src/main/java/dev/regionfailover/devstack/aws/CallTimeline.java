@@ -52,13 +52,15 @@ public final class CallTimeline implements ServeEventListener {
   /** Notes a served request that arrived at {@code arrived}, if recording. */
   void arrived(
       UUID id,
+      String accessKey,
       String service,
       String operation,
       String region,
       List<String> resources,
       Instant arrived) {
     if (recording) {
-      inFlight.put(id, new TimedCall(service, operation, region, resources, arrived, arrived));
+      inFlight.put(
+          id, new TimedCall(accessKey, service, operation, region, resources, arrived, arrived));
     }
   }
 
@@ -72,6 +74,7 @@ public final class CallTimeline implements ServeEventListener {
       if (recording) {
         answered.add(
             new TimedCall(
+                call.accessKey(),
                 call.service(),
                 call.operation(),
                 call.region(),

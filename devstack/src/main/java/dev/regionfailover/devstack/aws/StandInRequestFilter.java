@@ -16,19 +16,20 @@ import java.util.Optional;
 
 /**
  * The first thing every AWS request meets in the stand-in, before it is matched to a stub: the
- * {@link Faults} a test injected decide whether it goes on, and it is counted as served or
- * rejected, and what it asks to do is recorded in IAM's terms. Deciding here applies faults equally
- * to the operations the stand-in serves itself and to those it forwards to moto, and a rejected
- * request never reaches either. A served request's arrival is noted in the {@link CallTimeline}
- * before any injected latency, so that the latency counts as time spent in AWS. A request that a
- * test's {@link CallHold} claims waits here when it is held before AWS, and is then dropped; one
- * held after AWS is marked for {@link HeldAnswerTransformer}.
+ * {@link Faults} a test injected and the {@link Quotas} it turned on decide whether it goes on, and
+ * it is counted as served or rejected, and what it asks to do is recorded in IAM's terms. Deciding
+ * here applies faults equally to the operations the stand-in serves itself and to those it forwards
+ * to moto, and a rejected request never reaches either. A served request's arrival is noted in the
+ * {@link CallTimeline} before any injected latency, so that the latency counts as time spent in
+ * AWS. A request that a test's {@link CallHold} claims waits here when it is held before AWS, and
+ * is then dropped; one held after AWS is marked for {@link HeldAnswerTransformer}.
  */
 final class StandInRequestFilter implements RequestFilterV2 {
 
   static final String NAME = "aws-stand-in-request-filter";
 
   private final Faults faults;
+  private final Quotas quotas;
   private final OperationCounter served;
   private final OperationCounter rejected;
   private final OperationRecorder recorder;
@@ -37,12 +38,14 @@ final class StandInRequestFilter implements RequestFilterV2 {
 
   StandInRequestFilter(
       Faults faults,
+      Quotas quotas,
       OperationCounter served,
       OperationCounter rejected,
       OperationRecorder recorder,
       CallTimeline timeline,
       CallHolds holds) {
     this.faults = requireNonNull(faults, "faults is null");
+    this.quotas = requireNonNull(quotas, "quotas is null");
     this.holds = requireNonNull(holds, "holds is null");
     this.served = requireNonNull(served, "served is null");
     this.rejected = requireNonNull(rejected, "rejected is null");
@@ -60,7 +63,13 @@ final class StandInRequestFilter implements RequestFilterV2 {
     // Recorded whether or not a fault rejects it: AWS authorizes a request before serving it.
     recorder.record(requested);
     Optional<ResponseDefinition> rejection =
-        scope.flatMap(s -> faults.rejection(s, WireProtocol.of(request, s.service())));
+        scope.flatMap(
+            s -> {
+              WireProtocol protocol = WireProtocol.of(request, s.service());
+              return faults
+                  .rejection(s, protocol)
+                  .or(() -> quotas.rejection(s, call.operation(), protocol));
+            });
     if (rejection.isPresent()) {
       rejected.record(call);
       return RequestFilterAction.stopWith(rejection.get());
@@ -78,6 +87,7 @@ final class StandInRequestFilter implements RequestFilterV2 {
     served.record(call);
     timeline.arrived(
         serveEvent.getId(),
+        scope.map(CredentialScope::accessKey).orElse(AwsCall.NO_ACCESS_KEY),
         scope.map(CredentialScope::service).orElse(AwsCall.NO_REGION),
         call.operation(),
         call.region(),

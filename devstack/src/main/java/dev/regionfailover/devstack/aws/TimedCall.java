@@ -11,6 +11,8 @@ import java.util.List;
  * and when it arrived and when its answer was sent, so that the time spent in AWS, injected latency
  * included, can be told apart from the time spent elsewhere.
  *
+ * @param accessKey the access key id that signed the request, or {@code none} for an unsigned
+ *     request
  * @param service the signing name of the service, such as {@code rds} or {@code route53}
  * @param operation the AWS operation, such as {@code SwitchoverGlobalCluster}
  * @param region the region the request was signed for
@@ -19,6 +21,7 @@ import java.util.List;
  * @param answered when its answer was sent
  */
 public record TimedCall(
+    String accessKey,
     String service,
     String operation,
     String region,
@@ -27,6 +30,7 @@ public record TimedCall(
     Instant answered) {
 
   public TimedCall {
+    requireNonNull(accessKey, "accessKey is null");
     requireNonNull(service, "service is null");
     requireNonNull(operation, "operation is null");
     requireNonNull(region, "region is null");

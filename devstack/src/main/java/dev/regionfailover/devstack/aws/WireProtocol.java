@@ -24,20 +24,22 @@ enum WireProtocol {
       return json(status, code, message, "application/json");
     }
   },
+  /** REST-XML (Route 53): named by method and path, errors in Route 53's own envelope. */
+  REST_XML(400, "Throttling") {
+    @Override
+    ResponseDefinition error(int status, String code, String message) {
+      return errorResponse(
+          "<ErrorResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">",
+          status,
+          code,
+          message);
+    }
+  },
   /** The query protocol (RDS, Auto Scaling, CloudWatch, STS, IAM): a form with an Action. */
   QUERY(400, "Throttling") {
     @Override
     ResponseDefinition error(int status, String code, String message) {
-      // The query protocol says whose fault an error is: the caller's, or the service's for a 5xx.
-      String type = status >= 500 ? "Receiver" : "Sender";
-      return xml(
-          status,
-          "<ErrorResponse><Error><Type>"
-              + type
-              + "</Type><Code>%s</Code><Message>%s</Message></Error>"
-              + "<RequestId>%s</RequestId></ErrorResponse>",
-          code,
-          message);
+      return errorResponse("<ErrorResponse>", status, code, message);
     }
   },
   /** EC2's variant of the query protocol, whose errors have their own envelope. */
@@ -80,9 +82,8 @@ enum WireProtocol {
   abstract ResponseDefinition error(int status, String code, String message);
 
   /**
-   * The protocol of a request signed for {@code service}. Only EC2 needs its service name: its
-   * requests look like any other query request. Requests of the REST-XML services (Route 53) are
-   * never faulted, so every request without a target or form is taken for REST-JSON.
+   * The protocol of a request signed for {@code service}. EC2 and Route 53 need their service name:
+   * EC2's requests look like any other query request, and Route 53's like any REST request.
    */
   static WireProtocol of(Request request, String service) {
     String target = request.getHeader("X-Amz-Target");
@@ -92,7 +93,25 @@ enum WireProtocol {
     if (QueryForm.isForm(request.getHeader("Content-Type"))) {
       return service.equals("ec2") ? EC2_QUERY : QUERY;
     }
-    return REST_JSON;
+    return service.equals("route53") ? REST_XML : REST_JSON;
+  }
+
+  /**
+   * The error envelope of the query and REST-XML protocols, which also say whose fault an error is:
+   * the caller's, or the service's for a 5xx.
+   */
+  private static ResponseDefinition errorResponse(
+      String opening, int status, String code, String message) {
+    String type = status >= 500 ? "Receiver" : "Sender";
+    return xml(
+        status,
+        opening
+            + "<Error><Type>"
+            + type
+            + "</Type><Code>%s</Code><Message>%s</Message></Error>"
+            + "<RequestId>%s</RequestId></ErrorResponse>",
+        code,
+        message);
   }
 
   private static ResponseDefinition json(

@@ -124,6 +124,13 @@ public final class TemporalDevServer implements TemporalServer {
     for (SearchAttributeKey<?> key : SearchAttributes.ALL) {
       command.addAll(List.of("--search-attribute", key.getName() + "=" + typeName(key)));
     }
+    // One partition per task queue, as docs/quotas.md asks of every server for the quota queues:
+    // the server divides a queue's rate among its partitions and lets each burst at least one
+    // task, so four partitions at five per second would let eight changes through at once.
+    for (String partitions :
+        List.of("matching.numTaskqueueReadPartitions", "matching.numTaskqueueWritePartitions")) {
+      command.addAll(List.of("--dynamic-config-value", partitions + "=1"));
+    }
     return command;
   }
 

@@ -12,6 +12,8 @@ import dev.regionfailover.workflows.dns.DnsActivities;
 import dev.regionfailover.workflows.dns.PointRecordRequest;
 import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.finding.Finding;
+import dev.regionfailover.workflows.quota.QuotaApi;
+import dev.regionfailover.workflows.quota.QuotaBoundStub;
 import java.util.List;
 
 /**
@@ -24,8 +26,8 @@ final class Promotion {
   private final FailoverState state;
   private final StepRunner runner;
   private final AuthorityLedger ledger;
-  private final AuroraActivities promotion;
-  private final DnsActivities dns;
+  private final QuotaBoundStub<AuroraActivities> promotion;
+  private final QuotaBoundStub<DnsActivities> dns;
 
   /**
    * @param promotion Aurora calls that wait for the promotion to finish
@@ -34,8 +36,8 @@ final class Promotion {
       FailoverState state,
       StepRunner runner,
       AuthorityLedger ledger,
-      AuroraActivities promotion,
-      DnsActivities dns) {
+      QuotaBoundStub<AuroraActivities> promotion,
+      QuotaBoundStub<DnsActivities> dns) {
     this.state = requireNonNull(state, "state is null");
     this.runner = requireNonNull(runner, "runner is null");
     this.ledger = requireNonNull(ledger, "ledger is null");
@@ -62,12 +64,14 @@ final class Promotion {
                 + " to "
                 + targetCluster,
             () ->
-                promotion.promote(
-                    new PromoteRequest(
-                        estate.aurora().globalCluster(),
-                        targetCluster,
-                        request.targetRegion(),
-                        dataLossAllowed)),
+                promotion
+                    .on(QuotaApi.RDS, estate.aws())
+                    .promote(
+                        new PromoteRequest(
+                            estate.aurora().globalCluster(),
+                            targetCluster,
+                            request.targetRegion(),
+                            dataLossAllowed)),
             p ->
                 "writer is "
                     + p.writerClusterArn()
@@ -77,12 +81,13 @@ final class Promotion {
         "point writer record",
         writerRecord.name() + " -> " + promoted.writerEndpoint(),
         () ->
-            dns.pointRecord(
-                new PointRecordRequest(
-                    writerRecord.zone(),
-                    writerRecord.name(),
-                    promoted.writerEndpoint(),
-                    writerRecord.ttl())),
+            dns.on(QuotaApi.ROUTE53, estate.aws())
+                .pointRecord(
+                    new PointRecordRequest(
+                        writerRecord.zone(),
+                        writerRecord.name(),
+                        promoted.writerEndpoint(),
+                        writerRecord.ttl())),
         StepResults::describe);
     long fencedEpoch = state.authority.epoch();
     if (dataLossAllowed) {

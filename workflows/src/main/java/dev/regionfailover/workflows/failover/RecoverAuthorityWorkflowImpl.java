@@ -14,6 +14,7 @@ import dev.regionfailover.workflows.flags.FlagActivities;
 import dev.regionfailover.workflows.fleet.FleetActivities;
 import dev.regionfailover.workflows.history.FailoverHistoryActivities;
 import dev.regionfailover.workflows.pins.PinActivities;
+import dev.regionfailover.workflows.quota.QuotaBoundStub;
 import dev.regionfailover.workflows.traffic.TrafficActivities;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -30,11 +31,12 @@ public class RecoverAuthorityWorkflowImpl extends OperatorHandling
     implements RecoverAuthorityWorkflow {
 
   private final AuroraActivities aurora = Workflow.newActivityStub(AuroraActivities.class, SHORT);
-  private final DnsActivities dns = Workflow.newActivityStub(DnsActivities.class, SHORT);
+  private final QuotaBoundStub<DnsActivities> dns =
+      new QuotaBoundStub<>(DnsActivities.class, SHORT);
   private final FleetActivities fleets = Workflow.newActivityStub(FleetActivities.class, SHORT);
   private final FlagActivities flags = Workflow.newActivityStub(FlagActivities.class, SHORT);
-  private final TrafficActivities traffic =
-      Workflow.newActivityStub(TrafficActivities.class, SHORT);
+  private final QuotaBoundStub<TrafficActivities> traffic =
+      new QuotaBoundStub<>(TrafficActivities.class, SHORT);
   private final AuthorityActivities probeLedger =
       Workflow.newActivityStub(AuthorityActivities.class, PROBE);
   private final FleetActivities probeFleets =
@@ -51,8 +53,8 @@ public class RecoverAuthorityWorkflowImpl extends OperatorHandling
           Workflow.newActivityStub(FailoverHistoryActivities.class, SHORT),
           probeLedger,
           aurora,
-          dns,
-          traffic,
+          dns.reads(),
+          traffic.reads(),
           probeFleets,
           probeFlags,
           Workflow.newActivityStub(PinActivities.class, BULK));

@@ -21,6 +21,8 @@ import dev.regionfailover.workflows.fleet.FleetActivities;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.fleet.FleetRequest;
 import dev.regionfailover.workflows.history.InterruptedFailover;
+import dev.regionfailover.workflows.quota.QuotaApi;
+import dev.regionfailover.workflows.quota.QuotaBoundStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ final class RecoveryExecution {
   private final AuthorityActivities ledger;
   private final AuthorityActivities probeLedger;
   private final AuroraActivities aurora;
-  private final DnsActivities dns;
+  private final QuotaBoundStub<DnsActivities> dns;
   private final FleetActivities probeFleets;
   private final FlagActivities probeFlags;
   private final TrafficShift trafficShift;
@@ -59,7 +61,7 @@ final class RecoveryExecution {
       AuthorityActivities ledger,
       AuthorityActivities probeLedger,
       AuroraActivities aurora,
-      DnsActivities dns,
+      QuotaBoundStub<DnsActivities> dns,
       FleetActivities probeFleets,
       FlagActivities probeFlags,
       TrafficShift trafficShift,
@@ -131,9 +133,10 @@ final class RecoveryExecution {
           "point writer record",
           record.name() + " -> " + facts.writerEndpoint(),
           () ->
-              dns.pointRecord(
-                  new PointRecordRequest(
-                      record.zone(), record.name(), facts.writerEndpoint(), record.ttl())),
+              dns.on(QuotaApi.ROUTE53, state.estate.aws())
+                  .pointRecord(
+                      new PointRecordRequest(
+                          record.zone(), record.name(), facts.writerEndpoint(), record.ttl())),
           StepResults::describe);
     }
     for (String region : fenced) {

@@ -12,6 +12,7 @@ import dev.regionfailover.workflows.estate.EstateActivities;
 import dev.regionfailover.workflows.flags.FlagActivities;
 import dev.regionfailover.workflows.fleet.FleetActivities;
 import dev.regionfailover.workflows.pins.PinActivities;
+import dev.regionfailover.workflows.quota.QuotaBoundStub;
 import dev.regionfailover.workflows.readiness.GuardActivities;
 import dev.regionfailover.workflows.traffic.TrafficActivities;
 import io.temporal.failure.TemporalFailure;
@@ -46,15 +47,16 @@ public class RegionFailoverWorkflowImpl extends OperatorHandling implements Regi
   private final AuthorityActivities authorityLedger =
       Workflow.newActivityStub(AuthorityActivities.class, SHORT);
   private final AuroraActivities aurora = Workflow.newActivityStub(AuroraActivities.class, SHORT);
-  private final AuroraActivities promotingAurora =
-      Workflow.newActivityStub(AuroraActivities.class, WAITING);
-  private final DnsActivities dns = Workflow.newActivityStub(DnsActivities.class, SHORT);
+  private final QuotaBoundStub<AuroraActivities> promotingAurora =
+      new QuotaBoundStub<>(AuroraActivities.class, WAITING);
+  private final QuotaBoundStub<DnsActivities> dns =
+      new QuotaBoundStub<>(DnsActivities.class, SHORT);
   private final FleetActivities fleets = Workflow.newActivityStub(FleetActivities.class, SHORT);
   private final FlagActivities flags = Workflow.newActivityStub(FlagActivities.class, SHORT);
   private final PinActivities pins = Workflow.newActivityStub(PinActivities.class, BULK);
   private final GuardActivities guards = Workflow.newActivityStub(GuardActivities.class, SHORT);
-  private final TrafficActivities traffic =
-      Workflow.newActivityStub(TrafficActivities.class, SHORT);
+  private final QuotaBoundStub<TrafficActivities> traffic =
+      new QuotaBoundStub<>(TrafficActivities.class, SHORT);
   private final AuthorityActivities sourceLedger =
       Workflow.newActivityStub(AuthorityActivities.class, PROBE);
   private final AuroraActivities sourceAurora =

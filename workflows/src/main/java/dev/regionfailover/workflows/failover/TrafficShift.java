@@ -8,6 +8,8 @@ import dev.regionfailover.workflows.estate.Estate;
 import dev.regionfailover.workflows.estate.Route53Traffic;
 import dev.regionfailover.workflows.estate.RoutingPolicy;
 import dev.regionfailover.workflows.estate.TrafficLayer;
+import dev.regionfailover.workflows.quota.QuotaApi;
+import dev.regionfailover.workflows.quota.QuotaBoundStub;
 import dev.regionfailover.workflows.traffic.LayerRequest;
 import dev.regionfailover.workflows.traffic.LayerState;
 import dev.regionfailover.workflows.traffic.TrafficActivities;
@@ -15,17 +17,21 @@ import java.util.List;
 
 /**
  * SHIFT: moves every configured traffic layer to the target, in the estate's order, reading each
- * back, and registers how to move it back.
+ * back, and registers how to move it back. Changes, and their compensations, go through the quota
+ * queues of the app's account.
  */
 final class TrafficShift {
 
   private final FailoverState state;
   private final StepRunner runner;
-  private final DnsActivities dns;
-  private final TrafficActivities traffic;
+  private final QuotaBoundStub<DnsActivities> dns;
+  private final QuotaBoundStub<TrafficActivities> traffic;
 
   TrafficShift(
-      FailoverState state, StepRunner runner, DnsActivities dns, TrafficActivities traffic) {
+      FailoverState state,
+      StepRunner runner,
+      QuotaBoundStub<DnsActivities> dns,
+      QuotaBoundStub<TrafficActivities> traffic) {
     this.state = requireNonNull(state, "state is null");
     this.runner = requireNonNull(runner, "runner is null");
     this.dns = requireNonNull(dns, "dns is null");
@@ -58,20 +64,22 @@ final class TrafficShift {
         new Compensation(
             "point " + route53.recordName() + " back to " + source,
             () ->
-                dns.pointRecord(
-                    new PointRecordRequest(
-                        route53.zone(),
-                        route53.recordName(),
-                        route53.targets().get(source),
-                        route53.ttl()))));
+                records()
+                    .pointRecord(
+                        new PointRecordRequest(
+                            route53.zone(),
+                            route53.recordName(),
+                            route53.targets().get(source),
+                            route53.ttl()))));
     String target = route53.targets().get(state.request.targetRegion());
     runner.step(
         "shift route53",
         route53.recordName() + " -> " + target,
         () ->
-            dns.pointRecord(
-                new PointRecordRequest(
-                    route53.zone(), route53.recordName(), target, route53.ttl())),
+            records()
+                .pointRecord(
+                    new PointRecordRequest(
+                        route53.zone(), route53.recordName(), target, route53.ttl())),
         StepResults::describe);
   }
 
@@ -82,16 +90,25 @@ final class TrafficShift {
         runner.step(
             "read " + layer.key(),
             "per-region settings in " + estate.regions(),
-            () -> traffic.read(new LayerRequest(estate.traffic(), layer, estate.regions())),
+            () -> traffic.reads().read(new LayerRequest(estate.traffic(), layer, estate.regions())),
             s -> s.values().toString());
     state.compensations.add(
         new Compensation(
-            "restore " + layer.key() + " to " + before.values(), () -> traffic.apply(before)));
+            "restore " + layer.key() + " to " + before.values(),
+            () -> changes(layer).apply(before)));
     String target = state.request.targetRegion();
     runner.step(
         "shift " + layer.key(),
         "all traffic to " + target,
-        () -> traffic.apply(before.shiftedTo(target)),
+        () -> changes(layer).apply(before.shiftedTo(target)),
         s -> s.values().toString());
+  }
+
+  private DnsActivities records() {
+    return dns.on(QuotaApi.ROUTE53, state.estate.aws());
+  }
+
+  private TrafficActivities changes(TrafficLayer layer) {
+    return traffic.on(QuotaApi.of(layer), state.estate.aws());
   }
 }

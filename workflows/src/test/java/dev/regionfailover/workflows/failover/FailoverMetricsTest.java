@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
+import dev.regionfailover.workflows.quota.QuotaTestWorkers;
 import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,6 +55,7 @@ class FailoverMetricsTest {
     registry.clear();
     this.env = env;
     worker.registerActivitiesImplementations(mocks.all());
+    QuotaTestWorkers.register(env, mocks.all());
     env.start();
     harness = new FailoverHarness(env, client, worker.getTaskQueue());
   }

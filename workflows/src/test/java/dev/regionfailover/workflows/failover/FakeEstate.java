@@ -44,6 +44,11 @@ final class FakeEstate {
     return parse(text() + "\naws:\n  roleArn: " + roleArn + "\n  externalId: " + externalId + "\n");
   }
 
+  /** The example estate in another AWS account, reached through {@code roleArn}. */
+  static Estate inAccount(String roleArn) {
+    return parse(text() + "\naws:\n  roleArn: " + roleArn + "\n");
+  }
+
   private static String text() {
     try {
       return Files.readString(EXAMPLE);

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 
 import dev.regionfailover.workflows.aurora.PromotionResult;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
+import dev.regionfailover.workflows.quota.QuotaTestWorkers;
 import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -53,6 +54,7 @@ class OperatorUpdatesTest {
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     worker.registerActivitiesImplementations(mocks.all());
+    QuotaTestWorkers.register(env, mocks.all());
     env.start();
     harness = new FailoverHarness(env, client, worker.getTaskQueue());
   }

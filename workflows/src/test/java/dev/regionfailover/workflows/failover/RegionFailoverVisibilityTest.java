@@ -4,6 +4,7 @@ import static dev.regionfailover.workflows.failover.FailoverActivityMocks.TARGET
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
+import dev.regionfailover.workflows.quota.QuotaTestWorkers;
 import dev.regionfailover.workflows.visibility.SearchAttributes;
 import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.api.sdk.v1.WorkflowInteractionDefinition;
@@ -43,6 +44,7 @@ class RegionFailoverVisibilityTest {
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     worker.registerActivitiesImplementations(mocks.all());
+    QuotaTestWorkers.register(env, mocks.all());
     env.start();
     harness = new FailoverHarness(env, client, worker.getTaskQueue());
   }

@@ -27,6 +27,7 @@ import dev.regionfailover.workflows.flags.FlagValue;
 import dev.regionfailover.workflows.fleet.FleetCapacity;
 import dev.regionfailover.workflows.input.RawJson;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
+import dev.regionfailover.workflows.quota.QuotaTestWorkers;
 import dev.regionfailover.workflows.reconcile.ReconcileRegionWorkflow;
 import dev.regionfailover.workflows.reconcile.ReconcileRequest;
 import dev.regionfailover.workflows.reconcile.ReconcileStage;
@@ -72,6 +73,7 @@ class RegionFailoverWorkflowTest {
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     worker.registerActivitiesImplementations(mocks.all());
+    QuotaTestWorkers.register(env, mocks.all());
     env.start();
     this.client = client;
     this.taskQueue = worker.getTaskQueue();

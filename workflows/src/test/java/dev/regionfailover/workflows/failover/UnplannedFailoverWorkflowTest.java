@@ -19,6 +19,7 @@ import dev.regionfailover.workflows.dns.PointRecordRequest;
 import dev.regionfailover.workflows.finding.Finding;
 import dev.regionfailover.workflows.finding.Verdict;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
+import dev.regionfailover.workflows.quota.QuotaTestWorkers;
 import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationFailure;
@@ -50,6 +51,7 @@ class UnplannedFailoverWorkflowTest {
   void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     mocks.sourceUnreachable();
     worker.registerActivitiesImplementations(mocks.all());
+    QuotaTestWorkers.register(env, mocks.all());
     env.start();
     harness = new FailoverHarness(env, client, worker.getTaskQueue());
   }

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 import dev.regionfailover.workflows.identity.CallerIdentity;
 import dev.regionfailover.workflows.identity.SignedCallerIdentity;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
+import dev.regionfailover.workflows.quota.QuotaTestWorkers;
 import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -74,6 +75,7 @@ class VerifiedApproversTest {
               return new CallerIdentity(principals.get(key), "123456789012", key);
             });
     worker.registerActivitiesImplementations(mocks.all());
+    QuotaTestWorkers.register(env, mocks.all());
     env.start();
     harness = new FailoverHarness(env, client, worker.getTaskQueue());
   }
