@@ -109,8 +109,8 @@ class HelmChartTest {
     RenderedChart lowered = RenderedChart.render("--set-json=quotas.route53PerSecond=2.5");
 
     assertThat(defaults.envValue("FAILOVER_QUOTA_ROUTE53")).isEqualTo("4");
-    assertThat(defaults.envValue("FAILOVER_QUOTA_RDS")).isEqualTo("0.8");
-    assertThat(defaults.envValue("FAILOVER_QUOTA_GLOBALACCELERATOR")).isEqualTo("0.8");
+    assertThat(defaults.envValue("FAILOVER_QUOTA_RDS")).isEqualTo("4");
+    assertThat(defaults.envValue("FAILOVER_QUOTA_GLOBALACCELERATOR")).isEqualTo("4");
     assertThat(lowered.envValue("FAILOVER_QUOTA_ROUTE53")).isEqualTo("2.5");
   }
 

@@ -7,32 +7,41 @@ import java.util.Optional;
  * The AWS control-plane APIs whose mutating calls are bound by an account-wide quota, and so go
  * through rate-limited task queues of their own (DESIGN.md section 7).
  *
- * <p>The quotas: Route 53 publishes five requests per second per account for its API. Neither RDS
- * nor Global Accelerator publishes a rate for the calls made here (RDS {@code
- * SwitchoverGlobalCluster} and {@code FailoverGlobalCluster}, Global Accelerator {@code
- * UpdateEndpointGroup}); one per second is a conservative value chosen here, far above what a
- * failover needs (one promotion per app).
+ * <p>The quotas, per account:
  *
- * <p>The queues run at {@link #HEADROOM} of the quota by default. The Temporal server starts the
- * tasks of a queue at exactly its rate, but each call reaches AWS after the reads its activity
- * makes first, which take a varying time; at the full quota two calls then often arrive closer than
- * AWS allows and are throttled (measured in {@code QuotaQueuesDevServerTest}: 13 to 23 of 30
- * changes at five per second), while the slack of four per second absorbs that variation.
+ * <ul>
+ *   <li>Route 53 publishes five requests per second for its whole API.
+ *   <li>RDS publishes a sustained twelve requests per second per region (with a burst of 300) for
+ *       its whole API. The failovers' own reads share it and are not routed here (an Aurora
+ *       promotion is watched by polling {@code DescribeGlobalClusters}), so the promotions' queue
+ *       takes a third of it.
+ *   <li>Global Accelerator publishes no rate. Five per second is assumed, as for Route 53, the
+ *       other global control plane; lower it if the worker's {@code aws_throttles} counter shows
+ *       Global Accelerator throttling.
+ * </ul>
+ *
+ * <p>The queues run below the quota. The Temporal server starts the tasks of a queue at exactly its
+ * rate, but each call reaches AWS after the reads its activity makes first, which take a varying
+ * time; at the full quota two calls then often arrive closer than AWS allows and are throttled
+ * (measured in {@code QuotaQueuesDevServerTest}: 13 to 23 of 30 changes at five per second), while
+ * the slack of {@link #HEADROOM} absorbs that variation.
  */
 public enum QuotaApi {
-  ROUTE53("route53", 5),
-  RDS("rds", 1),
-  GLOBAL_ACCELERATOR("globalaccelerator", 1);
+  ROUTE53("route53", 5, 5 * QuotaApi.HEADROOM),
+  RDS("rds", 12, 4),
+  GLOBAL_ACCELERATOR("globalaccelerator", 5, 5 * QuotaApi.HEADROOM);
 
-  /** The share of the quota at which the quota queues run unless configured otherwise. */
+  /** The share of a quota of its own at which a queue runs unless configured otherwise. */
   public static final double HEADROOM = 0.8;
 
   private final String key;
   private final double quotaPerSecond;
+  private final double defaultPerSecond;
 
-  QuotaApi(String key, double quotaPerSecond) {
+  QuotaApi(String key, double quotaPerSecond, double defaultPerSecond) {
     this.key = key;
     this.quotaPerSecond = quotaPerSecond;
+    this.defaultPerSecond = defaultPerSecond;
   }
 
   /** The API's name in task queue names, worker flags and the stand-in: {@code route53}. */
@@ -41,16 +50,16 @@ public enum QuotaApi {
   }
 
   /**
-   * AWS's quota: the calls per second per account it allows, published for Route 53 and a
-   * conservative value for the others.
+   * AWS's quota: the calls per second per account it allows, as published for Route 53 and RDS, and
+   * assumed for Global Accelerator.
    */
   public double quotaPerSecond() {
     return quotaPerSecond;
   }
 
-  /** The rate of the quota queues when the configuration names none: {@link #HEADROOM} of it. */
+  /** The rate of the API's quota queues when the configuration names none. */
   public double defaultPerSecond() {
-    return quotaPerSecond * HEADROOM;
+    return defaultPerSecond;
   }
 
   /**
