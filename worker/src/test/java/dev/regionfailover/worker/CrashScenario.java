@@ -43,9 +43,14 @@ enum CrashScenario {
     return new FailoverRequest("orders", TARGET, mode, "crash matrix " + name(), "carol");
   }
 
+  /** Whether the source refuses every connection for the whole failover. */
+  boolean refusesSource() {
+    return this == UNPLANNED;
+  }
+
   /** Sets the stand-in up before the failover starts. */
   void prepare(AwsStandIn standIn) {
-    if (this == UNPLANNED) {
+    if (refusesSource()) {
       standIn.faults().refuseRegion(SOURCE);
     }
   }
