@@ -125,6 +125,14 @@ public final class Quotas {
     accountsByAccessKey.put(requireNonNull(accessKey), requireNonNull(account));
   }
 
+  /**
+   * The API whose quota a call of {@code operation}, signed for {@code service}, spends, or empty
+   * for a call no quota of these binds.
+   */
+  public static Optional<QuotaApi> api(String service, String operation) {
+    return Optional.ofNullable(OPERATIONS.getOrDefault(service, Map.of()).get(operation));
+  }
+
   /** Turns every quota off and forgets the counts and the accounts of access keys. */
   void clear() {
     rates.clear();
@@ -142,7 +150,7 @@ public final class Quotas {
     if (rates.isEmpty()) {
       return Optional.empty();
     }
-    QuotaApi api = OPERATIONS.getOrDefault(scope.service(), Map.of()).get(operation);
+    QuotaApi api = api(scope.service(), operation).orElse(null);
     Double rate = api == null ? null : rates.get(api);
     if (rate == null) {
       return Optional.empty();

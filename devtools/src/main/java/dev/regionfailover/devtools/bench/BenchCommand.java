@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Runs a benchmark on a local stack and prints its figures.",
-    subcommands = {FailoverBenchCommand.class, RepinBenchCommand.class})
+    subcommands = {FailoverBenchCommand.class, RepinBenchCommand.class, EvacuateBenchCommand.class})
 public final class BenchCommand extends CommandGroup {
 
   public BenchCommand() {

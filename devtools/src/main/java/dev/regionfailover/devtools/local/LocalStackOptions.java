@@ -120,7 +120,14 @@ public final class LocalStackOptions {
    * @param logDirectory the directory under {@code <repository>/target} for the worker's logs
    */
   public static LocalStackConfig onFreePorts(String logDirectory) {
-    Path home = home();
+    return onFreePorts(logDirectory, home().resolve("deploy").resolve("estates"));
+  }
+
+  /**
+   * As {@link #onFreePorts(String)}, with the estates of {@code estates} instead of the
+   * repository's.
+   */
+  public static LocalStackConfig onFreePorts(String logDirectory, Path estates) {
     try {
       return new LocalStackConfig(
           FreePorts.loopback(),
@@ -128,8 +135,8 @@ public final class LocalStackOptions {
           FreePorts.loopback(),
           null,
           false,
-          home.resolve("deploy").resolve("estates"),
-          home.resolve("target").resolve(logDirectory),
+          estates,
+          home().resolve("target").resolve(logDirectory),
           System.getProperty(WORKER_CLASSPATH_PROPERTY),
           null,
           WORKER_START_TIMEOUT);
@@ -154,7 +161,8 @@ public final class LocalStackOptions {
     }
   }
 
-  private static Path home() {
+  /** The repository the launcher runs from, where {@code deploy/} and {@code target/} are. */
+  public static Path home() {
     return Path.of(System.getProperty(HOME_PROPERTY, "")).toAbsolutePath().normalize();
   }
 }
