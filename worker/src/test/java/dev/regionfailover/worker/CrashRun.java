@@ -124,8 +124,7 @@ final class CrashRun {
           // ledger copy forward; it is stopped before the faults are lifted to read the end state,
           // or whether it got there first would depend on timing, in the baseline as in each run.
           client
-              .newUntypedWorkflowStub(
-                  ReconcileRegionWorkflow.workflowId(scenario.request().app()))
+              .newUntypedWorkflowStub(ReconcileRegionWorkflow.workflowId(scenario.request().app()))
               .terminate("crash matrix: the end state is read with the source answering again");
         }
         stack.aws().standIn().faults().clear();
