@@ -153,6 +153,7 @@ public final class EvacuateBenchCommand implements Callable<Integer> {
         maxConcurrent,
         wall,
         report,
+        calls.size(),
         QuotaCalls.of(calls),
         throttled,
         rates,

@@ -19,6 +19,7 @@ import java.util.OptionalLong;
  * @param maxConcurrent how many failovers it ran at once
  * @param wall from the start of the evacuation to its result
  * @param report the evacuation's own report
+ * @param allCalls every AWS call that reached the stand-in, of every service
  * @param calls the mutating calls of each quota-bound API that reached the stand-in
  * @param throttled the calls of each API the stand-in throttled
  * @param rates the rate of each API's quota, per second and account
@@ -31,6 +32,7 @@ record EvacuationFigures(
     int maxConcurrent,
     Duration wall,
     EvacuationReport report,
+    long allCalls,
     Map<QuotaApi, Long> calls,
     Map<QuotaApi, Long> throttled,
     Map<QuotaApi, Double> rates,
@@ -72,6 +74,12 @@ record EvacuationFigures(
             report.outcome()));
     row(table, "figure", "measured", "target", "");
     row(table, "total time", seconds(wall), "", "");
+    row(
+        table,
+        "AWS calls, every service",
+        String.format(Locale.ROOT, "%d (%.0f per s)", allCalls, allCalls / (wall.toMillis() / 1e3)),
+        "",
+        "");
     for (QuotaApi api : QuotaApi.values()) {
       row(
           table,
@@ -118,7 +126,7 @@ record EvacuationFigures(
   private static void row(
       StringBuilder table, String figure, String measured, String target, String verdict) {
     table.append(
-        String.format(Locale.ROOT, "%-48s %-36s %-8s %s", figure, measured, target, verdict)
+        String.format(Locale.ROOT, "%-54s %-36s %-8s %s", figure, measured, target, verdict)
             .stripTrailing());
     table.append(System.lineSeparator());
   }

@@ -59,6 +59,7 @@ class EvacuateBenchCommandTest {
     assertThat(run.out())
         .contains("Evacuation of 4 apps, at most 4 at once, DRILL: COMPLETED")
         .containsPattern("total time\\s+\\d+\\.\\d s")
+        .containsPattern("AWS calls, every service\\s+\\d+ \\(\\d+ per s\\)")
         .containsPattern(
             "route53 mutating calls \\(throttled\\) / quota\\s+\\d+ \\(\\d+\\) / 5 per s")
         .containsPattern("lower bound of route53's quota\\s+\\d+\\.\\d s")
