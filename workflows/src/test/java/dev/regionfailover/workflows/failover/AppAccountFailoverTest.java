@@ -9,6 +9,7 @@ import dev.regionfailover.workflows.account.HeaderRecorder;
 import dev.regionfailover.workflows.account.HeaderRecorder.Call;
 import dev.regionfailover.workflows.estate.AwsAccount;
 import dev.regionfailover.workflows.pins.RepinEntitiesWorkflowImpl;
+import dev.regionfailover.workflows.quota.QuotaTestWorkers;
 import dev.regionfailover.workflows.visibility.TestSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -53,6 +54,8 @@ class AppAccountFailoverTest {
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     worker.registerActivitiesImplementations(mocks.all());
+    QuotaTestWorkers.register(env, mocks.all());
+    QuotaTestWorkers.register(env, ORDERS, mocks.all());
     env.start();
     harness = new FailoverHarness(env, client, worker.getTaskQueue());
   }

@@ -13,9 +13,14 @@ public final class QuotaTestWorkers {
 
   /** Registers {@code activities} on each quota queue of the worker's own account. */
   public static void register(TestWorkflowEnvironment env, Object... activities) {
+    register(env, AwsAccount.WORKER, activities);
+  }
+
+  /** Registers {@code activities} on each quota queue of {@code account}. */
+  public static void register(
+      TestWorkflowEnvironment env, AwsAccount account, Object... activities) {
     for (QuotaApi api : QuotaApi.values()) {
-      env.newWorker(QuotaQueues.name(api, AwsAccount.WORKER))
-          .registerActivitiesImplementations(activities);
+      env.newWorker(QuotaQueues.name(api, account)).registerActivitiesImplementations(activities);
     }
   }
 }
