@@ -71,21 +71,21 @@ final class WorkerFlags {
   @Option(
       names = "--quota-rds",
       paramLabel = "PER_SECOND",
-      defaultValue = "0.8",
+      defaultValue = "4",
       description =
           "RDS global-cluster switchovers and failovers per second per AWS account, for all"
-              + " workers together (env FAILOVER_QUOTA_RDS, default ${DEFAULT-VALUE}: 80% of a"
-              + " conservative 1, as AWS publishes none).")
+              + " workers together (env FAILOVER_QUOTA_RDS, default ${DEFAULT-VALUE}: a third of"
+              + " AWS's published 12 per region, which the failovers' reads share).")
   String quotaRds;
 
   @Option(
       names = "--quota-globalaccelerator",
       paramLabel = "PER_SECOND",
-      defaultValue = "0.8",
+      defaultValue = "4",
       description =
           "Global Accelerator endpoint-group updates per second per AWS account, for all workers"
               + " together (env FAILOVER_QUOTA_GLOBALACCELERATOR, default ${DEFAULT-VALUE}: 80% of"
-              + " a conservative 1, as AWS publishes none).")
+              + " an assumed 5, as AWS publishes none).")
   String quotaGlobalAccelerator;
 
   /**
