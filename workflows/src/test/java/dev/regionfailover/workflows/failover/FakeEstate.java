@@ -39,14 +39,22 @@ final class FakeEstate {
                 + "\n"));
   }
 
-  /** The example estate, living in the AWS account of {@code roleArn}. */
+  /**
+   * The example estate, living in the AWS account of {@code roleArn}, with the role's external id
+   * when {@code externalId} is not null.
+   */
   static Estate inAccount(String roleArn, String externalId) {
-    return parse(text() + "\naws:\n  roleArn: " + roleArn + "\n  externalId: " + externalId + "\n");
+    return parse(
+        text()
+            + "\naws:\n  roleArn: "
+            + roleArn
+            + "\n"
+            + (externalId == null ? "" : "  externalId: " + externalId + "\n"));
   }
 
   /** The example estate in another AWS account, reached through {@code roleArn}. */
   static Estate inAccount(String roleArn) {
-    return parse(text() + "\naws:\n  roleArn: " + roleArn + "\n");
+    return inAccount(roleArn, null);
   }
 
   private static String text() {

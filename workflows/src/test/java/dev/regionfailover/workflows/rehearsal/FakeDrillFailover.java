@@ -2,19 +2,15 @@ package dev.regionfailover.workflows.rehearsal;
 
 import dev.regionfailover.workflows.failover.AbortSignal;
 import dev.regionfailover.workflows.failover.ApprovalSignal;
-import dev.regionfailover.workflows.failover.ConfirmFencedSignal;
-import dev.regionfailover.workflows.failover.DenialSignal;
 import dev.regionfailover.workflows.failover.FailoverMode;
 import dev.regionfailover.workflows.failover.FailoverRequest;
 import dev.regionfailover.workflows.failover.FailoverResult;
 import dev.regionfailover.workflows.failover.FailoverStatus;
-import dev.regionfailover.workflows.failover.OperatorVerdict;
 import dev.regionfailover.workflows.failover.Phase;
-import dev.regionfailover.workflows.failover.RegionFailoverWorkflow;
+import dev.regionfailover.workflows.failover.QuietFailover;
 import dev.regionfailover.workflows.failover.RpoEstimate;
 import dev.regionfailover.workflows.failover.StepState;
 import dev.regionfailover.workflows.failover.StepStatus;
-import dev.regionfailover.workflows.pins.RepinProgress;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -28,7 +24,7 @@ import java.util.List;
  * with its workflow id; it reports {@code rpoSeconds}, or fails in PROMOTE when {@code failure} is
  * set.
  */
-final class FakeDrillFailover implements RegionFailoverWorkflow {
+final class FakeDrillFailover extends QuietFailover {
 
   static final long TRAFFIC_SHIFTED_AFTER_MILLIS = 3_000;
   static final long WRITE_UNAVAILABLE_MILLIS = 9_000;
@@ -103,48 +99,7 @@ final class FakeDrillFailover implements RegionFailoverWorkflow {
   public void approvePromotion(ApprovalSignal signal) {}
 
   @Override
-  public void denyPromotion(DenialSignal signal) {}
-
-  @Override
   public void abort(AbortSignal signal) {}
-
-  @Override
-  public void confirmFenced(ConfirmFencedSignal signal) {}
-
-  @Override
-  public OperatorVerdict approvePromotionUpdate(ApprovalSignal signal) {
-    return null;
-  }
-
-  @Override
-  public void validateApprovePromotionUpdate(ApprovalSignal signal) {}
-
-  @Override
-  public OperatorVerdict denyPromotionUpdate(DenialSignal signal) {
-    return null;
-  }
-
-  @Override
-  public void validateDenyPromotionUpdate(DenialSignal signal) {}
-
-  @Override
-  public OperatorVerdict abortUpdate(AbortSignal signal) {
-    return null;
-  }
-
-  @Override
-  public void validateAbortUpdate(AbortSignal signal) {}
-
-  @Override
-  public OperatorVerdict confirmFencedUpdate(ConfirmFencedSignal signal) {
-    return null;
-  }
-
-  @Override
-  public void validateConfirmFencedUpdate(ConfirmFencedSignal signal) {}
-
-  @Override
-  public void repinProgress(RepinProgress progress) {}
 
   @Override
   public FailoverStatus status() {
